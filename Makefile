@@ -1,0 +1,28 @@
+# Set-up and everyday tasks. `make demo` and `make test` work on a fresh machine.
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+DB ?= newsgraph.db
+
+.PHONY: install demo test bench clean
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PY) -c 'import sys; assert sys.version_info[:2] == (3, 11), "newsgraph needs Python 3.11, got " + sys.version' 
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/newsgraph analyze examples/corpus --db $(DB)
+
+test: install
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python bench/ingest.py --articles 10000
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache .hypothesis bench/out

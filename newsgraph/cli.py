@@ -1,0 +1,236 @@
+"""The ``newsgraph`` command line: thin commands over the library.
+
+Each command parses and validates, calls one library function, and turns
+typed errors into one line on stderr and an exit code:
+0 = all went well, 1 = some inputs failed (the rest was stored),
+2 = the command could not run (bad option, unreadable database, bad query).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, Iterator, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .config import Settings, load_settings
+from .errors import NewsgraphError
+from .export import FORMATS, write_export
+from .models import Notice, Rejected
+from .pipeline import IngestReport, ingest as run_ingest
+from .stages.ingest import expand_inputs
+from .store import Store
+
+app = typer.Typer(help="Who said what, where and when — across the news.", no_args_is_help=True,
+                  add_completion=False, pretty_exceptions_enable=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
+
+DbOpt = Annotated[Path, typer.Option("--db", help="SQLite database file (created if missing).")]
+ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="TOML settings file.", exists=True, dir_okay=False)]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")]
+InputsArg = Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs, or - for stdin.")]
+
+
+def _fail(message: str, code: int = 2) -> None:
+    err.print(f"error: {message}", markup=False)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def _guard() -> Iterator[None]:
+    """Typed errors become one line and exit code 2, never a traceback."""
+    try:
+        yield
+    except NewsgraphError as exc:
+        _fail(exc.message)
+
+
+def _settings(config: Path | None, **overrides: Any) -> Settings:
+    with _guard():
+        return load_settings(config, overrides)
+    raise AssertionError("unreachable")
+
+
+def _open(db: Path, settings: Settings | None = None) -> Store:
+    with _guard():
+        return Store(db, timeout_s=settings.store_timeout_s if settings else 30.0)
+    raise AssertionError("unreachable")
+
+
+def _emit(value: Any) -> None:
+    typer.echo(json.dumps(value, ensure_ascii=False, indent=1, default=str))
+
+
+# --- ingest and analyze -------------------------------------------------------------
+
+def _ingest_with_progress(inputs: list[str], store: Store, settings: Settings, quiet: bool) -> IngestReport:
+    def report_problem(event: Any) -> None:
+        if isinstance(event, Rejected):
+            err.print(f"error: {event}", markup=False)
+        elif isinstance(event, Notice) and not quiet:
+            err.print(f"warning: {event}", markup=False)
+
+    show_bar = not quiet and err.is_terminal
+    if not show_bar:
+        return run_ingest(inputs, store, settings, on_event=report_problem)
+    total = sum(1 for p in expand_inputs(inputs) if not isinstance(p, Rejected))
+    columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("ingest", total=total)
+
+        def on_event(event: Any) -> None:
+            if isinstance(event, str):
+                progress.advance(task)
+            else:
+                report_problem(event)
+
+        return run_ingest(inputs, store, settings, on_event=on_event)
+
+
+def _summary(report: IngestReport) -> dict[str, Any]:
+    return {"files": report.files, "articles": report.read, "added": report.added,
+            "already_stored": report.already, "failed": len(report.failed),
+            "failures": [str(r) for r in report.failed], "warnings": [str(n) for n in report.notices]}
+
+
+def _finish(report: IngestReport, as_json: bool, quiet: bool, store: Store) -> None:
+    if as_json:
+        _emit(_summary(report) | {"stored_total": store.count_articles()})
+    elif not quiet:
+        out.print(f"{report.files} files, {report.read} articles: {report.added} added, "
+                  f"{report.already} already stored, {len(report.failed)} failed "
+                  f"({store.count_articles()} articles in {store.path})", markup=False)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(inputs: InputsArg, db: DbOpt = Path("newsgraph.db"), config: ConfigOpt = None,
+           max_article_mb: Annotated[Optional[float], typer.Option(help="Largest article, in MB.")] = None,
+           quiet: QuietOpt = False, as_json: JsonOpt = False) -> None:
+    """Read articles (txt, md, html, jsonl, warc, rss/atom), clean them, read their metadata, store them."""
+    settings = _settings(config, ingest_max_article_mb=max_article_mb)
+    with _open(db, settings) as store:
+        report = _ingest_with_progress(inputs, store, settings, quiet)
+        _finish(report, as_json, quiet, store)
+
+
+@app.command()
+def analyze(inputs: InputsArg, db: DbOpt = Path("newsgraph.db"), config: ConfigOpt = None,
+            quiet: QuietOpt = False, as_json: JsonOpt = False) -> None:
+    """Ingest, then run every analysis stage, and print what was found."""
+    settings = _settings(config)
+    with _open(db, settings) as store:
+        report = _ingest_with_progress(inputs, store, settings, quiet)
+        if not as_json and not quiet:
+            _print_articles(store.list_articles(limit=None))
+        _finish(report, as_json, quiet, store)
+
+
+# --- reading the store ---------------------------------------------------------------
+
+def _print_articles(rows: list[dict[str, Any]]) -> None:
+    table = Table("id", "outlet", "published", "dateline", "title", "source")
+    for column in table.columns:
+        column.no_wrap, column.overflow = True, "ellipsis"
+    for r in rows:
+        table.add_row(r["id"][:10], r["outlet"] or "—", r["published"] or "—", r["dateline"] or "—",
+                      (r["title"] or "—")[:60], Path(r["source"]).name)
+    out.print(table)
+
+
+@app.command()
+def articles(db: DbOpt = Path("newsgraph.db"),
+             outlet: Annotated[Optional[str], typer.Option(help="Only this outlet.")] = None,
+             since: Annotated[Optional[str], typer.Option(help="Published on or after (YYYY[-MM[-DD]]).")] = None,
+             until: Annotated[Optional[str], typer.Option(help="Published on or before (YYYY[-MM[-DD]]).")] = None,
+             limit: Annotated[int, typer.Option(min=1)] = 50, offset: Annotated[int, typer.Option(min=0)] = 0,
+             as_json: JsonOpt = False) -> None:
+    """List stored articles, filtered by outlet and date range."""
+    for name, value in (("--since", since), ("--until", until)):
+        if value and not _is_partial_date(value):
+            _fail(f"{name} {value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
+    with _open(db) as store:
+        rows = store.list_articles(outlet=outlet, since=since, until=until, limit=limit, offset=offset)
+    if as_json:
+        _emit(rows)
+    else:
+        _print_articles(rows)
+
+
+def _is_partial_date(value: str) -> bool:
+    from .stages.metadata import normalise_given_date
+
+    return value[:1].isdigit() and normalise_given_date(value) == value
+
+
+@app.command()
+def show(article_id: Annotated[str, typer.Argument(help="Article id (a unique prefix is enough).")],
+         db: DbOpt = Path("newsgraph.db"), as_json: JsonOpt = False) -> None:
+    """Show one article: metadata with its evidence, and the clean text."""
+    with _open(db) as store, _guard():
+        row = store.get_article(article_id)
+    if row is None:
+        _fail(f"no article with id {article_id!r}", code=1)
+    assert row is not None
+    if as_json:
+        _emit({k: v for k, v in row.items() if k not in ("raw", "offset_map")})
+        return
+    for field in ("id", "source", "outlet", "published", "dateline", "title", "authors", "contributors"):
+        value = row[field]
+        evidence = (row["provenance"].get(field) or {}) if isinstance(row["provenance"].get(field), dict) else {}
+        rule = f"   [{evidence.get('rule')}, {evidence.get('confidence')}]" if evidence else ""
+        out.print(f"{field:>12}: {value if value not in (None, []) else '—'}{rule}", markup=False)
+    out.print("")
+    out.print(row["text"], markup=False)
+
+
+@app.command()
+def search(query: Annotated[str, typer.Argument(help='Full-text query: words, "a phrase", AND/OR/NOT.')],
+           db: DbOpt = Path("newsgraph.db"), limit: Annotated[int, typer.Option(min=1)] = 20,
+           as_json: JsonOpt = False) -> None:
+    """Full-text search over titles and article text."""
+    with _open(db) as store, _guard():
+        rows = store.search(query, limit=limit)
+    if as_json:
+        _emit(rows)
+        return
+    table = Table("id", "outlet", "published", "title", "snippet")
+    for r in rows:
+        table.add_row(r["id"][:10], r["outlet"] or "—", r["published"] or "—", (r["title"] or "—")[:40],
+                      r["snippet"].replace("\n", " "))
+    out.print(table)
+
+
+@app.command()
+def export(db: DbOpt = Path("newsgraph.db"),
+           fmt: Annotated[str, typer.Option("--format", help=f"One of: {', '.join(FORMATS)}.")] = "json",
+           output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File (default: stdout).")] = None
+           ) -> None:
+    """Export the store as JSON (the documented contract), JSON Lines or CSV."""
+    if fmt not in FORMATS:
+        _fail(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
+    with _open(db) as store:
+        if output is None:
+            write_export(store, fmt, sys.stdout)
+            return
+        tmp = output.with_name(output.name + ".partial")
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            count = write_export(store, fmt, fh)
+        tmp.replace(output)  # a failed export never leaves a half-written file behind
+    err.print(f"exported {count} articles to {output}", markup=False)
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    typer.echo(__version__)

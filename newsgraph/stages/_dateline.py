@@ -1,0 +1,111 @@
+"""Datelines: the place/date/outlet prefix of a wire story's first paragraph.
+
+Shared by ``clean`` (which cuts the dateline off the body) and ``metadata``
+(which reads place, date and outlet from it). Styles recognised::
+
+    MOSCOW, November 9. /TASS/.          place, month day, /outlet/
+    VESTRA, March 3, 2024 (Reuters) -    place, month day, year, (outlet)
+    PARIS (AFP) —                        place, (outlet)
+    Moscow CNN —                         place, known outlet, dash
+    KALDOR CITY —                        capitalised place, dash
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..lexicon import lexicon
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+MONTH_RE = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+            r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_WORD = r"[A-Z][A-Za-z'’.\-]*"
+_PLACE = rf"(?P<place>{_WORD}(?:[ \-]{_WORD}){{0,3}})"
+_DASH = r"\s*[-—–]{1,2}"
+_OUTLET = r"(?:/(?P<slash>[^/\n]{2,40})/\.?|\((?P<paren>[^)\n]{2,40})\))"
+
+AGENCY_STYLE = re.compile(
+    rf"^{_PLACE},\s+(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?\.?"
+    rf"(?:\s*{_OUTLET})?(?P<dash>{_DASH})?\s*"
+)
+PLACE_PAREN_STYLE = re.compile(rf"^{_PLACE}\s*\((?P<paren>[^)\n]{{2,40}})\){_DASH}\s*")
+PLACE_OUTLET_STYLE = re.compile(rf"^(?P<words>{_WORD}(?: {_WORD}){{1,6}}){_DASH}\s*")
+CAPS_PLACE_STYLE = re.compile(r"^(?P<place>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:,\s*[A-Z][A-Za-z.]+)?" + _DASH + r"\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    length: int  # characters of the paragraph the dateline takes, trailing space included
+    place: str
+    place_span: tuple[int, int]
+    outlet: str | None = None
+    outlet_span: tuple[int, int] | None = None
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    date_span: tuple[int, int] | None = None
+    style: str = ""
+
+
+def _norm(text: str) -> str:
+    # Non-breaking and zero-width spaces are common in scraped datelines.
+    return text.replace("\xa0", " ").replace("\u200b", " ")
+
+
+def match_dateline(paragraph: str, known_outlets: Iterable[str] = ()) -> Dateline | None:
+    text = _norm(paragraph)
+    m = AGENCY_STYLE.match(text)
+    if m and (m.group("slash") or m.group("paren") or m.group("dash")):
+        return _from_agency(m)
+    m = PLACE_PAREN_STYLE.match(text)
+    if m:
+        return Dateline(len(m.group(0)), m.group("place"), m.span("place"),
+                        m.group("paren").strip(), m.span("paren"), style="place (outlet)")
+    m = PLACE_OUTLET_STYLE.match(text)
+    if m:
+        found = _split_place_outlet(m.group("words"), known_outlets)
+        if found:
+            place, outlet_start = found
+            return Dateline(len(m.group(0)), place, (0, len(place)), m.group("words")[outlet_start:],
+                            (outlet_start, len(m.group("words"))), style="place outlet —")
+    m = CAPS_PLACE_STYLE.match(text)
+    if m and len(m.group("place")) >= 3:
+        return Dateline(len(m.group(0)), m.group("place"), m.span("place"), style="PLACE —")
+    return None
+
+
+def _from_agency(m: re.Match[str]) -> Dateline:
+    outlet_group = "slash" if m.group("slash") else "paren" if m.group("paren") else None
+    return Dateline(
+        length=len(m.group(0)),
+        place=m.group("place"),
+        place_span=m.span("place"),
+        outlet=m.group(outlet_group).strip() if outlet_group else None,
+        outlet_span=m.span(outlet_group) if outlet_group else None,
+        month=MONTHS[m.group("month")[:3].lower()],
+        day=int(m.group("day")),
+        year=int(m.group("year")) if m.group("year") else None,
+        date_span=(m.start("month"), m.end("year") if m.group("year") else m.end("day")),
+        style="place, date (outlet)",
+    )
+
+
+def _split_place_outlet(words: str, known_outlets: Iterable[str]) -> tuple[str, int] | None:
+    """Split "Moscow CNN" into ("Moscow", offset of "CNN") when the tail is an outlet."""
+    tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", words)]
+    known = {o.casefold() for o in known_outlets}
+    for i in range(1, len(tokens)):
+        tail = words[tokens[i][0]:]
+        if tail.casefold() in known or lexicon().canonical_outlet(tail):
+            return words[:tokens[i][0]].rstrip(), tokens[i][0]
+    return None
+
+
+def display_place(place: str) -> str:
+    """"NEW YORK" → "New York"; mixed case is kept as written."""
+    return place.title() if place.isupper() else place
