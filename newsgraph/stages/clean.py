@@ -189,7 +189,8 @@ def _leading_highlights(paras: list[Para]) -> tuple[list[Segment], list[Para]]:
     if not paras or paras[0].rule != "highlights_label":
         return [], paras
     parts, i = [], 1
-    while i < len(paras) and len(paras[i].text.split()) <= 30 and not paras[i].text.endswith("."):
+    while (i < len(paras) and paras[i].kind is None
+           and len(paras[i].text.split()) <= 30 and not paras[i].text.endswith(".")):
         parts.append(Segment("highlight", paras[i].start, paras[i].end, f"{NAME}:highlight"))
         i += 1
     return parts, paras[i:]

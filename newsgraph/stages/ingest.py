@@ -9,11 +9,13 @@ is one, and the reason; the rest of the batch goes on.
 from __future__ import annotations
 
 import glob
+import gzip
 import io
 import json
 import os
 import sys
 import time
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -221,20 +223,22 @@ def _str_or_none(value: object) -> str | None:
 def read_warc(stream: BinaryIO, source: str, settings: Settings) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
 
-    count = 0
+    # warcio stops quietly at a truncated gzip member, so check the gzip stream first.
+    damage, count = _gzip_damage(stream), 0
     try:
         for record in ArchiveIterator(stream):
-            if record.rec_type != "response":
+            if record.rec_type != "response" or not _is_html(record):
                 continue
-            content_type = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
-            if "html" not in content_type.lower():
-                continue
-            count += 1
             payload = record.content_stream().read(settings.max_article_chars + 1)
-            name = f"{source}#{count}"
+            name = f"{source}#{count + 1}"
             if len(payload) > settings.max_article_chars:
+                count += 1
                 yield _too_large(name, len(payload), settings)
                 continue
+            if getattr(record.raw_stream, "limit", 0) > 0:
+                damage = damage or "the last record is cut short"
+                break
+            count += 1
             decoded = decode(payload, name)
             if isinstance(decoded, Rejected):
                 yield decoded
@@ -242,12 +246,35 @@ def read_warc(stream: BinaryIO, source: str, settings: Settings) -> Iterator[Ite
             given = GivenMeta(url=record.rec_headers.get_header("WARC-Target-URI"),
                               fetched=record.rec_headers.get_header("WARC-Date"))
             yield RawDocument(source=name, raw=decoded[0], format="html", given=given, encoding=decoded[1])
-    except Exception as exc:  # warcio/zlib/gzip raise many kinds on damaged archives
-        yield Rejected(source, f"truncated or corrupt WARC after {count} HTML records "
-                               f"({type(exc).__name__}: {exc})")
-        return
-    if count == 0:
+    except Exception as exc:  # warcio and zlib raise many kinds on damaged archives
+        damage = f"{type(exc).__name__}: {exc}"
+    if damage:
+        yield Rejected(source, f"truncated or corrupt WARC after {count} HTML records ({damage})")
+    elif count == 0:
         yield Rejected(source, "no HTML responses in this WARC file")
+
+
+def _is_html(record) -> bool:
+    content_type = record.http_headers.get_header("Content-Type") if record.http_headers else None
+    return "html" in (content_type or "").lower()
+
+
+def _gzip_damage(stream: BinaryIO) -> str | None:
+    """Read a gzip stream to its end once; the reason if it is cut short or corrupt. Rewinds."""
+    start = stream.tell()
+    magic = stream.read(2)
+    stream.seek(start)
+    if magic != b"\x1f\x8b":
+        return None
+    try:
+        with gzip.GzipFile(fileobj=stream) as unzipped:
+            while unzipped.read(1 << 20):
+                pass
+    except (EOFError, OSError, zlib.error) as exc:
+        return f"gzip: {exc}"
+    finally:
+        stream.seek(start)
+    return None
 
 
 # --- RSS / Atom --------------------------------------------------------------

@@ -19,6 +19,7 @@ from ._dateline import Dateline, display_place, match_dateline
 
 NAME = "newsgraph.metadata.rules.v1"
 ISO_DATE = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?:[T ].*)?$")
+FOUR_DIGIT_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 MONTH_DAY = re.compile(r"^--(?P<m>\d{2})-(?P<d>\d{2})$")
 COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?P<year>(?:19|20)\d{2})(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*"
                        r"(?P<holder>[A-Z][\w.&' -]{1,60}?)?\s*(?:\.|,|all rights reserved|$)", re.I)
@@ -109,8 +110,8 @@ def precision_of(value: str) -> str:
 def normalise_given_date(value: str) -> str | None:
     """A given date → ISO 8601 at the precision it states, or None."""
     value = value.strip()
-    if (m := MONTH_DAY.match(value)) and _valid(None, int(m["m"]), int(m["d"])):
-        return value
+    if m := MONTH_DAY.match(value):
+        return value if _valid(None, int(m["m"]), int(m["d"])) else None
     if m := ISO_DATE.match(value):
         y, mo, d = int(m["y"]), m["m"] and int(m["m"]), m["d"] and int(m["d"])
         if d and _valid(y, mo, d):
@@ -124,6 +125,8 @@ def normalise_given_date(value: str) -> str | None:
 def _parse_free_date(value: str) -> str | None:
     import dateparser
 
+    if not FOUR_DIGIT_YEAR.search(value):
+        return None  # dateparser would read "November 10" as November 2010
     # REQUIRE_PARTS stops dateparser from filling a missing year from the clock.
     for parts, fmt in ((["day", "month", "year"], "%Y-%m-%d"), (["month", "year"], "%Y-%m")):
         parsed = dateparser.parse(value, languages=["en"], settings={"REQUIRE_PARTS": parts})

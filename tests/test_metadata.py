@@ -1,0 +1,121 @@
+"""Metadata stage: outlet, date at its honest precision, dateline, title, people."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.models import GivenMeta, RawDocument
+from newsgraph.stages.clean import clean
+from newsgraph.stages.metadata import extract_metadata, normalise_given_date
+
+from .conftest import article_from_text
+
+
+def _value(fact):
+    return fact.value if fact else None
+
+
+def test_metadata_seeds_outlet_and_date_equal_gold(seeds_gold, seed_articles):
+    right = 0
+    for doc in seeds_gold["documents"]:
+        meta = seed_articles[doc["file"]].meta
+        assert _value(meta.outlet) == doc["outlet"], doc["file"]
+        assert _value(meta.published) == doc["date"], doc["file"]
+        right += 2
+    assert right == 10
+
+
+def test_metadata_seeds_datelines_and_titles(seed_articles):
+    meta = {name[:3]: a.meta for name, a in seed_articles.items()}
+    assert _value(meta["000"].dateline) == "Moscow"
+    assert _value(meta["002"].dateline) == "New York"
+    assert _value(meta["003"].dateline) == "Moscow"
+    assert _value(meta["004"].dateline) is None
+    assert _value(meta["000"].title) == "What's next for US and Russia?"
+    assert _value(meta["003"].title).startswith("Kremlin warns it’s naive")
+    assert [f.value for f in meta["000"].contributors] == ["Bryony Jones", "Matt Wells"]
+
+
+def test_metadata_seed_evidence_points_at_the_words(seed_articles):
+    for article in seed_articles.values():
+        for fact in (article.meta.outlet, article.meta.published, article.meta.dateline):
+            if fact and fact.start is not None:
+                evidence = article.doc.source_text[fact.start:fact.end]
+                assert evidence, fact
+                if fact.rule.endswith("dateline"):
+                    assert evidence == fact.value or fact.value.casefold() in evidence.casefold()
+
+
+@pytest.mark.parametrize("text, outlet, published, place", [
+    ("Port strike widens\nVESTRA, March 3 (Meridian) - Dock workers struck again on Monday, union leaders said.",
+     "Meridian", "--03-03", "Vestra"),
+    ("Port strike widens\nVESTRA, March 3, 2024 (Meridian) - Dock workers struck again, union leaders said.",
+     "Meridian", "2024-03-03", "Vestra"),
+    ("Talks stall\nKALDOR CITY, March 4. /NordPost/. The two sides left without a deal, the ministry said.",
+     "NordPost", "--03-04", "Kaldor City"),
+    ("Talks stall\nPARIS (AFP) — The two sides left without a deal, the ministry said on Tuesday evening.",
+     "Agence France-Presse", None, "PARIS".title()),
+    ("Talks stall\nKALDOR CITY — The two sides left without a deal, the ministry said on Tuesday evening.",
+     None, None, "Kaldor City"),
+])
+def test_metadata_dateline_styles(text, outlet, published, place):
+    meta = article_from_text(text).meta
+    assert (_value(meta.outlet), _value(meta.published), _value(meta.dateline)) == (outlet, published, place)
+
+
+def test_metadata_year_comes_from_copyright_line_not_clock():
+    text = ("Talks stall\nVESTRA, March 3 (Meridian) - The two sides left without a deal, officials said.\n"
+            "More talks are planned.\n© 2023 Meridian Wire")
+    meta = article_from_text(text).meta
+    assert _value(meta.published) == "2023-03-03"
+    assert meta.published.rule.endswith("copyright_year") and meta.published.confidence < 0.9
+    assert meta.date_precision == "day"
+
+
+def test_metadata_conflicting_copyright_years_leave_year_unknown():
+    text = ("Talks stall\nVESTRA, March 3 (Meridian) - The two sides left without a deal, officials said.\n"
+            "© 2023 Meridian Wire\n© 2019 Harbour Ledger")
+    assert _value(article_from_text(text).meta.published) == "--03-03"
+
+
+def test_metadata_impossible_dateline_date_is_unknown():
+    meta = article_from_text("Talks stall\nVESTRA, February 31 (Meridian) - Nothing moved, officials said.").meta
+    assert meta.published is None and _value(meta.outlet) == "Meridian"
+
+
+def test_metadata_place_outlet_dateline_uses_outlet_named_in_page_labels():
+    text = ("Strike talks\n03:10 - Source: Harbour Ledger\nVestra Harbour Ledger —\n"
+            "The minister said talks would resume on Monday.\nUnions agreed.")
+    meta = article_from_text(text).meta
+    assert (_value(meta.outlet), _value(meta.dateline)) == ("Harbour Ledger", "Vestra")
+
+
+def test_metadata_bylines_reporting_and_published_line():
+    text = ("Port strike spreads to Kaldor\nBy Anna Keller and Tom Reyes, Meridian Wire\nPublished: March 4, 2024\n"
+            "KALDOR CITY, March 4. /NordPost/. Dock workers walked out on Monday, officials said.\n"
+            "Reporting by Anna Keller and Lena Ortiz; Editing by Tom Reyes")
+    meta = article_from_text(text).meta
+    assert [f.value for f in meta.authors] == ["Anna Keller", "Tom Reyes", "Lena Ortiz"]
+    assert _value(meta.published) == "2024-03-04" and meta.published.rule.endswith("published_line")
+
+
+def test_metadata_given_fields_win_over_extracted():
+    text = "Talks stall\nVESTRA, March 3 (Meridian) - The two sides left without a deal, officials said."
+    given = GivenMeta(outlet="Vestra Today", published="2024-03-06T10:00:00Z", title="Given title", authors=("A B",))
+    meta = extract_metadata(clean(RawDocument("x.jsonl#1", text, "text", given=given))).meta
+    assert (meta.outlet.value, meta.published.value, meta.title.value) == ("Vestra Today", "2024-03-06", "Given title")
+    assert meta.outlet.rule == "given" and [a.value for a in meta.authors] == ["A B"]
+
+
+@pytest.mark.parametrize("given, expected", [
+    ("2016-11-10", "2016-11-10"), ("2016-11-10T08:00:00+03:00", "2016-11-10"), ("2016-11", "2016-11"),
+    ("2016", "2016"), ("--11-09", "--11-09"), ("10 November 2016", "2016-11-10"), ("November 2016", "2016-11"),
+    ("2016-02-30", None), ("--02-30", None), ("yesterday-ish", None), ("November 10", None),
+])
+def test_metadata_given_dates_keep_their_precision(given, expected):
+    assert normalise_given_date(given) == expected
+
+
+def test_metadata_no_date_stated_means_none():
+    meta = article_from_text("The port reopened on Thursday after talks, officials said.\nWork resumed.").meta
+    assert meta.published is None and meta.date_precision is None and meta.outlet is None
