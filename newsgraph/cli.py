@@ -139,13 +139,19 @@ def analyze(inputs: InputsArg, db: DbOpt = Path("newsgraph.db"), config: ConfigO
 # --- reading the store ---------------------------------------------------------------
 
 def _print_articles(rows: list[dict[str, Any]]) -> None:
-    table = Table("id", "outlet", "published", "dateline", "title", "source")
-    for column in table.columns:
-        column.no_wrap, column.overflow = True, "ellipsis"
-    for r in rows:
-        table.add_row(r["id"][:10], r["outlet"] or "—", r["published"] or "—", r["dateline"] or "—",
-                      (r["title"] or "—")[:60], Path(r["source"]).name)
-    out.print(table)
+    cells = [(r["id"][:10], r["outlet"] or "—", r["published"] or "—", r["dateline"] or "—",
+              r["title"] or "—", Path(r["source"]).name) for r in rows]
+    table = Table("id", "outlet", "published", "dateline")
+    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=60)
+    table.add_column("source", no_wrap=True, overflow="ellipsis", max_width=32)
+    for row in cells:
+        table.add_row(*row)
+    _print_table(table)
+
+
+def _print_table(table: Table) -> None:
+    # Piped output has no terminal width: use a wide one rather than Rich's 80 columns.
+    (out if out.is_terminal else Console(width=150, highlight=False)).print(table)
 
 
 @app.command()
@@ -208,7 +214,7 @@ def search(query: Annotated[str, typer.Argument(help='Full-text query: words, "a
     for r in rows:
         table.add_row(r["id"][:10], r["outlet"] or "—", r["published"] or "—", (r["title"] or "—")[:40],
                       r["snippet"].replace("\n", " "))
-    out.print(table)
+    _print_table(table)
 
 
 @app.command()

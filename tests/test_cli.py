@@ -1,0 +1,116 @@
+"""CLI: every command, its exit codes, JSON output and error lines."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from newsgraph.cli import app
+
+from .conftest import SEEDS
+
+
+@pytest.fixture()
+def seeded_db(tmp_path, cli):
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed corpus not found at {SEEDS}")
+    db = str(tmp_path / "seeds.db")
+    result = cli("analyze", str(SEEDS), "--db", db)
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_cli_analyze_prints_what_it_found(seeded_db, cli):
+    again = cli("analyze", str(SEEDS), "--db", seeded_db)
+    assert again.exit_code == 0
+    assert "5 files, 5 articles: 0 added, 5 already stored, 0 failed" in again.stdout
+    assert "TASS" in again.stdout and "--11-09" in again.stdout
+
+
+def test_cli_ingest_json_summary(tmp_path, cli):
+    result = cli("ingest", str(SEEDS), "--db", str(tmp_path / "x.db"), "--json")
+    if not SEEDS.is_dir():
+        pytest.skip("no seeds")
+    summary = json.loads(result.stdout)
+    assert (summary["files"], summary["added"], summary["failed"], summary["stored_total"]) == (5, 5, 0, 5)
+
+
+def test_cli_articles_filters_and_json(seeded_db, cli):
+    rows = json.loads(cli("articles", "--db", seeded_db, "--outlet", "CNN", "--json").stdout)
+    assert [r["outlet"] for r in rows] == ["CNN"]
+    assert json.loads(cli("articles", "--db", seeded_db, "--since", "2016-01", "--json").stdout) == []
+    bad = cli("articles", "--db", seeded_db, "--since", "last week")
+    assert bad.exit_code == 2 and "is not a date" in bad.stderr
+
+
+def test_cli_show_by_id_prefix(seeded_db, cli):
+    rows = json.loads(cli("articles", "--db", seeded_db, "--outlet", "CNN", "--json").stdout)
+    shown = cli("show", rows[0]["id"][:8], "--db", seeded_db)
+    assert shown.exit_code == 0
+    assert "outlet: CNN" in shown.stdout and "dateline_place" not in shown.stdout.split("\n")[0]
+    assert "Russia hopes to resume dialogue" in shown.stdout
+    as_json = json.loads(cli("show", rows[0]["id"], "--db", seeded_db, "--json").stdout)
+    assert as_json["provenance"]["outlet"]["rule"].endswith("dateline")
+    missing = cli("show", "ffffffffff", "--db", seeded_db)
+    assert missing.exit_code == 1 and "no article with id" in missing.stderr
+
+
+def test_cli_search_and_malformed_query(seeded_db, cli):
+    found = json.loads(cli("search", "reciprocity", "--db", seeded_db, "--json").stdout)
+    assert len(found) == 2
+    bad = cli("search", '"unbalanced', "--db", seeded_db)
+    assert bad.exit_code == 2
+    assert bad.stderr.startswith("error: cannot read the search query") and "Traceback" not in bad.output
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+def test_cli_export_formats(seeded_db, cli, tmp_path, fmt):
+    target = tmp_path / f"out.{fmt}"
+    result = cli("export", "--db", seeded_db, "--format", fmt, "--output", str(target))
+    assert result.exit_code == 0 and "exported 5 articles" in result.stderr
+    text = target.read_text(encoding="utf-8")
+    if fmt == "json":
+        doc = json.loads(text)
+        assert set(doc) >= {"articles", "stories", "duplicates", "links", "entities"}
+        for article in doc["articles"]:
+            assert set(article) >= {"id", "external_id", "source", "outlet", "published", "dateline",
+                                    "title", "authors", "quotes"}
+            assert article["source"].startswith(str(SEEDS))  # the path as given on the command line
+    elif fmt == "jsonl":
+        assert len([json.loads(line) for line in text.splitlines()]) == 5
+    else:
+        rows = list(csv.DictReader(io.StringIO(text)))
+        assert sorted(r["outlet"] for r in rows) == ["", "", "CNN", "TASS", "TASS"]
+    assert not target.with_name(target.name + ".partial").exists()
+
+
+def test_cli_export_unknown_format(seeded_db, cli):
+    result = cli("export", "--db", seeded_db, "--format", "xml")
+    assert result.exit_code == 2 and "--format 'xml' is not one of json, jsonl, csv" in result.stderr
+
+
+def test_cli_export_to_stdout(seeded_db, cli):
+    assert len(json.loads(cli("export", "--db", seeded_db).stdout)["articles"]) == 5
+
+
+def test_cli_bad_database_file_is_one_line(tmp_path, cli):
+    path = tmp_path / "junk.db"
+    path.write_text("not sqlite " * 200)
+    result = cli("articles", "--db", str(path))
+    assert result.exit_code == 2 and result.stderr.startswith("error: ") and len(result.stderr.splitlines()) == 1
+
+
+def test_cli_unknown_setting_in_config_file(tmp_path, cli):
+    config = tmp_path / "newsgraph.toml"
+    config.write_text("[ingest]\nmax_artcle_mb = 3\n")
+    result = cli("ingest", str(tmp_path), "--db", str(tmp_path / "x.db"), "--config", str(config))
+    assert result.exit_code == 2 and "unknown setting 'ingest_max_artcle_mb'" in result.stderr
+
+
+@pytest.mark.parametrize("command", sorted(c.name or c.callback.__name__ for c in app.registered_commands))
+def test_cli_every_command_has_help(cli, command):
+    result = cli(command, "--help")
+    assert result.exit_code == 0 and len(result.stdout) > 100
