@@ -18,6 +18,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from . import __version__
 from .config import Settings, load_settings
@@ -145,7 +146,7 @@ def _print_articles(rows: list[dict[str, Any]]) -> None:
     table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=60)
     table.add_column("source", no_wrap=True, overflow="ellipsis", max_width=32)
     for row in cells:
-        table.add_row(*row)
+        table.add_row(*map(Text, row))  # Text, not str: article text is never read as Rich markup
     _print_table(table)
 
 
@@ -212,8 +213,9 @@ def search(query: Annotated[str, typer.Argument(help='Full-text query: words, "a
         return
     table = Table("id", "outlet", "published", "title", "snippet")
     for r in rows:
-        table.add_row(r["id"][:10], r["outlet"] or "—", r["published"] or "—", (r["title"] or "—")[:40],
-                      r["snippet"].replace("\n", " "))
+        cells = (r["id"][:10], r["outlet"] or "—", r["published"] or "—", (r["title"] or "—")[:40],
+                 r["snippet"].replace("\n", " "))
+        table.add_row(*map(Text, cells))
     _print_table(table)
 
 

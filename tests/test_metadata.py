@@ -119,3 +119,33 @@ def test_metadata_given_dates_keep_their_precision(given, expected):
 def test_metadata_no_date_stated_means_none():
     meta = article_from_text("The port reopened on Thursday after talks, officials said.\nWork resumed.").meta
     assert meta.published is None and meta.date_precision is None and meta.outlet is None
+
+
+def test_metadata_published_line_day_month_year():
+    text = ("Flood cuts off town\nBy Clara Moen\nPublished 7 March 2024\n"
+            "The northern town was cut off by road and rail on Thursday, officials said.\nRepairs will take weeks.")
+    meta = article_from_text(text).meta
+    assert (_value(meta.published), meta.date_precision) == ("2024-03-07", "day")
+
+
+@pytest.mark.parametrize("line", ["© 2024 Harbour Ledger", "© Harbour Ledger 2024", "Copyright 2024 Harbour Ledger."])
+def test_metadata_copyright_line_gives_year_and_outlet_when_nothing_else_does(line):
+    text = ("Dockers dig in\nThe port stayed shut for a third day, union leaders said on Tuesday.\n"
+            f"More talks are planned.\n{line}")
+    meta = article_from_text(text).meta
+    assert (_value(meta.published), meta.date_precision, _value(meta.outlet)) == ("2024", "year", "Harbour Ledger")
+    assert meta.published.confidence <= 0.5
+
+
+def test_metadata_site_header_names_the_carrier_of_a_syndicated_story():
+    text = ("Kaldor Herald | Region\n\nGrain ship stuck as dockers strike\n\n"
+            "VESTRA, March 3 (Meridian) - Dockworkers stopped work on Sunday, the union said.\nTalks stalled.")
+    meta = article_from_text(text).meta
+    assert (_value(meta.outlet), _value(meta.title), _value(meta.published)) == (
+        "Kaldor Herald", "Grain ship stuck as dockers strike", "--03-03")
+
+
+def test_metadata_headline_with_pipe_is_no_site_header():
+    text = ("Dockers vow to fight on as automation row shuts the port | Harbour Ledger\n"
+            "VESTRA, March 3 (Meridian) - Dockworkers stopped work on Sunday, the union said.\nTalks stalled.")
+    assert _value(article_from_text(text).meta.outlet) == "Meridian"

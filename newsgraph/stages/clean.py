@@ -53,6 +53,7 @@ LINE_RULES: list[tuple[str, str, re.Pattern[str]]] = [
         r"|subscribe\b.*|sign up\b.*|newsletter\b.*|(?:get|read) (?:our|the) newsletter\b.*"
         r"|click here\b.*|read more\s*:.*|related(?: articles| stories| coverage)?\s*:.*|more from\b.*"
         r"|download (?:our|the) app\b.*|join (?:us|the conversation)\b.*|comments? \(\d+\))$", re.I)),
+    ("boilerplate", "site_header", re.compile(r"^[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3} \| [A-Z][\w&'-]*(?: [\w&'-]+){0,2}$")),
     ("boilerplate", "published_line", re.compile(r"^(?:published|updated|posted|last updated)\b[: ].{0,80}$", re.I)),
     ("byline", "byline", re.compile(rf"^By {_NAME_WORD}(?: {_NAME_WORD}){{0,3}}(?:(?:,| and) {_NAME_WORD}(?: {_NAME_WORD}){{0,3}})*(?:, [\w ]{{2,40}})?$")),
     ("credit", "reporting_by", re.compile(r"^\(?(?:Additional )?(?:Reporting|Writing|Editing) by .{3,200}$", re.I)),

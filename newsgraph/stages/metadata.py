@@ -21,8 +21,10 @@ NAME = "newsgraph.metadata.rules.v1"
 ISO_DATE = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?:[T ].*)?$")
 FOUR_DIGIT_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 MONTH_DAY = re.compile(r"^--(?P<m>\d{2})-(?P<d>\d{2})$")
-COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?P<year>(?:19|20)\d{2})(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*"
-                       r"(?P<holder>[A-Z][\w.&' -]{1,60}?)?\s*(?:\.|,|all rights reserved|$)", re.I)
+COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?P<year>(?:19|20)\d{2})(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*"
+                       r"(?P<holder>[A-Z][\w.&' -]{1,60}?)?|(?P<holder2>[A-Z][\w.&' -]{1,60}?)\s*,?\s*"
+                       r"(?P<year2>(?:19|20)\d{2}))\s*(?:\.|,|all rights reserved|$)", re.I)
+PUBLISHED_LABEL = re.compile(r"^(?:published|updated|posted|last updated)\s*(?:on)?\s*:?\s*", re.I)
 SOURCE_LABEL = re.compile(r"Source:\s*(?P<outlet>\S.{0,60})$")
 POSSESSIVE = re.compile(r"^(?P<outlet>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})[’']s ")
 ENGLISH_WORDS = frozenset("the of and to in a is that for on with as was said by it at from he she his".split())
@@ -84,8 +86,12 @@ def _outlets_in_segment(doc: CleanDocument, seg: Segment) -> list[Fact]:
     found = []
     if seg.rule.endswith(("video_label", "source_label")) and (m := SOURCE_LABEL.search(text)):
         found.append(_fact_at(seg, m, "outlet", _canonical(m.group("outlet").strip()), "source_label", 0.85))
-    if seg.rule.endswith("copyright") and (m := COPYRIGHT.search(text)) and m.group("holder"):
-        found.append(_fact_at(seg, m, "holder", _canonical(m.group("holder").strip()), "copyright", 0.8))
+    if seg.rule.endswith("copyright") and (m := COPYRIGHT.search(text)) and (m["holder"] or m["holder2"]):
+        group = "holder" if m["holder"] else "holder2"
+        found.append(_fact_at(seg, m, group, _canonical(m[group].strip()), "copyright", 0.8))
+    if seg.rule.endswith("site_header"):
+        name = text.split("|")[0].strip()
+        found.append(Fact(_canonical(name), f"{NAME}:site_header", 0.97, seg.start, seg.start + len(name)))
     if seg.rule.endswith("contributed") and (m := POSSESSIVE.match(text)):
         found.append(_fact_at(seg, m, "outlet", _canonical(m.group("outlet")), "contributor_credit", 0.75))
     return found
@@ -151,7 +157,7 @@ def _published(doc: CleanDocument, dateline: Dateline | None, seg: Segment | Non
     if markup:
         return Fact(markup, "htmldate", 0.85)
     stated = _published_line(doc) or _dateline_date(dateline, seg)
-    if stated and stated.value.startswith("--"):
+    if stated is None or stated.value.startswith("--"):
         return _with_copyright_year(doc, stated)
     return stated
 
@@ -160,7 +166,7 @@ def _published_line(doc: CleanDocument) -> Fact | None:
     for seg in doc.segments:
         if seg.rule.endswith("published_line"):
             text = doc.segment_text(seg)
-            label = re.match(r"^\w+(?: \w+)?[: ]\s*", text)
+            label = PUBLISHED_LABEL.match(text)
             value = _parse_free_date(text[label.end() if label else 0:])
             if value:
                 return Fact(value, f"{NAME}:published_line", 0.9, seg.start, seg.end)
@@ -178,12 +184,15 @@ def _dateline_date(dateline: Dateline | None, seg: Segment | None) -> Fact | Non
     return Fact(value, f"{NAME}:dateline_date", 0.9, seg.start + s, seg.start + e)
 
 
-def _with_copyright_year(doc: CleanDocument, stated: Fact) -> Fact:
-    years = {m.group("year") for s in doc.segments if s.rule.endswith("copyright")
+def _with_copyright_year(doc: CleanDocument, stated: Fact | None) -> Fact | None:
+    """Complete "--11-09" with the copyright line's year; with no date at all, the year alone."""
+    years = {m["year"] or m["year2"] for s in doc.segments if s.rule.endswith("copyright")
              for m in COPYRIGHT.finditer(doc.segment_text(s))}
     if len(years) != 1:
         return stated  # no year, or conflicting years: keep what the text says
     year = int(years.pop())
+    if stated is None:
+        return Fact(f"{year:04d}", f"{NAME}:copyright_year", 0.5)
     month, day = int(stated.value[2:4]), int(stated.value[5:7])
     if not _valid(year, month, day):
         return stated
