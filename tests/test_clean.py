@@ -82,6 +82,9 @@ def test_clean_offset_map_points_into_source(seed_articles):
     ("Subscribe to our newsletter", "share_line"),
     ("© 2024 Harbour Ledger. All rights reserved.", "copyright"),
     ("Story highlights", "highlights_label"),
+    ("This Meridian report is carried by the Kaldor Herald under a content-sharing agreement.", "syndication_note"),
+    ("This story was originally published by Meridian.", "syndication_note"),
+    ("Get the morning briefing in your inbox every day.", "newsletter_pitch"),
     ("By Anna Keller and Tom Reyes", "byline"),
     ("Reporting by Anna Keller; Editing by Tom Reyes", "reporting_by"),
 ])

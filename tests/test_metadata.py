@@ -51,6 +51,8 @@ def test_metadata_seed_evidence_points_at_the_words(seed_articles):
      "Meridian", "--03-03", "Vestra"),
     ("Port strike widens\nVESTRA, March 3, 2024 (Meridian) - Dock workers struck again, union leaders said.",
      "Meridian", "2024-03-03", "Vestra"),
+    ("Flood\nDRELL, Vestria, March 9 (Meridian) - Waters began to recede on Saturday, officials said.",
+     "Meridian", "--03-09", "Drell"),
     ("Talks stall\nKALDOR CITY, March 4. /NordPost/. The two sides left without a deal, the ministry said.",
      "NordPost", "--03-04", "Kaldor City"),
     ("Talks stall\nPARIS (AFP) — The two sides left without a deal, the ministry said on Tuesday evening.",
@@ -93,9 +95,11 @@ def test_metadata_place_outlet_dateline_uses_outlet_named_in_page_labels():
 def test_metadata_bylines_reporting_and_published_line():
     text = ("Port strike spreads to Kaldor\nBy Anna Keller and Tom Reyes, Meridian Wire\nPublished: March 4, 2024\n"
             "KALDOR CITY, March 4. /NordPost/. Dock workers walked out on Monday, officials said.\n"
-            "Reporting by Anna Keller and Lena Ortiz; Editing by Tom Reyes")
+            "(Reporting by Anna Keller in Vestra and Lena Ortiz in Kaldor City; additional reporting by "
+            "Jon Hale in Ostrel; Editing by Tom Reyes)\nIda Berg in Drell contributed to this report.")
     meta = article_from_text(text).meta
-    assert [f.value for f in meta.authors] == ["Anna Keller", "Tom Reyes", "Lena Ortiz"]
+    assert [f.value for f in meta.authors] == ["Anna Keller", "Tom Reyes", "Lena Ortiz", "Jon Hale"]
+    assert [f.value for f in meta.contributors] == ["Ida Berg"]
     assert _value(meta.published) == "2024-03-04" and meta.published.rule.endswith("published_line")
 
 

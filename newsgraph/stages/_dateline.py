@@ -5,6 +5,7 @@ Shared by ``clean`` (which cuts the dateline off the body) and ``metadata``
 
     MOSCOW, November 9. /TASS/.          place, month day, /outlet/
     VESTRA, March 3, 2024 (Reuters) -    place, month day, year, (outlet)
+    DRELL, Vestria, March 9 (Reuters) -  place, region, month day, (outlet)
     PARIS (AFP) —                        place, (outlet)
     Moscow CNN —                         place, known outlet, dash
     KALDOR CITY —                        capitalised place, dash
@@ -30,7 +31,7 @@ _DASH = r"\s*[-—–]{1,2}"
 _OUTLET = r"(?:/(?P<slash>[^/\n]{2,40})/\.?|\((?P<paren>[^)\n]{2,40})\))"
 
 AGENCY_STYLE = re.compile(
-    rf"^{_PLACE},\s+(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?\.?"
+    rf"^{_PLACE},(?:\s+(?P<region>{_WORD}(?: {_WORD})?),)?\s+(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?\.?"
     rf"(?:\s*{_OUTLET})?(?P<dash>{_DASH})?\s*"
 )
 PLACE_PAREN_STYLE = re.compile(rf"^{_PLACE}\s*\((?P<paren>[^)\n]{{2,40}})\){_DASH}\s*")

@@ -54,6 +54,11 @@ LINE_RULES: list[tuple[str, str, re.Pattern[str]]] = [
         r"|click here\b.*|read more\s*:.*|related(?: articles| stories| coverage)?\s*:.*|more from\b.*"
         r"|download (?:our|the) app\b.*|join (?:us|the conversation)\b.*|comments? \(\d+\))$", re.I)),
     ("boilerplate", "site_header", re.compile(r"^[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3} \| [A-Z][\w&'-]*(?: [\w&'-]+){0,2}$")),
+    ("boilerplate", "newsletter_pitch", re.compile(r"\b(?:in|to|into) your inbox\b|^sign up (?:for|to)\b", re.I)),
+    ("boilerplate", "syndication_note", re.compile(
+        r"\b(?:is|was) (?:carried|republished|reproduced|reprinted) (?:by|with permission|under)\b"
+        r"|content[- ]sharing agreement|(?:originally|first) (?:published|appeared) (?:by|in|on)\b"
+        r"|republished with permission|has not been edited by\b", re.I)),
     ("boilerplate", "published_line", re.compile(r"^(?:published|updated|posted|last updated)\b[: ].{0,80}$", re.I)),
     ("byline", "byline", re.compile(rf"^By {_NAME_WORD}(?: {_NAME_WORD}){{0,3}}(?:(?:,| and) {_NAME_WORD}(?: {_NAME_WORD}){{0,3}})*(?:, [\w ]{{2,40}})?$")),
     ("credit", "reporting_by", re.compile(r"^\(?(?:Additional )?(?:Reporting|Writing|Editing) by .{3,200}$", re.I)),

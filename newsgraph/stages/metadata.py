@@ -261,7 +261,7 @@ def _names_in(seg: Segment, text: str, names: str, rule: str, confidence: float,
     cursor = text.find(names, offset or 0)
     facts = []
     for name in re.split(r",\s*|\s+and\s+", names):
-        name = name.strip()
+        name = re.sub(r"\s+in\s+[A-Z].*$", "", name.strip())  # "Sven Adler in Vestra": where, not who
         if name and name[0].isupper():
             start = seg.start + text.find(name, cursor)
             cursor = start - seg.start + len(name)
