@@ -153,3 +153,16 @@ def test_metadata_headline_with_pipe_is_no_site_header():
     text = ("Dockers vow to fight on as automation row shuts the port | Harbour Ledger\n"
             "VESTRA, March 3 (Meridian) - Dockworkers stopped work on Sunday, the union said.\nTalks stalled.")
     assert _value(article_from_text(text).meta.outlet) == "Meridian"
+
+
+def test_metadata_weekday_pins_year_inside_the_years_the_text_states():
+    text = ("Talks stall\nVESTRA, March 3 (Meridian) - On Thursday, March 3, the two sides left without a deal, "
+            "officials said. The dispute began in 2021.\nMore talks are planned.")
+    meta = article_from_text(text).meta
+    assert _value(meta.published) == "2022-03-03" and meta.published.rule.endswith("weekday_in_year_range")
+
+
+def test_metadata_weekday_without_stated_years_pins_nothing():
+    text = ("Talks stall\nVESTRA, March 3 (Meridian) - On Thursday, March 3, the two sides left without a deal, "
+            "officials said.\nMore talks are planned.")
+    assert _value(article_from_text(text).meta.published) == "--03-03"

@@ -158,7 +158,9 @@ def _published(doc: CleanDocument, dateline: Dateline | None, seg: Segment | Non
         return Fact(markup, "htmldate", 0.85)
     stated = _published_line(doc) or _dateline_date(dateline, seg)
     if stated is None or stated.value.startswith("--"):
-        return _with_copyright_year(doc, stated)
+        stated = _with_copyright_year(doc, stated)
+    if stated is not None and stated.value.startswith("--"):
+        return _with_weekday_year(doc, stated)
     return stated
 
 
@@ -197,6 +199,32 @@ def _with_copyright_year(doc: CleanDocument, stated: Fact | None) -> Fact | None
     if not _valid(year, month, day):
         return stated
     return Fact(f"{year:04d}-{month:02d}-{day:02d}", f"{stated.rule}+copyright_year", 0.6, stated.start, stated.end)
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+YEAR_MENTION = re.compile(r"\b(?:19[5-9]\d|20\d{2})\b")
+
+
+def _with_weekday_year(doc: CleanDocument, stated: Fact) -> Fact:
+    """Pin the year when the text gives the weekday of the dateline's date
+    ("Thursday, March 3") and exactly one year within the span of years the
+    article mentions has that weekday on that date."""
+    from ._dateline import MONTH_RE, MONTHS
+
+    month, day = int(stated.value[2:4]), int(stated.value[5:7])
+    pattern = re.compile(rf"\b(?P<weekday>{'|'.join(WEEKDAYS)}),?\s+(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})\b", re.I)
+    weekdays = {WEEKDAYS.index(m["weekday"].lower()) for m in pattern.finditer(doc.source_text)
+                if MONTHS[m["month"][:3].lower()] == month and int(m["day"]) == day}
+    years = [int(y) for y in YEAR_MENTION.findall(doc.source_text)]
+    if len(weekdays) != 1 or not years:
+        return stated
+    weekday = weekdays.pop()
+    fits = [y for y in range(min(years), max(years) + 2)
+            if _valid(y, month, day) and dt.date(y, month, day).weekday() == weekday]
+    if len(fits) != 1:
+        return stated
+    return Fact(f"{fits[0]:04d}-{month:02d}-{day:02d}", f"{stated.rule}+weekday_in_year_range", 0.6,
+                stated.start, stated.end)
 
 
 # --- place, title, people, language ------------------------------------------------
