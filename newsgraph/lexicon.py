@@ -1,10 +1,11 @@
 """General resources read from ``resources/lexicon.toml``: the outlet
-gazetteer, navigation lines and highlight labels. Loaded once."""
+gazetteer, navigation lines, highlight labels, speech verbs, role nouns and
+venue words. Loaded once."""
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -14,6 +15,13 @@ class Lexicon:
     outlet_by_alias: dict[str, str]  # casefolded alias → canonical name
     navigation: frozenset[str]  # casefolded whole lines
     highlight_labels: frozenset[str]
+    speech_verbs: frozenset[str] = frozenset()
+    phrasal_particles: dict[str, str] = field(default_factory=dict)  # verb → required particle
+    clause_only_verbs: frozenset[str] = frozenset()
+    role_nouns: frozenset[str] = frozenset()
+    generic_roles: frozenset[str] = frozenset()
+    venue_nouns: frozenset[str] = frozenset()
+    audiences: frozenset[str] = frozenset()
 
     def canonical_outlet(self, name: str) -> str | None:
         return self.outlet_by_alias.get(" ".join(name.split()).casefold())
@@ -31,4 +39,11 @@ def lexicon() -> Lexicon:
         outlet_by_alias=by_alias,
         navigation=frozenset(x.casefold() for x in table["navigation"]["lines"]),
         highlight_labels=frozenset(x.casefold() for x in table["highlights"]["labels"]),
+        speech_verbs=frozenset(table["speech"]["verbs"]),
+        phrasal_particles=dict(table["speech"]["phrasal"]),
+        clause_only_verbs=frozenset(table["speech"]["clause_only"]),
+        role_nouns=frozenset(table["roles"]["nouns"]),
+        generic_roles=frozenset(table["roles"]["generic"]),
+        venue_nouns=frozenset(table["venues"]["nouns"]),
+        audiences=frozenset(table["venues"]["audiences"]),
     )

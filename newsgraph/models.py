@@ -164,3 +164,55 @@ class Article:
     @property
     def text(self) -> str:
         return self.doc.text
+
+
+QuoteKind = Literal["direct", "mixed", "indirect"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One statement: what was said, by whom, where and when, with its evidence.
+
+    Offsets point into the article's ``source_text``. ``start``/``end`` cover the
+    content; ``parts`` lists its pieces when an attribution interrupts it.
+    ``speaker_start``/``speaker_end`` mark the mention that is the grammatical
+    source ("he", "the minister", "Varga"); ``speaker`` is what it resolved to
+    (a name, an unnamed description, or ``None`` when the evidence is weak).
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    rule: str
+    confidence: float
+    parts: tuple[tuple[int, int], ...] = ()
+    speaker: str | None = None
+    speaker_kind: str | None = None  # person | organisation | unnamed
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    venue: str | None = None
+    said_when: str | None = None  # the words ("on Thursday")
+    said_on: str | None = None  # resolved against the article date, ISO 8601
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """A person named in an article, with the roles the article gives them."""
+
+    name: str  # the fullest form of the name in this article
+    start: int
+    end: int
+    roles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Output of the quote stage for one article."""
+
+    article_id: str
+    quotes: tuple[Quote, ...]
+    people: tuple[PersonMention, ...]

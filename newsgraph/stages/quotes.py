@@ -1,0 +1,736 @@
+"""Quotes: direct, mixed and indirect statements with speaker, cue, venue, date.
+
+Rules over the dependency parse and the quotation marks, in four passes:
+
+1. quotation marks → quoted spans (curly, straight and British single marks;
+   a mark left open at a paragraph's end continues in the next paragraph);
+2. cue verbs ("said", "told", "pointed out", …) with a speaker as subject and
+   a clause as content → statements; a quoted span the clause touches joins
+   the content; "according to X" and a headline's "— Name" too;
+3. quoted spans no cue has claimed → attributed to a cue next to them
+   ("“…,” he said", "X said: “…”"), or continuing the previous speaker's
+   words in the same or a following paragraph; otherwise they are titles,
+   names or scare quotes and are left out;
+4. the speaker mention is resolved: names to the article's fullest form,
+   pronouns to the latest person who was the subject of a sentence, role
+   nouns to the person the article gave that role; unnamed sources stay
+   unnamed. A statement whose speaker cannot be resolved has speaker None.
+
+Kind follows the share of the content inside quotation marks: ≥ 90 %
+direct, some mixed, none indirect.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from ..lexicon import lexicon
+from ..models import Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+NAME = "newsgraph.quotes.rules.v1"
+OPENERS = {"“": "”", "«": "»", "„": "”"}
+CLOSERS = {"”", "»"}
+PRONOUNS = {"he", "she", "they", "him", "her"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+MIN_STATEMENT_WORDS = 3
+
+
+@dataclass(slots=True)
+class Marked:
+    """A stretch of text inside quotation marks (content, without the marks)."""
+
+    start: int
+    end: int
+    parts: list[tuple[int, int]] = field(default_factory=list)
+    claimed: bool = False
+
+
+@dataclass(slots=True)
+class Found:
+    """A statement under construction."""
+
+    start: int
+    end: int
+    rule: str
+    confidence: float
+    parts: list[tuple[int, int]] = field(default_factory=list)
+    cue: Token | None = None
+    speaker: Span | None = None
+    speaker_text: str | None = None  # for speakers that are not spans (continuations)
+    speaker_kind: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    venue: str | None = None
+    said_when: str | None = None
+
+
+# --- 1. quotation marks ------------------------------------------------------------
+
+def quoted_spans(text: str) -> list[Marked]:
+    spans: list[Marked] = []
+    carried: Marked | None = None  # a quote left open at the end of the previous paragraph
+    for para in re.finditer(r"[^\n]+", text):
+        opened, found = _marks_in_paragraph(text, para.start(), para.end())
+        if carried is not None:
+            first = found[0] if found else None
+            if first is not None and first.start <= para.start() + _lead_space(para.group()) + 1:
+                first.parts = carried.parts + (first.parts or [(first.start, first.end)])
+                first.start = carried.start
+            else:  # never reopened: the quote ends where its paragraph ended
+                spans.append(carried)
+        spans.extend(found)
+        carried = opened
+        if carried is not None and found and found[-1] is carried:
+            spans.pop()
+    if carried is not None:
+        spans.append(carried)
+    return sorted(spans, key=lambda m: m.start)
+
+
+def _lead_space(paragraph: str) -> int:
+    return len(paragraph) - len(paragraph.lstrip())
+
+
+def _marks_in_paragraph(text: str, start: int, end: int) -> tuple[Marked | None, list[Marked]]:
+    """Quoted spans of one paragraph, and the one left open at its end (if any)."""
+    found: list[Marked] = []
+    open_at: int | None = None
+    open_mark = ""
+    for i in range(start, end):
+        ch = text[i]
+        if ch in OPENERS and open_at is None:
+            open_at, open_mark = i, ch
+        elif ch in CLOSERS and open_at is not None and open_mark != '"':
+            found.append(Marked(open_at + 1, i, [(open_at + 1, i)]))
+            open_at = None
+        elif ch == '"':
+            if open_at is None:
+                open_at, open_mark = i, ch
+            elif open_mark == '"':
+                found.append(Marked(open_at + 1, i, [(open_at + 1, i)]))
+                open_at = None
+    if not found and open_at is None:
+        found = _single_marked(text, start, end)
+    left_open = None
+    if open_at is not None and end - open_at > 20:
+        left_open = Marked(open_at + 1, _rstrip(text, open_at + 1, end), [(open_at + 1, _rstrip(text, open_at + 1, end))])
+        found.append(left_open)
+    return left_open, found
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘(?=\w)")
+
+
+def _single_marked(text: str, start: int, end: int) -> list[Marked]:
+    """British single marks, told apart from apostrophes (don’t, dockers’)."""
+    found = []
+    paragraph = text[start:end]
+    position = 0
+    while (m := SINGLE_OPEN.search(paragraph, position)) is not None:
+        close = _single_close(paragraph, m.end())
+        if close is None:
+            break
+        found.append(Marked(start + m.end(), start + close, [(start + m.end(), start + close)]))
+        position = close + 1
+    return found
+
+
+def _single_close(paragraph: str, begin: int) -> int | None:
+    candidates = [i for i in range(begin, len(paragraph)) if paragraph[i] == "’"
+                  and not (i + 1 < len(paragraph) and paragraph[i + 1].isalpha() and paragraph[i - 1].isalpha())]
+    for i in candidates:  # a closing mark after punctuation is the safest
+        if paragraph[i - 1] in ",.!?…;:":
+            return i
+    for i in candidates:
+        if i + 1 == len(paragraph) or paragraph[i + 1] in ",.;:!? ":
+            if not paragraph[i - 1] == "s" or paragraph[i + 1:i + 2] != " ":
+                return i
+    return None
+
+
+# --- 2. cue verbs and their clauses ----------------------------------------------------
+
+def is_cue(token: Token) -> bool:
+    lex = lexicon()
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in lex.speech_verbs:
+        return False
+    particle = lex.phrasal_particles.get(token.lemma_.lower())
+    if particle:
+        return any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
+    return True
+
+
+def subject_of(cue: Token) -> Token | None:
+    for child in cue.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.lower_ in ("who", "which", "that") and cue.dep_ == "relcl":
+                return cue.head  # "Peskov, who said …": the relative pronoun stands for its noun
+            return child
+    # "…, adding that …" / "he stated, adding, …": the participle borrows its head's subject
+    if cue.dep_ in ("advcl", "conj", "xcomp") and cue.tag_ in ("VBG", "VBN", "VB", "VBD", "VBZ", "VBP"):
+        head = cue.head
+        if head is not cue:
+            return next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    return None
+
+
+def clause_of(cue: Token) -> Span | None:
+    doc = cue.doc
+    for child in cue.children:
+        if child.dep_ == "ccomp" or (child.dep_ == "advcl" and _has_that(child)):
+            return _without_that(doc[child.left_edge.i:child.right_edge.i + 1])
+    if cue.lemma_.lower() == "call":  # "called the state of relations the “lowest point”"
+        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        predicate = next((c for c in cue.children if c.dep_ == "oprd"), None)
+        if obj is not None and predicate is not None:
+            return doc[obj.left_edge.i:predicate.right_edge.i + 1]
+        return None
+    # A "that"-clause the parser hung elsewhere: "said during a speech … that Russia looks",
+    # "expressed hope that joint work will continue".
+    for token in cue.subtree:
+        if token.i > cue.i and token.dep_ in ("relcl", "acl", "advcl") and _has_that(token) and not is_cue(token.head):
+            return _without_that(doc[token.left_edge.i:token.right_edge.i + 1])
+    return None
+
+
+def _has_that(token: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+
+
+def _without_that(span: Span) -> Span:
+    if len(span) > 1 and span[0].lower_ == "that":
+        return span.doc[span.start + 1:span.end]
+    return span
+
+
+def _strip_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    text = doc.text
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return start, end
+
+
+def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
+    found = []
+    for token in doc:
+        if not is_cue(token):
+            continue
+        subject = subject_of(token)
+        clause = clause_of(token)
+        if subject is None or clause is None or len(clause) < MIN_STATEMENT_WORDS:
+            continue
+        if clause.start <= subject.i < clause.end:
+            continue
+        if _inside(token.idx, marked):
+            found += _nested(token, subject, clause, marked)
+            continue
+        start, end = _strip_edges(doc, clause.start_char, clause.end_char)
+        start, end, parts = _absorb_marked(start, end, marked)
+        found.append(Found(start, end, f"{NAME}:cue_clause", 0.85, parts, cue=token,
+                           speaker=_subject_span(subject)))
+    found += according_to(doc, marked)
+    return found
+
+
+def _nested(cue: Token, subject: Token, clause: Span, marked: list[Marked]) -> list[Found]:
+    """A named person's words reported inside someone else's quotation
+    ("… Putin’s statement at the Valdai Club, where he said that …")."""
+    span = _subject_span(subject)
+    inner_person = span.label_ == "PERSON"
+    if not inner_person and subject.lower_ not in ("he", "she"):
+        return []
+    if not inner_person:
+        quote = next(m for m in marked if _inside(cue.idx, [m]))
+        doc = cue.doc
+        surnames = {e.root.text for e in doc.ents if e.label_ == "PERSON"}
+        names = [t for t in doc.char_span(quote.start, subject.idx, alignment_mode="contract") or []
+                 if t.text in surnames]
+        if not names:
+            return []
+        span = doc[names[-1].i:names[-1].i + 1]
+    start, end = _strip_edges(cue.doc, clause.start_char, clause.end_char)
+    return [Found(start, end, f"{NAME}:nested_cue", 0.6, cue=cue, speaker=span)]
+
+
+def _absorb_marked(start: int, end: int, marked: list[Marked]) -> tuple[int, int, list[tuple[int, int]]]:
+    """A quoted span that the clause touches belongs to the statement whole."""
+    parts: list[tuple[int, int]] = []
+    for m in marked:
+        if m.start < end and start < m.end:
+            m.claimed = True
+            start, end = min(start, m.start), max(end, m.end)
+            parts += m.parts
+    if len(parts) > 1 and not (parts[0][0] <= start and parts[-1][1] >= end):
+        parts = []
+    return start, end, parts if len(parts) > 1 else []
+
+
+def _inside(offset: int, marked: list[Marked]) -> bool:
+    return any(p[0] <= offset < p[1] for m in marked for p in (m.parts or [(m.start, m.end)]))
+
+
+def according_to(doc: Doc, marked: list[Marked]) -> list[Found]:
+    found = []
+    for token in doc:
+        if token.lower_ != "according" or _inside(token.idx, marked):
+            continue
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if source is None:
+            continue
+        sentence = token.sent
+        phrase = (token.left_edge.i, token.right_edge.i + 1)
+        before = doc[sentence.start:phrase[0]]
+        after = doc[phrase[1]:sentence.end]
+        content = before if len(before) >= len(after) else after
+        if len(content) < MIN_STATEMENT_WORDS:
+            continue
+        start, end = _strip_edges(doc, content.start_char, content.end_char)
+        while end > start and doc.text[end - 1] in ".":
+            end -= 1
+        start, end, parts = _absorb_marked(start, end, marked)
+        found.append(Found(start, end, f"{NAME}:according_to", 0.85, parts, cue=token,
+                           speaker=_subject_span(source)))
+    return found
+
+
+def headline_dash(doc: Doc, title_spans: list[tuple[int, int]]) -> list[Found]:
+    """A headline ending in "— Name" reports what Name said."""
+    found = []
+    for start, end in title_spans:
+        m = re.search(r"\s+[—–-]{1,2}\s+(?P<name>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2})\s*$", doc.text[start:end])
+        if not m or len(doc.text[start:start + m.start()].split()) < MIN_STATEMENT_WORDS:
+            continue
+        span = doc.char_span(start + m.start("name"), start + m.end("name"), alignment_mode="expand")
+        if span is None:
+            continue
+        found.append(Found(start, start + m.start(), f"{NAME}:headline_dash", 0.8, speaker=span))
+    return found
+
+
+# --- 3. quoted spans no cue claimed ------------------------------------------------------
+
+def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) -> list[Found]:
+    found: list[Found] = []
+    for m in marked:
+        if m.claimed or _word_count(doc.text[m.start:m.end]) < MIN_STATEMENT_WORDS or _is_title(doc.text[m.start:m.end]):
+            continue
+        used = {s.cue.i for s in claimed + found if s.cue is not None}
+        cue = _cue_after(doc, m, marked) or _cue_before(doc, m, marked, used)
+        if cue is not None:
+            subject = subject_of(cue)
+            if subject is not None:
+                m.claimed = True
+                found.append(Found(m.start, m.end, f"{NAME}:quote_cue", 0.9, list(m.parts) if len(m.parts) > 1 else [],
+                                   cue=cue, speaker=_subject_span(subject)))
+                continue
+        previous = _previous_statement(doc, m, claimed + found)
+        if previous is not None and _starts_unit(doc, m):
+            m.claimed = True
+            found.append(Found(m.start, m.end, f"{NAME}:continuation", 0.75,
+                               list(m.parts) if len(m.parts) > 1 else [], cue=None,
+                               speaker=previous.speaker, speaker_text=previous.speaker_text,
+                               speaker_kind=previous.speaker_kind, speaker_start=previous.speaker_start,
+                               speaker_end=previous.speaker_end, venue=previous.venue))
+    return found
+
+
+def _word_count(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+GAP_AFTER = re.compile(r"^[\s,.!?…’'\"”]*$")
+
+
+def _cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> Token | None:
+    """“…,” Peskov added / “…,” said Peskov / “…?” Putin asked in the documentary."""
+    close = m.end
+    window = doc.char_span(close, min(len(doc.text), close + 200), alignment_mode="expand")
+    if window is None:
+        return None
+    for token in window:
+        if token.idx >= close and "\n" in doc.text[close:token.idx]:
+            return None
+        if _inside(token.idx, marked):
+            return None
+        if is_cue(token) and subject_of(token) is not None:
+            subject = subject_of(token)
+            lead = min(token.i, subject.left_edge.i)
+            if GAP_AFTER.match(doc.text[close:doc[lead].idx]):
+                return token
+            return None
+        if token.is_sent_start and token.idx > close + 2:
+            return None
+    return None
+
+
+GAP_BEFORE = re.compile(r"^\s*(?:that\s*)?[:,]?\s*$")
+
+
+def _is_title(text: str) -> bool:
+    """“Ukraine On Fire”: a short, capitalised name of a work, not a statement."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", text)
+    small = {"a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "by", "with"}
+    capitals = [w for w in words if w.lower() not in small]
+    return 0 < len(words) <= 8 and all(w[0].isupper() for w in capitals) and len(capitals) >= 2
+
+
+def _cue_before(doc: Doc, m: Marked, marked: list[Marked], used: set[int] = frozenset()) -> Token | None:
+    """Peskov said: “…” / McFaul tweeted “…” / he stated, adding, “…”."""
+    opener = m.start - 1
+    para_start = doc.text.rfind("\n", 0, opener) + 1
+    window = doc.char_span(para_start, opener, alignment_mode="contract")
+    if window is None:
+        return None
+    for token in reversed(window):
+        if _inside(token.idx, marked):
+            return None
+        if is_cue(token):
+            tail = max([token.i] + [c.right_edge.i for c in token.children
+                                    if c.dep_ in ("dative", "dobj", "prep", "npadvmod", "advmod", "prt", "agent")
+                                    and c.idx < opener])
+            gap = doc.text[doc[tail].idx + len(doc[tail].text):opener]
+            if token.i in used and ":" not in gap:
+                return None  # “A,” he told X in …, “B” — B is no second statement of the same cue
+            return token if GAP_BEFORE.match(gap) else None
+        if token.text in ".!?" and token.idx < opener - 1:
+            return None
+    return None
+
+
+def _previous_statement(doc: Doc, m: Marked, statements: list[Found]) -> Found | None:
+    before = [s for s in statements if s.end <= m.start]
+    if not before:
+        return None
+    last = max(before, key=lambda s: s.end)
+    between = doc.text[last.end:m.start]
+    if between.count("\n") > 2 or _word_count(between) > 40:
+        return None
+    # another person introduced between them breaks the thread
+    span = doc.char_span(last.end, m.start, alignment_mode="contract")
+    if span is not None and any(e.label_ == "PERSON" and not _inside(e.start_char, []) for e in span.ents
+                                if not (last.speaker is not None and e.text in last.speaker.text)):
+        if between.count("\n") > 0:
+            return None
+    return last
+
+
+def _starts_unit(doc: Doc, m: Marked) -> bool:
+    """The quotation starts a paragraph or a sentence: it is a statement, not a phrase."""
+    opener = m.start - 1
+    before = doc.text[doc.text.rfind("\n", 0, max(opener, 0)) + 1:opener]
+    return not before.strip() or before.rstrip().endswith((".", "!", "?", "”", '"'))
+
+
+# --- 4. speakers, venues, dates ------------------------------------------------------------
+
+def _subject_span(token: Token) -> Span:
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    left = token.left_edge.i
+    right = token.i + 1
+    # keep compounds and names after the head ("Peskov (seen below)" stops at the bracket)
+    while right < len(doc) and doc[right].dep_ in ("flat", "compound") and doc[right].head == token:
+        right += 1
+    span = doc[left:right]
+    while len(span) > 1 and span[0].dep_ in ("cc", "punct", "advmod", "preconj"):
+        span = span[1:]
+    return span
+
+
+@dataclass(slots=True)
+class People:
+    """The people an article names: surname → fullest name, and roles."""
+
+    full: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, set[str]] = field(default_factory=dict)
+    first_seen: dict[str, int] = field(default_factory=dict)
+
+    def canonical(self, name: str) -> str:
+        surname = name.split()[-1]
+        return self.full.get(surname, name)
+
+
+def collect_people(doc: Doc, marked: list[Marked]) -> People:
+    people = People()
+    lex = lexicon()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or _inside(ent.start_char, marked):
+            continue
+        name = _clean_name(ent)
+        if not name:
+            continue
+        surname = name.split()[-1]
+        if len(name.split()) > len(people.full.get(surname, "").split()):
+            people.full[surname] = name
+        people.first_seen.setdefault(surname, ent.start_char)
+        roles = people.roles.setdefault(surname, set())
+        for token in _role_words(ent):
+            if token.lemma_.lower() in lex.role_nouns:
+                roles.add(token.lemma_.lower())
+    return people
+
+
+def _clean_name(ent: Span) -> str:
+    words = [t.text for t in ent if t.pos_ in ("PROPN", "NOUN", "ADJ") or t.text[:1].isupper()]
+    while words and words[-1] in ("’s", "'s"):
+        words.pop()
+    name = " ".join(w for w in words if w[:1].isupper() and w.lower() not in ("mr", "mrs", "ms", "dr", "president"))
+    return name.replace("’s", "").replace("'s", "").strip()
+
+
+def _role_words(ent: Span) -> list[Token]:
+    """Role nouns before a name ("Kremlin spokesman Dmitry Peskov") or in apposition ("Varga, the minister")."""
+    doc, head = ent.doc, ent.root
+    words = [t for t in doc[max(0, ent.start - 4):ent.start] if t.head.i in range(ent.start, ent.end) or t.head == head]
+    for child in head.children:
+        if child.dep_ == "appos":
+            words += [t for t in child.subtree]
+    if head.dep_ == "appos":
+        words += list(head.head.subtree)
+    return [w for w in words if w.pos_ in ("NOUN", "PROPN")]
+
+
+def resolve(found: Found, doc: Doc, people: People, subjects: list[tuple[int, str]]) -> Found:
+    """Fill speaker text/kind/offsets from the speaker span."""
+    if found.speaker is None:
+        return found
+    span = found.speaker
+    found.speaker_start, found.speaker_end = span.start_char, span.end_char
+    lex = lexicon()
+    if span.label_ == "PERSON" or (len(span) == 1 and span[0].ent_type_ == "PERSON"):
+        name = _clean_name(span) or span.text
+        found.speaker_text, found.speaker_kind = people.canonical(name), "person"
+    elif span.label_ in ("ORG", "GPE", "NORP") or (span.root.pos_ == "PROPN" and span.root.lemma_.lower() not in lex.role_nouns):
+        found.speaker_text, found.speaker_kind = span.text.removeprefix("the ").removeprefix("The "), "organisation"
+    elif span.root.lower_ in PRONOUNS:
+        person = _antecedent(span.start_char, subjects, span.root.lower_)
+        found.speaker_text, found.speaker_kind = person, "person" if person else None
+        found.confidence = round(found.confidence * (0.9 if person else 0.5), 2)
+    else:
+        found.speaker_text, found.speaker_kind = _role_speaker(span, people, subjects)
+        if found.speaker_kind == "person":
+            found.confidence = round(found.confidence * 0.9, 2)
+    return found
+
+
+def _antecedent(offset: int, subjects: list[tuple[int, str]], pronoun: str) -> str | None:
+    if pronoun == "they":
+        return None
+    earlier = [name for at, name in subjects if at < offset]
+    return earlier[-1] if earlier else None
+
+
+def _role_speaker(span: Span, people: People, subjects: list[tuple[int, str]]) -> tuple[str | None, str | None]:
+    lex = lexicon()
+    head = span.root.lemma_.lower()
+    definite = span[0].lower_ in ("the", "this", "that") or span[0].pos_ in ("PROPN", "ADJ", "NOUN")
+    indefinite = span[0].lower_ in ("a", "an", "one", "some", "two", "three", "several", "another")
+    if head in lex.role_nouns and not indefinite and definite:
+        holders = [surname for surname, roles in people.roles.items() if head in roles]
+        if len(holders) == 1:
+            return people.full[holders[0]], "person"
+        if head in lex.generic_roles or not holders:
+            recent = [name for at, name in subjects if at < span.start_char]
+            if head in lex.generic_roles and recent:
+                return recent[-1], "person"
+        if holders:
+            recent = [name for at, name in subjects if at < span.start_char and name.split()[-1] in holders]
+            if recent:
+                return recent[-1], "person"
+    description = span.text
+    return (description[:1].lower() + description[1:] if description[:1].isupper() and not span[0].pos_ == "PROPN"
+            else description), "unnamed"
+
+
+def subject_people(doc: Doc, people: People, marked: list[Marked]) -> list[tuple[int, str]]:
+    """(offset, name) of every person who is the subject of a verb outside quotes: pronoun antecedents."""
+    out = []
+    for token in doc:
+        if token.dep_ not in SUBJECT_DEPS or _inside(token.idx, marked):
+            continue
+        span = _subject_span(token)
+        if span.label_ == "PERSON":
+            out.append((token.idx, people.canonical(_clean_name(span) or span.text)))
+        elif token.lemma_.lower() in lexicon().role_nouns:
+            speaker, kind = _role_speaker(span, people, out)
+            if kind == "person" and speaker:
+                out.append((token.idx, speaker))
+    return out
+
+
+def venue_of(cue: Token | None) -> str | None:
+    if cue is None:
+        return None
+    lex = lexicon()
+    if cue.lemma_.lower() == "tweet":
+        return "Twitter"
+    for child in cue.children:
+        if child.dep_ in ("dative", "dobj") and cue.lemma_.lower() in ("tell", "say", "write"):
+            return _np_text(child)
+        if child.dep_ == "prep" and child.lower_ in ("in", "at", "during", "on"):
+            found = _venue_in_prep(child, lex)
+            if found:
+                return found
+    for child in cue.children:  # "Asked by journalists, Peskov said"
+        if child.dep_ == "advcl" and child.lemma_ == "ask":
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            if agent is not None and any(True for _ in agent.children):
+                return _np_text(next(agent.children))
+    head = cue.head if cue.dep_ in ("advcl", "conj") else None
+    return venue_of(head) if head is not None and head is not cue and is_cue(head) else None
+
+
+def _venue_in_prep(prep: Token, lex) -> str | None:
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lemma_.lower() not in lex.venue_nouns:
+        return None
+    with_ = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "on")), None)
+    if with_ is not None and obj.lemma_.lower() == "interview":
+        target = next((c for c in with_.children if c.dep_ == "pobj"), None)
+        if target is not None:
+            return _np_text(target)
+    return _np_text(obj)
+
+
+def _np_text(token: Token) -> str:
+    span = token.doc[token.left_edge.i:token.right_edge.i + 1]
+    words = [t for t in span if t.dep_ != "det" and not t.is_punct]
+    if not words:
+        return token.text
+    return token.doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+
+
+def when_of(cue: Token | None) -> str | None:
+    if cue is None:
+        return None
+    for child in cue.children:
+        if child.ent_type_ in ("DATE", "TIME") and child.dep_ in ("npadvmod", "prep", "advmod", "pobj"):
+            return child.doc[child.left_edge.i:child.right_edge.i + 1].text
+        if child.dep_ == "prep" and child.lower_ == "on":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ == "DATE":
+                return child.doc[child.i:obj.right_edge.i + 1].text
+    return None
+
+
+# --- the stage --------------------------------------------------------------------------
+
+def extract_quotes(doc: Doc, title_spans: list[tuple[int, int]] = ()) -> list[Quote]:
+    marked = quoted_spans(doc.text)
+    people = collect_people(doc, marked)
+    subjects = subject_people(doc, people, marked)
+    statements = cue_statements(doc, marked) + headline_dash(doc, list(title_spans))
+    statements = _resolve_all(statements, doc, people, subjects)
+    statements += _resolve_all(adjacent_statements(doc, marked, statements), doc, people, subjects)
+    statements = _cataphora(statements, doc, people)
+    return _dedupe([_to_quote(doc, s, marked) for s in statements])
+
+
+def _resolve_all(statements: list[Found], doc: Doc, people: People, subjects) -> list[Found]:
+    out = []
+    for s in statements:
+        if s.speaker_text is None:
+            s = resolve(s, doc, people, subjects)
+        s.venue = s.venue or venue_of(s.cue)
+        s.said_when = s.said_when or when_of(s.cue)
+        out.append(s)
+    return out
+
+
+def _cataphora(statements: list[Found], doc: Doc, people: People) -> list[Found]:
+    """An unnamed official in the lead, named in the next paragraph, is that person."""
+    if not statements:
+        return statements
+    lead_end = doc.text.find("\n", len(doc.text) - len(doc.text.lstrip()))
+    lead_end = len(doc.text) if lead_end < 0 else lead_end
+    named_next = [s for s in statements if s.start > lead_end and s.speaker_kind == "person"]
+    if not named_next:
+        return statements
+    nxt = min(named_next, key=lambda s: s.start)
+    if doc.text[lead_end:nxt.start].count("\n") > 2:
+        return statements
+    for s in statements:
+        if s.end <= lead_end and s.speaker_kind == "unnamed" and s.speaker is not None \
+                and s.speaker.root.lemma_.lower() in lexicon().generic_roles:
+            s.speaker_text, s.speaker_kind = nxt.speaker_text, "person"
+            s.rule += "+cataphora"
+            s.confidence = round(s.confidence * 0.7, 2)
+    # the pronoun in the lead ("says he sees") follows its subject
+    return statements
+
+
+def kind_of(text: str, start: int, end: int, marked: list[Marked]) -> str:
+    letters = [i for i in range(start, end) if text[i].isalnum()]
+    if not letters:
+        return "indirect"
+    inside = sum(1 for i in letters if _inside(i, marked))
+    share = inside / len(letters)
+    return "direct" if share >= 0.9 else "mixed" if share > 0 else "indirect"
+
+
+def _to_quote(doc: Doc, s: Found, marked: list[Marked]) -> Quote:
+    cue = s.cue
+    cue_text = None
+    if cue is not None:
+        extra = [c for c in cue.children if c.dep_ == "prt" or (cue.lower_ == "according" and c.lower_ == "to")]
+        cue_end = max([cue.idx + len(cue.text)] + [c.idx + len(c.text) for c in extra])
+        cue_text = doc.text[cue.idx:cue_end]
+    return Quote(
+        start=s.start, end=s.end, text=doc.text[s.start:s.end],
+        # reported speech inside a quotation is indirect, whatever marks surround it
+        kind="indirect" if s.rule.endswith("nested_cue") else kind_of(doc.text, s.start, s.end, marked),  # type: ignore[arg-type]
+        rule=s.rule, confidence=s.confidence, parts=tuple(s.parts),
+        speaker=s.speaker_text, speaker_kind=s.speaker_kind,
+        speaker_start=s.speaker_start, speaker_end=s.speaker_end,
+        cue=cue_text, cue_start=cue.idx if cue is not None else None,
+        cue_end=cue.idx + len(cue_text) if cue is not None and cue_text else None,
+        venue=s.venue, said_when=s.said_when,
+    )
+
+
+def _dedupe(quotes: list[Quote]) -> list[Quote]:
+    """One statement per content span: keep the most confident of overlapping twins."""
+    kept: list[Quote] = []
+    for q in sorted(quotes, key=lambda q: (-q.confidence, q.start)):
+        if any(_overlap(q, k) >= 0.8 * max(q.end - q.start, k.end - k.start) for k in kept):
+            continue
+        kept.append(q)
+    return sorted(kept, key=lambda q: q.start)
+
+
+def _overlap(a: Quote, b: Quote) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def with_said_on(quote: Quote, published: str | None) -> Quote:
+    """Resolve "on Thursday" / "last month" against a full article date."""
+    if not quote.said_when or not published or len(published) != 10 or published.startswith("--"):
+        return quote
+    import datetime as dt
+
+    import dateparser
+
+    base = dt.datetime.fromisoformat(published)
+    words = re.sub(r"^(?:earlier|later)\s+(?:on\s+)?|^on\s+", "", quote.said_when.strip(), flags=re.I)
+    parsed = dateparser.parse(words, languages=["en"],
+                              settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+    if parsed is None or parsed > base + dt.timedelta(days=1):
+        return quote
+    precision = "%Y-%m" if re.search(r"\bmonth\b", words, re.I) else "%Y-%m-%d"
+    return replace(quote, said_on=parsed.strftime(precision))
