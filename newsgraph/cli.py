@@ -127,22 +127,57 @@ def ingest(inputs: InputsArg, db: DbOpt = Path("newsgraph.db"), config: ConfigOp
 
 @app.command()
 def analyze(inputs: InputsArg, db: DbOpt = Path("newsgraph.db"), config: ConfigOpt = None,
+            processes: Annotated[Optional[int], typer.Option(min=1, help="spaCy worker processes.")] = None,
             quiet: QuietOpt = False, as_json: JsonOpt = False) -> None:
-    """Ingest, then run every analysis stage, and print what was found."""
-    settings = _settings(config)
+    """Ingest, then find every statement and its speaker, merge speakers into entities, and print what was found."""
+    settings = _settings(config, nlp_processes=processes)
     with _open(db, settings) as store:
         report = _ingest_with_progress(inputs, store, settings, quiet)
+        with _guard():
+            analysis = _analyze_with_progress(store, settings, quiet)
+        for failure in analysis.failed:
+            err.print(f"error: {failure}", markup=False)
+        if as_json:
+            _emit(_summary(report) | {"stored_total": store.count_articles(), "analyzed": analysis.articles,
+                                      "quotes": analysis.quotes, "entities": analysis.entities})
+        elif not quiet:
+            _print_articles(store.list_articles(limit=None), _quote_counts(store))
+            out.print(f"{analysis.articles} articles analysed: {analysis.quotes} statements, "
+                      f"{analysis.entities} speakers and organisations", markup=False)
         if not as_json and not quiet:
-            _print_articles(store.list_articles(limit=None))
-        _finish(report, as_json, quiet, store)
+            out.print(f"{report.files} files, {report.read} articles: {report.added} added, "
+                      f"{report.already} already stored, {len(report.failed)} failed "
+                      f"({store.count_articles()} articles in {store.path})", markup=False)
+        if report.failed or analysis.failed:
+            raise typer.Exit(1)
+
+
+def _analyze_with_progress(store: Store, settings: Settings, quiet: bool):
+    from .pipeline import ANALYSIS_STAGE, analyze as run_analyze
+
+    if quiet or not err.is_terminal:
+        return run_analyze(store, settings)
+    pending = store.count_to_analyze(ANALYSIS_STAGE)
+    columns = (TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("analyse", total=pending)
+        return run_analyze(store, settings, on_batch=lambda n: progress.advance(task, n))
+
+
+def _quote_counts(store: Store) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for q in store.quotes():
+        counts[q["article_id"]] = counts.get(q["article_id"], 0) + 1
+    return counts
 
 
 # --- reading the store ---------------------------------------------------------------
 
-def _print_articles(rows: list[dict[str, Any]]) -> None:
+def _print_articles(rows: list[dict[str, Any]], quotes: dict[str, int] | None = None) -> None:
     cells = [(r["id"][:10], r["outlet"] or "—", r["published"] or "—", r["dateline"] or "—",
+              *([str(quotes.get(r["id"], 0))] if quotes is not None else []),
               r["title"] or "—", Path(r["source"]).name) for r in rows]
-    table = Table("id", "outlet", "published", "dateline")
+    table = Table("id", "outlet", "published", "dateline", *(["quotes"] if quotes is not None else []))
     table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=60)
     table.add_column("source", no_wrap=True, overflow="ellipsis", max_width=32)
     for row in cells:

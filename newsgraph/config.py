@@ -22,6 +22,8 @@ class Settings:
     ingest_max_article_mb: float
     ingest_batch_size: int
     store_timeout_s: float
+    nlp_batch_size: int
+    nlp_processes: int
 
     @property
     def max_article_chars(self) -> int:

@@ -27,7 +27,23 @@ CSV_COLUMNS = ("id", "external_id", "source", "url", "outlet", "published", "dat
                "title", "authors", "contributors", "lang", "quotes")
 
 
-def article_record(row: dict[str, Any]) -> dict[str, Any]:
+def quote_record(q: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": q["id"], "text": q["text"], "start": q["start"], "end": q["end"], "parts": q["parts"],
+        "speaker": q["entity_name"] or q["speaker"], "speaker_entity": q["speaker_entity"],
+        "speaker_kind": q["speaker_kind"], "speaker_start": q["speaker_start"], "speaker_end": q["speaker_end"],
+        "kind": q["kind"], "cue": q["cue"], "cue_start": q["cue_start"], "cue_end": q["cue_end"],
+        "venue": q["venue"], "said_when": q["said_when"], "said_on": q["said_on"],
+        "confidence": q["confidence"], "rule": q["rule"],
+    }
+
+
+def entity_record(e: dict[str, Any]) -> dict[str, Any]:
+    return {"id": e["id"], "name": e["name"], "kind": e["kind"], "aliases": e["aliases"], "roles": e["roles"],
+            "quotes": e["quotes"], "rule": e["rule"], "confidence": e["confidence"]}
+
+
+def article_record(row: dict[str, Any], quotes: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     return {
         "id": row["id"],
         "external_id": row["external_id"],
@@ -42,13 +58,16 @@ def article_record(row: dict[str, Any]) -> dict[str, Any]:
         "contributors": row["contributors"],
         "lang": row["lang"],
         "provenance": row["provenance"],
-        "quotes": [],
+        "quotes": [quote_record(q) for q in quotes or []],
     }
 
 
 def records(store: Store) -> Iterator[dict[str, Any]]:
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    for q in store.quotes():
+        by_article.setdefault(q["article_id"], []).append(q)
     for row in store.iter_articles():
-        yield article_record(row)
+        yield article_record(row, by_article.get(row["id"]))
 
 
 def write_export(store: Store, fmt: str, out: TextIO) -> int:
@@ -56,7 +75,8 @@ def write_export(store: Store, fmt: str, out: TextIO) -> int:
     if fmt == "json":
         articles = list(records(store))
         document = {"format_version": FORMAT_VERSION, "articles": articles, "stories": [],
-                    "duplicates": [], "links": [], "entities": [], "positions": []}
+                    "duplicates": [], "links": [], "entities": [entity_record(e) for e in store.entities()],
+                    "positions": []}
         json.dump(document, out, ensure_ascii=False, indent=1)
         out.write("\n")
         return len(articles)

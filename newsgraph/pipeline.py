@@ -14,8 +14,8 @@ from typing import Any
 
 from .config import Settings
 from .errors import PipelineError
-from .models import Article, Notice, RawDocument, Rejected
-from .stages import clean, metadata
+from .models import Article, Attribution, Notice, RawDocument, Rejected
+from .stages import clean, entities, metadata, nlp, quotes
 from .stages.ingest import expand_inputs, read_path
 from .store import Store
 
@@ -120,3 +120,48 @@ def _flush(store: Store, batch: list[Article], report: IngestReport) -> None:
     report.added += added
     report.already += already
     batch.clear()
+
+
+# --- the NLP stages over the store ---------------------------------------------------
+
+ANALYSIS_STAGE = f"{nlp.NAME}+{quotes.NAME}"
+HEADLINE_KINDS = ("title", "standfirst", "highlight")
+
+
+@dataclass(slots=True)
+class AnalyzeReport:
+    articles: int = 0
+    quotes: int = 0
+    entities: int = 0
+    failed: list[Rejected] = field(default_factory=list)
+
+
+def analyze(store: Store, settings: Settings, on_batch: Callable[[int], None] | None = None) -> AnalyzeReport:
+    """Parse every article not yet analysed by the current NLP stages, attribute
+    its statements, then merge speakers into entities across the corpus."""
+    report = AnalyzeReport()
+    while rows := store.articles_to_analyze(ANALYSIS_STAGE, settings.nlp_batch_size):
+        texts = [nlp.analysis_text(r["source_text"] or r["raw"], [tuple(s[:3]) for s in r["segments"]]) for r in rows]
+        docs = nlp.parse(texts, batch_size=min(32, len(texts)),
+                         n_process=settings.nlp_processes if len(texts) >= 8 else 1)
+        attributions = [_attribute(row, doc, report) for row, doc in zip(rows, docs)]
+        report.quotes += store.save_attributions(ANALYSIS_STAGE, attributions)
+        report.articles += len(rows)
+        if on_batch:
+            on_batch(len(rows))
+    entity_rows, links = entities.build_entities(store.people_rows(), store.speaker_rows())
+    store.replace_entities(entity_rows, links)
+    report.entities = len(entity_rows)
+    return report
+
+
+def _attribute(row: dict[str, Any], doc: Any, report: AnalyzeReport) -> Attribution:
+    titles = [(s[1], s[2]) for s in row["segments"] if s[0] in HEADLINE_KINDS]
+    try:
+        found, people = quotes.attribute(doc, titles)
+    except Exception as exc:  # one article the rules trip over must not stop the corpus
+        report.failed.append(Rejected(row["id"], f"internal error in {quotes.NAME}: {type(exc).__name__}: {exc}",
+                                      stage=quotes.NAME))
+        return Attribution(row["id"], (), ())
+    dated = tuple(quotes.with_said_on(q, row["published"]) for q in found)
+    return Attribution(row["id"], dated, tuple(people))

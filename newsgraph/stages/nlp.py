@@ -25,14 +25,17 @@ MODEL_GIT_VERSION = "5010fcbd3"  # the official release's build: a changed uploa
 NAME = f"newsgraph.nlp.spacy.{MODEL}.v1"
 
 
-def analysis_text(doc: CleanDocument) -> str:
+def analysis_text(source_text: str, segments: Iterable[tuple[str, int, int]]) -> str:
     """``source_text`` with non-content segments blanked (same length, newlines kept)."""
-    chars = list(doc.source_text)
-    keep = [False] * len(chars)
-    for seg in doc.segments:
-        if seg.kind in CONTENT_KINDS:
-            keep[seg.start:seg.end] = [True] * (seg.end - seg.start)
-    return "".join(c if k or c == "\n" else " " for c, k in zip(chars, keep))
+    keep = bytearray(len(source_text))
+    for kind, start, end in segments:
+        if kind in CONTENT_KINDS:
+            keep[start:end] = b"\x01" * (end - start)
+    return "".join(c if k or c == "\n" else " " for c, k in zip(source_text, keep))
+
+
+def content_spans(doc: CleanDocument) -> list[tuple[str, int, int]]:
+    return [(s.kind, s.start, s.end) for s in doc.segments]
 
 
 @cache

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..lexicon import lexicon
-from ..models import Quote
+from ..models import PersonMention, Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -115,7 +115,7 @@ def _marks_in_paragraph(text: str, start: int, end: int) -> tuple[Marked | None,
                 found.append(Marked(open_at + 1, i, [(open_at + 1, i)]))
                 open_at = None
     if not found and open_at is None:
-        found = _single_marked(text, start, end)
+        found, open_at = _single_marked(text, start, end)
     left_open = None
     if open_at is not None and end - open_at > 20:
         left_open = Marked(open_at + 1, _rstrip(text, open_at + 1, end), [(open_at + 1, _rstrip(text, open_at + 1, end))])
@@ -132,18 +132,19 @@ def _rstrip(text: str, start: int, end: int) -> int:
 SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘(?=\w)")
 
 
-def _single_marked(text: str, start: int, end: int) -> list[Marked]:
-    """British single marks, told apart from apostrophes (don’t, dockers’)."""
+def _single_marked(text: str, start: int, end: int) -> tuple[list[Marked], int | None]:
+    """British single marks, told apart from apostrophes (don’t, dockers’); and where
+    a quotation opened but not closed in this paragraph begins."""
     found = []
     paragraph = text[start:end]
     position = 0
     while (m := SINGLE_OPEN.search(paragraph, position)) is not None:
         close = _single_close(paragraph, m.end())
         if close is None:
-            break
+            return found, start + m.start()
         found.append(Marked(start + m.end(), start + close, [(start + m.end(), start + close)]))
         position = close + 1
-    return found
+    return found, None
 
 
 def _single_close(paragraph: str, begin: int) -> int | None:
@@ -337,7 +338,7 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
                 found.append(Found(m.start, m.end, f"{NAME}:quote_cue", 0.9, list(m.parts) if len(m.parts) > 1 else [],
                                    cue=cue, speaker=_subject_span(subject)))
                 continue
-        previous = _previous_statement(doc, m, claimed + found)
+        previous = _previous_statement(doc, m, claimed + found, marked)
         if previous is not None and _starts_unit(doc, m):
             m.claimed = True
             found.append(Found(m.start, m.end, f"{NAME}:continuation", 0.75,
@@ -411,11 +412,13 @@ def _cue_before(doc: Doc, m: Marked, marked: list[Marked], used: set[int] = froz
     return None
 
 
-def _previous_statement(doc: Doc, m: Marked, statements: list[Found]) -> Found | None:
+def _previous_statement(doc: Doc, m: Marked, statements: list[Found], marked: list[Marked]) -> Found | None:
+    """The statement a bare quotation continues: the last one in quotation marks, else the last."""
     before = [s for s in statements if s.end <= m.start]
+    quoted = [s for s in before if _inside(s.start, marked) or _inside(max(s.start, s.end - 1), marked)]
     if not before:
         return None
-    last = max(before, key=lambda s: s.end)
+    last = max(quoted or before, key=lambda s: s.end)
     between = doc.text[last.end:m.start]
     if between.count("\n") > 2 or _word_count(between) > 40:
         return None
@@ -442,6 +445,9 @@ def _subject_span(token: Token) -> Span:
     for ent in doc.ents:
         if ent.start <= token.i < ent.end:
             return ent
+    for child in token.children:  # "Its director, Elin Sarka, said": the name in apposition
+        if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or _looks_like_name(child)):
+            return _subject_span(child)
     left = token.left_edge.i
     right = token.i + 1
     # keep compounds and names after the head ("Peskov (seen below)" stops at the bracket)
@@ -453,13 +459,23 @@ def _subject_span(token: Token) -> Span:
     return span
 
 
+def _looks_like_name(token: Token) -> bool:
+    """"Marek Halden" untagged by NER: a proper noun with a capitalised proper-noun first name."""
+    if token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "ORG", "NORP", "FAC", "LOC", "PRODUCT", "EVENT"):
+        return False
+    names = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == token.i - 1]
+    return bool(names) and names[0].text[:1].isupper() and token.text[:1].isupper() and token.is_alpha
+
+
 @dataclass(slots=True)
 class People:
     """The people an article names: surname → fullest name, and roles."""
 
     full: dict[str, str] = field(default_factory=dict)
     roles: dict[str, set[str]] = field(default_factory=dict)
-    first_seen: dict[str, int] = field(default_factory=dict)
+    first_seen: dict[str, tuple[int, int]] = field(default_factory=dict)
+    titles: dict[str, set[str]] = field(default_factory=dict)  # surname → role phrases as written
+    organisations: list[tuple[int, str]] = field(default_factory=list)  # subjects: antecedents of "it"
 
     def canonical(self, name: str) -> str:
         surname = name.split()[-1]
@@ -469,8 +485,9 @@ class People:
 def collect_people(doc: Doc, marked: list[Marked]) -> People:
     people = People()
     lex = lexicon()
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or _inside(ent.start_char, marked):
+    untagged = [doc[t.i - 1:t.i + 1] for t in doc if t.dep_ in SUBJECT_DEPS and _looks_like_name(t)]
+    for ent in list(doc.ents) + untagged:
+        if (ent.label_ != "PERSON" and ent not in untagged) or _inside(ent.start_char, marked):
             continue
         name = _clean_name(ent)
         if not name:
@@ -478,16 +495,22 @@ def collect_people(doc: Doc, marked: list[Marked]) -> People:
         surname = name.split()[-1]
         if len(name.split()) > len(people.full.get(surname, "").split()):
             people.full[surname] = name
-        people.first_seen.setdefault(surname, ent.start_char)
+        people.first_seen.setdefault(surname, (ent.start_char, ent.end_char))
         roles = people.roles.setdefault(surname, set())
         for token in _role_words(ent):
             if token.lemma_.lower() in lex.role_nouns:
                 roles.add(token.lemma_.lower())
+        phrase = _role_phrase(ent)
+        if phrase:
+            people.titles.setdefault(surname, set()).add(phrase)
     return people
 
 
 def _clean_name(ent: Span) -> str:
-    words = [t.text for t in ent if t.pos_ in ("PROPN", "NOUN", "ADJ") or t.text[:1].isupper()]
+    tokens = list(ent)
+    while len(tokens) > 1 and tokens[0].pos_ == "ADJ":  # "Russian Sergey Karjakin": a nationality, no name
+        tokens.pop(0)
+    words = [t.text for t in tokens if t.pos_ in ("PROPN", "NOUN", "ADJ") or t.text[:1].isupper()]
     while words and words[-1] in ("’s", "'s"):
         words.pop()
     name = " ".join(w for w in words if w[:1].isupper() and w.lower() not in ("mr", "mrs", "ms", "dr", "president"))
@@ -506,6 +529,25 @@ def _role_words(ent: Span) -> list[Token]:
     return [w for w in words if w.pos_ in ("NOUN", "PROPN")]
 
 
+def _role_phrase(ent: Span) -> str | None:
+    """"Kremlin spokesman" of "Kremlin spokesman Dmitry Peskov"; "the transport minister" of
+    "Varga, the transport minister"."""
+    doc, lex = ent.doc, lexicon()
+    left = ent.root.left_edge.i
+    before = [t for t in doc[max(left, ent.start - 6):ent.start] if t.dep_ not in ("det", "poss", "case", "punct")
+              and not t.is_punct and t.ent_type_ != "PERSON"]
+    while before and before[0].pos_ not in ("NOUN", "PROPN", "ADJ"):
+        before.pop(0)
+    if before and any(t.lemma_.lower() in lex.role_nouns for t in before):
+        return doc[before[0].i:ent.start].text.strip()
+    for child in ent.root.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in lex.role_nouns:
+            words = [t for t in child.subtree if t.dep_ != "det" and not t.is_punct]
+            if words and len(words) <= 6:
+                return doc[words[0].i:words[-1].i + 1].text
+    return None
+
+
 def resolve(found: Found, doc: Doc, people: People, subjects: list[tuple[int, str]]) -> Found:
     """Fill speaker text/kind/offsets from the speaker span."""
     if found.speaker is None:
@@ -516,8 +558,15 @@ def resolve(found: Found, doc: Doc, people: People, subjects: list[tuple[int, st
     if span.label_ == "PERSON" or (len(span) == 1 and span[0].ent_type_ == "PERSON"):
         name = _clean_name(span) or span.text
         found.speaker_text, found.speaker_kind = people.canonical(name), "person"
+    elif span.root.text in people.full and span.label_ not in ("GPE", "NORP"):
+        found.speaker_text, found.speaker_kind = people.full[span.root.text], "person"
     elif span.label_ in ("ORG", "GPE", "NORP") or (span.root.pos_ == "PROPN" and span.root.lemma_.lower() not in lex.role_nouns):
         found.speaker_text, found.speaker_kind = span.text.removeprefix("the ").removeprefix("The "), "organisation"
+    elif span.root.lower_ == "it" and len(span) == 1:
+        earlier = [name for at, name in people.organisations if at < span.start_char]
+        if earlier and span.start_char - doc.text.rfind("\n\n", 0, span.start_char) < 2000:
+            found.speaker_text, found.speaker_kind = earlier[-1], "organisation"
+            found.confidence = round(found.confidence * 0.8, 2)
     elif span.root.lower_ in PRONOUNS:
         person = _antecedent(span.start_char, subjects, span.root.lower_)
         found.speaker_text, found.speaker_kind = person, "person" if person else None
@@ -565,13 +614,31 @@ def subject_people(doc: Doc, people: People, marked: list[Marked]) -> list[tuple
         if token.dep_ not in SUBJECT_DEPS or _inside(token.idx, marked):
             continue
         span = _subject_span(token)
-        if span.label_ == "PERSON":
+        if span.label_ == "PERSON" or _looks_like_name(span.root):
             out.append((token.idx, people.canonical(_clean_name(span) or span.text)))
+        elif token.text in people.full and span.label_ not in ("GPE", "NORP"):  # a surname NER missed
+            out.append((token.idx, people.full[token.text]))
         elif token.lemma_.lower() in lexicon().role_nouns:
             speaker, kind = _role_speaker(span, people, out)
             if kind == "person" and speaker:
                 out.append((token.idx, speaker))
     return out
+
+
+def subject_organisations(doc: Doc, marked: list[Marked]) -> list[tuple[int, str]]:
+    """(offset, name) of organisations that are subjects: antecedents of "it"."""
+    out = []
+    for token in doc:
+        if token.dep_ in SUBJECT_DEPS and not _inside(token.idx, marked):
+            span = _subject_span(token)
+            if span.label_ == "ORG" or (token.pos_ == "PROPN" and span.label_ not in ("PERSON", "GPE", "NORP")
+                                        and not _looks_like_name(token)):
+                out.append((token.idx, _org_name(span)))
+    return out
+
+
+def _org_name(span: Span) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", span.text)
 
 
 def venue_of(cue: Token | None) -> str | None:
@@ -631,9 +698,22 @@ def when_of(cue: Token | None) -> str | None:
 
 # --- the stage --------------------------------------------------------------------------
 
-def extract_quotes(doc: Doc, title_spans: list[tuple[int, int]] = ()) -> list[Quote]:
+def attribute(doc: Doc, title_spans: list[tuple[int, int]] = ()) -> tuple[list[Quote], list[PersonMention]]:
+    """The statements of one parsed article, and the people it names."""
     marked = quoted_spans(doc.text)
     people = collect_people(doc, marked)
+    people.organisations = subject_organisations(doc, marked)
+    quotes = _extract(doc, title_spans, marked, people)
+    mentions = [PersonMention(name, *people.first_seen[surname], tuple(sorted(people.titles.get(surname, ()))))
+                for surname, name in people.full.items()]
+    return quotes, mentions
+
+
+def extract_quotes(doc: Doc, title_spans: list[tuple[int, int]] = ()) -> list[Quote]:
+    return attribute(doc, title_spans)[0]
+
+
+def _extract(doc: Doc, title_spans, marked: list[Marked], people: People) -> list[Quote]:
     subjects = subject_people(doc, people, marked)
     statements = cue_statements(doc, marked) + headline_dash(doc, list(title_spans))
     statements = _resolve_all(statements, doc, people, subjects)

@@ -18,12 +18,16 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import QueryError, StoreError
-from ..models import Article, Fact
+from ..models import Article, Attribution, Fact, Quote
 from .schema import MIGRATIONS
 
 LIST_COLUMNS = ("id", "external_id", "source", "url", "outlet", "published", "date_precision",
                 "dateline", "title", "authors", "contributors", "lang")
-JSON_COLUMNS = ("authors", "contributors", "segments", "offset_map", "provenance")
+JSON_COLUMNS = ("authors", "contributors", "segments", "offset_map", "provenance", "parts", "aliases", "roles")
+QUOTE_COLUMNS = ("id", "article_id", "start", "end", "text", "parts", "kind", "speaker", "speaker_kind",
+                 "speaker_start", "speaker_end", "cue", "cue_start", "cue_end", "venue", "said_when", "said_on",
+                 "confidence", "rule")
+QUOTED_QUOTE_COLUMNS = ", ".join(f'"{c}"' for c in QUOTE_COLUMNS)  # "end" is an SQL keyword
 
 
 class Store:
@@ -101,7 +105,109 @@ class Store:
                 fresh.setdefault(article.id, article)
         return list(fresh.values())
 
+    def articles_to_analyze(self, stage: str, limit: int) -> list[dict[str, Any]]:
+        """Articles the NLP stages have not seen at version ``stage``."""
+        rows = self.db.execute(
+            "SELECT a.id, a.raw, a.source_text, a.segments, a.published FROM articles a "
+            "LEFT JOIN analyses n ON n.article_id = a.id AND n.stage = ? WHERE n.article_id IS NULL "
+            "ORDER BY a.rowid LIMIT ?", (stage, limit))
+        return [_decode(r) for r in rows]
+
+    def count_to_analyze(self, stage: str) -> int:
+        return self.db.execute("SELECT count(*) FROM articles a LEFT JOIN analyses n ON n.article_id = a.id "
+                               "AND n.stage = ? WHERE n.article_id IS NULL", (stage,)).fetchone()[0]
+
+    def save_attributions(self, stage: str, attributions: Iterable[Attribution]) -> int:
+        """Replace the quotes and people of each article, in one transaction."""
+        count = 0
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            for att in attributions:
+                self.db.execute("DELETE FROM quotes WHERE article_id = ?", (att.article_id,))
+                self.db.execute("DELETE FROM people WHERE article_id = ?", (att.article_id,))
+                self.db.executemany(
+                    f"INSERT OR REPLACE INTO quotes ({QUOTED_QUOTE_COLUMNS}) VALUES ({', '.join('?' * len(QUOTE_COLUMNS))})",
+                    [_quote_row(att.article_id, q) for q in att.quotes])
+                self.db.executemany("INSERT OR REPLACE INTO people VALUES (?, ?, ?, ?, ?)",
+                                    [(att.article_id, p.name, p.start, p.end, json.dumps(sorted(p.roles)))
+                                     for p in att.people])
+                self.db.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", (att.article_id, stage, _now()))
+                count += len(att.quotes)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return count
+
+    def replace_entities(self, entities: Iterable[dict[str, Any]], links: dict[str, str]) -> None:
+        """Swap in a new set of entities and the quote → entity links, atomically."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("UPDATE quotes SET speaker_entity = NULL")
+            self.db.execute("DELETE FROM entities")
+            self.db.executemany(
+                "INSERT INTO entities VALUES (:id, :name, :kind, :aliases, :roles, :rule, :confidence)",
+                [e | {"aliases": json.dumps(e["aliases"], ensure_ascii=False),
+                      "roles": json.dumps(e["roles"], ensure_ascii=False)} for e in entities])
+            self.db.executemany("UPDATE quotes SET speaker_entity = ? WHERE id = ?",
+                                [(entity, quote) for quote, entity in links.items()])
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
     # --- reading -------------------------------------------------------------------
+
+    def speaker_rows(self) -> list[dict[str, Any]]:
+        """Every quote's speaker with its article's people, date and id: input of entity merging."""
+        sql = ("SELECT q.id, q.article_id, q.speaker, q.speaker_kind, q.speaker_start, q.speaker_end, "
+               "coalesce(a.source_text, a.raw) AS source, a.published FROM quotes q "
+               "JOIN articles a ON a.id = q.article_id WHERE q.speaker IS NOT NULL")
+        rows = []
+        for r in self.db.execute(sql):
+            row = dict(r)
+            source = row.pop("source")
+            s, e = row["speaker_start"], row["speaker_end"]
+            row["mention"] = source[s:e] if s is not None and e is not None else None
+            rows.append(row)
+        return rows
+
+    def people_rows(self) -> list[dict[str, Any]]:
+        sql = ("SELECT p.article_id, p.name, p.roles, a.published FROM people p "
+               "JOIN articles a ON a.id = p.article_id ORDER BY p.article_id, p.start")
+        return [_decode(r) | {"roles": json.loads(r["roles"])} for r in self.db.execute(sql)]
+
+    def quotes(self, article_id: str | None = None, speaker: str | None = None, outlet: str | None = None,
+               since: str | None = None, kind: str | None = None, limit: int | None = None,
+               offset: int = 0) -> list[dict[str, Any]]:
+        clauses, params = [], []
+        if article_id:
+            clauses.append("q.article_id = ?")
+            params.append(article_id)
+        if speaker:
+            clauses.append("(q.speaker LIKE ? ESCAPE '\\' OR e.name LIKE ? ESCAPE '\\' OR e.aliases LIKE ? ESCAPE '\\')")
+            pattern = f"%{_escape_like(speaker)}%"
+            params += [pattern, pattern, pattern]
+        if outlet:
+            clauses.append("a.outlet = ? COLLATE NOCASE")
+            params.append(outlet)
+        if since:
+            clauses.append("a.published >= ? AND a.published NOT LIKE '--%'")
+            params.append(since)
+        if kind:
+            clauses.append("q.kind = ?")
+            params.append(kind)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        sql = (f"SELECT q.*, e.name AS entity_name, a.outlet, a.published, a.source FROM quotes q "
+               f"JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity "
+               f"{where} ORDER BY a.published IS NULL, a.published, a.source, q.start LIMIT ? OFFSET ?")
+        return [_decode(r) for r in self.db.execute(sql, [*params, -1 if limit is None else limit, offset])]
+
+    def entities(self) -> list[dict[str, Any]]:
+        sql = ("SELECT e.*, count(q.id) AS quotes FROM entities e LEFT JOIN quotes q ON q.speaker_entity = e.id "
+               "GROUP BY e.id ORDER BY quotes DESC, e.name")
+        return [_decode(r) for r in self.db.execute(sql)]
+
 
     def has_article(self, article_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
@@ -164,6 +270,16 @@ def _article_row(article: Article) -> tuple[Any, ...]:
         json.dumps(provenance, ensure_ascii=False),
         raw.given.fetched, _now(),
     )
+
+
+def quote_id(article_id: str, quote: Quote) -> str:
+    return f"{article_id}:{quote.start}-{quote.end}"
+
+
+def _quote_row(article_id: str, q: Quote) -> tuple[Any, ...]:
+    return (quote_id(article_id, q), article_id, q.start, q.end, q.text, json.dumps(q.parts), q.kind, q.speaker,
+            q.speaker_kind, q.speaker_start, q.speaker_end, q.cue, q.cue_start, q.cue_end, q.venue, q.said_when,
+            q.said_on, q.confidence, q.rule)
 
 
 def _fact(fact: Fact | None) -> dict[str, Any] | None:

@@ -50,4 +50,48 @@ MIGRATIONS: list[tuple[str, str]] = [
             INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
         END;
     """),
+    ("0002_quotes_entities", """
+        CREATE TABLE entities (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,               -- canonical name
+            kind TEXT NOT NULL,               -- person | organisation
+            aliases TEXT NOT NULL DEFAULT '[]',
+            roles TEXT NOT NULL DEFAULT '[]', -- JSON [{role, first_seen, last_seen, articles}]
+            rule TEXT NOT NULL,
+            confidence REAL NOT NULL
+        );
+        CREATE TABLE quotes (
+            id TEXT PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            parts TEXT NOT NULL DEFAULT '[]',
+            kind TEXT NOT NULL CHECK (kind IN ('direct', 'mixed', 'indirect')),
+            speaker TEXT,                     -- as resolved within the article
+            speaker_kind TEXT,
+            speaker_start INTEGER,
+            speaker_end INTEGER,
+            speaker_entity TEXT REFERENCES entities (id) ON DELETE SET NULL,
+            cue TEXT, cue_start INTEGER, cue_end INTEGER,
+            venue TEXT, said_when TEXT, said_on TEXT,
+            confidence REAL NOT NULL,
+            rule TEXT NOT NULL
+        );
+        CREATE INDEX quotes_article ON quotes (article_id, start);
+        CREATE INDEX quotes_entity ON quotes (speaker_entity);
+        CREATE TABLE people (                 -- the people each article names, with their roles there
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            roles TEXT NOT NULL DEFAULT '[]',
+            PRIMARY KEY (article_id, name)
+        );
+        CREATE TABLE analyses (               -- which articles the NLP stages have seen, by which version
+            article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            stage TEXT NOT NULL,
+            analyzed_at TEXT NOT NULL
+        );
+    """),
 ]
