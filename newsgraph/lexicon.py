@@ -22,6 +22,8 @@ class Lexicon:
     generic_roles: frozenset[str] = frozenset()
     venue_nouns: frozenset[str] = frozenset()
     audiences: frozenset[str] = frozenset()
+    organisation_nouns: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
 
     def canonical_outlet(self, name: str) -> str | None:
         return self.outlet_by_alias.get(" ".join(name.split()).casefold())
@@ -46,4 +48,6 @@ def lexicon() -> Lexicon:
         generic_roles=frozenset(table["roles"]["generic"]),
         venue_nouns=frozenset(table["venues"]["nouns"]),
         audiences=frozenset(table["venues"]["audiences"]),
+        organisation_nouns=frozenset(table["organisations"]["nouns"]),
+        document_nouns=frozenset(table["organisations"]["documents"]),
     )

@@ -558,10 +558,17 @@ def resolve(found: Found, doc: Doc, people: People, subjects: list[tuple[int, st
     if span.label_ == "PERSON" or (len(span) == 1 and span[0].ent_type_ == "PERSON"):
         name = _clean_name(span) or span.text
         found.speaker_text, found.speaker_kind = people.canonical(name), "person"
-    elif span.root.text in people.full and span.label_ not in ("GPE", "NORP"):
+    elif _known_surname(span, people):
         found.speaker_text, found.speaker_kind = people.full[span.root.text], "person"
     elif span.label_ in ("ORG", "GPE", "NORP") or (span.root.pos_ == "PROPN" and span.root.lemma_.lower() not in lex.role_nouns):
         found.speaker_text, found.speaker_kind = span.text.removeprefix("the ").removeprefix("The "), "organisation"
+    elif span.root.lemma_.lower() in lex.document_nouns and _author_of(span) is not None:
+        author = _author_of(span)
+        found.speaker_start, found.speaker_end = author.start_char, author.end_char
+        found.speaker_text, found.speaker_kind = _org_name(author), "organisation"
+        found.venue = found.venue or span.root.lemma_.lower()
+    elif span.root.pos_ == "NOUN" and span.root.lemma_.lower() in lex.organisation_nouns and span[0].lower_ == "the":
+        found.speaker_text, found.speaker_kind = _org_name(_full_np(span.root)), "organisation"
     elif span.root.lower_ == "it" and len(span) == 1:
         earlier = [name for at, name in people.organisations if at < span.start_char]
         if earlier and span.start_char - doc.text.rfind("\n\n", 0, span.start_char) < 2000:
@@ -576,6 +583,30 @@ def resolve(found: Found, doc: Doc, people: People, subjects: list[tuple[int, st
         if found.speaker_kind == "person":
             found.confidence = round(found.confidence * 0.9, 2)
     return found
+
+
+def _author_of(span: Span) -> Span | None:
+    """"the Kaldgaz statement", "Kaldgaz's statement": the body whose document it is."""
+    for child in span.root.children:
+        if child.dep_ in ("compound", "poss") and (child.ent_type_ in ("ORG", "PERSON") or child.pos_ == "PROPN"):
+            return child.doc[child.left_edge.i:child.i + 1]
+    return None
+
+
+def _full_np(token: Token) -> Span:
+    """The whole noun phrase, cut before a comma or a relative clause."""
+    doc = token.doc
+    end = token.right_edge.i + 1
+    for t in doc[token.i:end]:
+        if t.text == "," or t.dep_ in ("relcl", "acl", "appos"):
+            end = t.i
+            break
+    return doc[token.left_edge.i:max(end, token.i + 1)]
+
+
+def _known_surname(span: Span, people: People) -> bool:
+    """"Halden" alone, tagged a place, in an article that names Marek Halden."""
+    return span.root.text in people.full and (len(span) == 1 or span.label_ not in ("GPE", "NORP", "ORG"))
 
 
 def _antecedent(offset: int, subjects: list[tuple[int, str]], pronoun: str) -> str | None:
@@ -602,7 +633,11 @@ def _role_speaker(span: Span, people: People, subjects: list[tuple[int, str]]) -
             recent = [name for at, name in subjects if at < span.start_char and name.split()[-1] in holders]
             if recent:
                 return recent[-1], "person"
-    description = span.text
+        elif span[0].lower_ == "the":  # "the minister", introduced without the title
+            for at, name in reversed([x for x in subjects if x[0] < span.start_char]):
+                if not people.roles.get(name.split()[-1]):
+                    return name, "person"
+    description = _full_np(span.root).text
     return (description[:1].lower() + description[1:] if description[:1].isupper() and not span[0].pos_ == "PROPN"
             else description), "unnamed"
 
@@ -611,18 +646,23 @@ def subject_people(doc: Doc, people: People, marked: list[Marked]) -> list[tuple
     """(offset, name) of every person who is the subject of a verb outside quotes: pronoun antecedents."""
     out = []
     for token in doc:
-        if token.dep_ not in SUBJECT_DEPS or _inside(token.idx, marked):
+        if token.dep_ not in SUBJECT_DEPS or _inside(token.idx, marked) or _embedded(token):
             continue
         span = _subject_span(token)
         if span.label_ == "PERSON" or _looks_like_name(span.root):
             out.append((token.idx, people.canonical(_clean_name(span) or span.text)))
-        elif token.text in people.full and span.label_ not in ("GPE", "NORP"):  # a surname NER missed
+        elif _known_surname(span, people):  # a surname NER missed or took for a place
             out.append((token.idx, people.full[token.text]))
         elif token.lemma_.lower() in lexicon().role_nouns:
             speaker, kind = _role_speaker(span, people, out)
             if kind == "person" and speaker:
                 out.append((token.idx, speaker))
     return out
+
+
+def _embedded(subject: Token) -> bool:
+    """The subject of a reported clause ("Dorin stressed that *Kaldor* was …") is no antecedent."""
+    return any(a.dep_ in ("ccomp", "xcomp", "relcl", "acl") for a in [subject.head, *subject.head.ancestors])
 
 
 def subject_organisations(doc: Doc, marked: list[Marked]) -> list[tuple[int, str]]:
@@ -632,7 +672,8 @@ def subject_organisations(doc: Doc, marked: list[Marked]) -> list[tuple[int, str
         if token.dep_ in SUBJECT_DEPS and not _inside(token.idx, marked):
             span = _subject_span(token)
             if span.label_ == "ORG" or (token.pos_ == "PROPN" and span.label_ not in ("PERSON", "GPE", "NORP")
-                                        and not _looks_like_name(token)):
+                                        and not _looks_like_name(token)) \
+                    or (token.pos_ == "NOUN" and token.lemma_.lower() in lexicon().organisation_nouns):
                 out.append((token.idx, _org_name(span)))
     return out
 
