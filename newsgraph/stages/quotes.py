@@ -101,26 +101,37 @@ def _marks_in_paragraph(text: str, start: int, end: int) -> tuple[Marked | None,
     found: list[Marked] = []
     open_at: int | None = None
     open_mark = ""
-    for i in range(start, end):
+    i = start
+    while i < end:
         ch = text[i]
+        width = 1
+        if text.startswith("''", i) or text.startswith("``", i):  # NYT style: ''like this''
+            ch, width = '"', 2
         if ch in OPENERS and open_at is None:
             open_at, open_mark = i, ch
         elif ch in CLOSERS and open_at is not None and open_mark != '"':
-            found.append(Marked(open_at + 1, i, [(open_at + 1, i)]))
+            found.append(Marked(open_at + _mark_width(text, open_at), i, [(open_at + _mark_width(text, open_at), i)]))
             open_at = None
         elif ch == '"':
             if open_at is None:
                 open_at, open_mark = i, ch
             elif open_mark == '"':
-                found.append(Marked(open_at + 1, i, [(open_at + 1, i)]))
+                inner = open_at + _mark_width(text, open_at)
+                found.append(Marked(inner, i, [(inner, i)]))
                 open_at = None
+        i += width
     if not found and open_at is None:
         found, open_at = _single_marked(text, start, end)
     left_open = None
     if open_at is not None and end - open_at > 20:
-        left_open = Marked(open_at + 1, _rstrip(text, open_at + 1, end), [(open_at + 1, _rstrip(text, open_at + 1, end))])
+        inner = open_at + _mark_width(text, open_at)
+        left_open = Marked(inner, _rstrip(text, inner, end), [(inner, _rstrip(text, inner, end))])
         found.append(left_open)
     return left_open, found
+
+
+def _mark_width(text: str, at: int) -> int:
+    return 2 if text.startswith(("''", "``"), at) else 1
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
@@ -172,17 +183,33 @@ def is_cue(token: Token) -> bool:
     return True
 
 
-def subject_of(cue: Token) -> Token | None:
+INVERTIBLE = {"say", "tell", "add", "write", "ask", "explain", "note", "continue", "recall", "reply", "insist", "warn"}
+
+
+def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: ignore[assignment]
+    """The grammatical source of a cue, never a word inside quotation marks."""
     for child in cue.children:
-        if child.dep_ in SUBJECT_DEPS:
+        if child.dep_ in SUBJECT_DEPS and not _inside(child.idx, marked):
             if child.lower_ in ("who", "which", "that") and cue.dep_ == "relcl":
                 return cue.head  # "Peskov, who said …": the relative pronoun stands for its noun
+            return child
+    # "“…,” said Hester" / "“…,” Chief Chuck Jordan said" when the parser took a quoted word for subject
+    nominal = ("PROPN", "NOUN", "PRON")
+    previous = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if cue.lemma_.lower() in INVERTIBLE and previous is not None and previous.text in ",”\"'’":
+        for child in cue.rights:
+            if child.pos_ in nominal and child.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "dep", "appos", "oprd") \
+                    and not _inside(child.idx, marked) and child.i <= cue.i + 8:
+                return child
+    for child in cue.lefts:
+        if child.pos_ in ("PROPN", "NOUN") and child.dep_ in ("npadvmod", "dep", "nsubj", "appos") \
+                and not _inside(child.idx, marked):
             return child
     # "…, adding that …" / "he stated, adding, …": the participle borrows its head's subject
     if cue.dep_ in ("advcl", "conj", "xcomp") and cue.tag_ in ("VBG", "VBN", "VB", "VBD", "VBZ", "VBP"):
         head = cue.head
         if head is not cue:
-            return next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+            return next((c for c in head.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)), None)
     return None
 
 
@@ -229,7 +256,7 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
     for token in doc:
         if not is_cue(token):
             continue
-        subject = subject_of(token)
+        subject = subject_of(token, marked)
         clause = clause_of(token)
         if subject is None or clause is None or len(clause) < MIN_STATEMENT_WORDS:
             continue
@@ -329,10 +356,19 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
     for m in marked:
         if m.claimed or _word_count(doc.text[m.start:m.end]) < MIN_STATEMENT_WORDS or _is_title(doc.text[m.start:m.end]):
             continue
+        if _joins_split_quote(doc, m, claimed + found):
+            m.claimed = True
+            continue
+        dash = _dash_speaker(doc, m)
+        if dash is not None:
+            m.claimed = True
+            found.append(Found(m.start, m.end, f"{NAME}:quote_dash", 0.8, list(m.parts) if len(m.parts) > 1 else [],
+                               speaker=dash))
+            continue
         used = {s.cue.i for s in claimed + found if s.cue is not None}
         cue = _cue_after(doc, m, marked) or _cue_before(doc, m, marked, used)
         if cue is not None:
-            subject = subject_of(cue)
+            subject = subject_of(cue, marked)
             if subject is not None:
                 m.claimed = True
                 found.append(Found(m.start, m.end, f"{NAME}:quote_cue", 0.9, list(m.parts) if len(m.parts) > 1 else [],
@@ -347,6 +383,31 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
                                speaker_kind=previous.speaker_kind, speaker_start=previous.speaker_start,
                                speaker_end=previous.speaker_end, venue=previous.venue))
     return found
+
+
+def _joins_split_quote(doc: Doc, m: Marked, statements: list[Found]) -> bool:
+    """“A,” he said, “B.” and “A,” he said. “B.”: B is the second part of A's statement."""
+    para_start = doc.text.rfind("\n", 0, m.start) + 1
+    for s in statements:
+        if s.cue is None or not (para_start <= s.end <= m.start) or not (s.end <= s.cue.idx < m.start):
+            continue
+        between = doc.text[s.end:m.start]
+        if _word_count(between) <= 12 and not re.search(r"[“\"‘]", between.strip("”\"’' ,.")[1:-1] or ""):
+            s.parts = (s.parts or [(s.start, s.end)]) + (m.parts or [(m.start, m.end)])
+            s.end = m.end
+            return True
+    return False
+
+
+DASH_NAME = re.compile(r"^[\s,.”\"’']*[―—–]\s*(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]*){0,3})")
+
+
+def _dash_speaker(doc: Doc, m: Marked) -> Span | None:
+    """“…” ― Carla Sanchez: a quotation signed with a dash and a name."""
+    match = DASH_NAME.match(doc.text[m.end:m.end + 80])
+    if not match:
+        return None
+    return doc.char_span(m.end + match.start("name"), m.end + match.end("name"), alignment_mode="expand")
 
 
 def _word_count(text: str) -> int:
@@ -367,8 +428,8 @@ def _cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> Token | None:
             return None
         if _inside(token.idx, marked):
             return None
-        if is_cue(token) and subject_of(token) is not None:
-            subject = subject_of(token)
+        if is_cue(token) and subject_of(token, marked) is not None:
+            subject = subject_of(token, marked)
             lead = min(token.i, subject.left_edge.i)
             if GAP_AFTER.match(doc.text[close:doc[lead].idx]):
                 return token

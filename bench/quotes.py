@@ -1,0 +1,132 @@
+"""Quote attribution on PolNeAR: newsgraph beside textacy's direct_quotations.
+
+    python bench/quotes.py --split dev          # tune here
+    python bench/quotes.py --split test         # report this
+
+Reads ../shared/benchmarks/quotes/<split>.jsonl, runs both extractors over the
+same texts, scores both with ../shared/benchmarks/score/score_quotes.py
+(end-to-end who-said-what F1 is the headline) and times them. Predictions and
+metrics go to bench/out/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "benchmarks"
+
+
+def load_gold(split: str) -> list[dict]:
+    path = SHARED / "quotes" / f"{split}.jsonl"
+    if not path.is_file():
+        sys.exit(f"{path}: not found; check out ../shared beside the project")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def newsgraph_predictions(records: list[dict]) -> tuple[list[dict], float]:
+    from newsgraph.models import RawDocument
+    from newsgraph.stages import nlp, quotes
+    from newsgraph.stages.clean import clean
+
+    nlp.load()
+    start = time.perf_counter()
+    docs = [clean(RawDocument(r["id"], r["text"], "text")) for r in records]
+    texts = [nlp.analysis_text(d.source_text, nlp.content_spans(d)) for d in docs]
+    predictions = []
+    for record, doc, parsed in zip(records, docs, nlp.parse(texts)):
+        titles = [(s.start, s.end) for s in doc.segments if s.kind in ("title", "standfirst", "highlight")]
+        found, _ = quotes.attribute(parsed, titles)
+        predictions.append({"id": record["id"], "quotes": [
+            {"quote_start": q.start, "quote_end": q.end, "speaker": q.speaker or "",
+             "speaker_start": q.speaker_start, "speaker_end": q.speaker_end, "kind": q.kind} for q in found]})
+    return predictions, time.perf_counter() - start
+
+
+def bare_spacy_seconds(records: list[dict]) -> float:
+    from newsgraph.stages import nlp
+
+    start = time.perf_counter()
+    for _ in nlp.parse([r["text"] for r in records]):
+        pass
+    return time.perf_counter() - start
+
+
+def textacy_predictions(records: list[dict]) -> tuple[list[dict] | None, float]:
+    try:
+        from textacy.extract.triples import direct_quotations
+    except ImportError:
+        print("textacy is not installed (pip install textacy==0.13.0): its column is left out", file=sys.stderr)
+        return None, 0.0
+    from newsgraph.stages import nlp
+
+    start = time.perf_counter()
+    predictions = []
+    for record, doc in zip(records, nlp.parse([r["text"] for r in records])):
+        found = []
+        try:
+            triples = list(direct_quotations(doc))
+        except ValueError:  # textacy bails out on unbalanced quotation marks
+            triples = []
+        for t in triples:
+            content = t.content
+            speaker = " ".join(tok.text for tok in t.speaker)
+            found.append({"quote_start": content.start_char, "quote_end": content.end_char, "speaker": speaker,
+                          "speaker_start": t.speaker[0].idx if t.speaker else None,
+                          "speaker_end": t.speaker[-1].idx + len(t.speaker[-1]) if t.speaker else None})
+        predictions.append({"id": record["id"], "quotes": found})
+    return predictions, time.perf_counter() - start
+
+
+def score(gold_path: Path, predictions: list[dict], out: Path) -> dict:
+    sys.path.insert(0, str(SHARED / "score"))
+    from score_quotes import score as score_quotes
+
+    out.write_text("\n".join(json.dumps(p) for p in predictions) + "\n", encoding="utf-8")
+    return score_quotes(str(gold_path), str(out))
+
+
+def row(name: str, metrics: dict, seconds: float, articles: int) -> str:
+    def f1(kind: str) -> str:
+        return f"{100 * metrics[kind]['end_to_end']['f1']:5.1f}"
+
+    attr = metrics["all"]["attribution_accuracy"] or 0
+    return (f"| {name} | {f1('all')} | {f1('direct')} | {f1('quoted')} | {f1('mixed')} | {f1('indirect')} | "
+            f"{100 * metrics['all']['overlap50']['f1']:5.1f} | {100 * attr:5.1f} | {articles / seconds:6.1f} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--split", choices=("dev", "test"), default="dev")
+    parser.add_argument("--no-textacy", action="store_true")
+    args = parser.parse_args()
+    records = load_gold(args.split)
+    gold_path = SHARED / "quotes" / f"{args.split}.jsonl"
+    out_dir = ROOT / "bench" / "out"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    ours, our_seconds = newsgraph_predictions(records)
+    bare = bare_spacy_seconds(records)
+    results = {"split": args.split, "articles": len(records),
+               "newsgraph": score(gold_path, ours, out_dir / f"newsgraph-{args.split}.jsonl"),
+               "newsgraph_seconds": our_seconds, "bare_spacy_seconds": bare}
+    lines = ["| system | e2e all | e2e direct | e2e direct+mixed | e2e mixed | e2e indirect | span F1 (overlap50) "
+             "| speaker acc | articles/s |", "|---|---|---|---|---|---|---|---|---|",
+             row("newsgraph", results["newsgraph"], our_seconds, len(records))]
+    if not args.no_textacy:
+        theirs, their_seconds = textacy_predictions(records)
+        if theirs is not None:
+            results["textacy"] = score(gold_path, theirs, out_dir / f"textacy-{args.split}.jsonl")
+            results["textacy_seconds"] = their_seconds
+            lines.append(row("textacy 0.13 direct_quotations", results["textacy"], their_seconds, len(records)))
+    lines.append(f"| bare spaCy parse (same texts) | | | | | | | | {len(records) / bare:6.1f} |")
+    (out_dir / f"quotes-{args.split}.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    print(f"PolNeAR {args.split}: {len(records)} articles")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
