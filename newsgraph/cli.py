@@ -209,6 +209,22 @@ def articles(db: DbOpt = Path("newsgraph.db"),
         _print_articles(rows)
 
 
+def _highlighted(source: str, segments: list[list[Any]], statements: list[dict[str, Any]]) -> Text:
+    """The article's content with statements and their speakers marked (Text: never read as markup)."""
+    content = [(s, e) for kind, s, e, _ in segments if kind in ("title", "standfirst", "highlight", "body")]
+    text = Text()
+    for start, end in content:
+        paragraph = Text(source[start:end])
+        for q in statements:
+            if start <= q["start"] < end:
+                paragraph.stylize("yellow", q["start"] - start, min(q["end"], end) - start)
+            if q["speaker_start"] is not None and start <= q["speaker_start"] < end:
+                paragraph.stylize("bold cyan", q["speaker_start"] - start, q["speaker_end"] - start)
+        text.append(paragraph)
+        text.append("\n\n")
+    return text
+
+
 def _is_partial_date(value: str) -> bool:
     from .stages.metadata import normalise_given_date
 
@@ -232,8 +248,15 @@ def show(article_id: Annotated[str, typer.Argument(help="Article id (a unique pr
         evidence = (row["provenance"].get(field) or {}) if isinstance(row["provenance"].get(field), dict) else {}
         rule = f"   [{evidence.get('rule')}, {evidence.get('confidence')}]" if evidence else ""
         out.print(f"{field:>12}: {value if value not in (None, []) else '—'}{rule}", markup=False)
+    with _open(db) as store:
+        statements = store.quotes(article_id=row["id"])
     out.print("")
-    out.print(row["text"], markup=False)
+    out.print(_highlighted(row["source_text"] or row["raw"], row["segments"], statements))
+    for q in statements:
+        who = q["entity_name"] or q["speaker"] or "(unknown)"
+        out.print(Text.assemble((f"  {who}", "bold"), f" [{q['kind']}, {q['rule'].split(':')[-1]}, "
+                                f"{q['confidence']}]" + (f" venue: {q['venue']}" if q["venue"] else ""), ": ",
+                                (q["text"][:160], "italic")))
 
 
 @app.command()
@@ -251,6 +274,55 @@ def search(query: Annotated[str, typer.Argument(help='Full-text query: words, "a
         cells = (r["id"][:10], r["outlet"] or "—", r["published"] or "—", (r["title"] or "—")[:40],
                  r["snippet"].replace("\n", " "))
         table.add_row(*map(Text, cells))
+    _print_table(table)
+
+
+@app.command()
+def quotes(db: DbOpt = Path("newsgraph.db"),
+           speaker: Annotated[Optional[str], typer.Option(help="Name, surname or any alias of the speaker.")] = None,
+           outlet: Annotated[Optional[str], typer.Option(help="Only this outlet.")] = None,
+           since: Annotated[Optional[str], typer.Option(help="Articles published on or after (YYYY[-MM[-DD]]).")] = None,
+           kind: Annotated[Optional[str], typer.Option(help="direct, mixed or indirect.")] = None,
+           limit: Annotated[int, typer.Option(min=1)] = 100, as_json: JsonOpt = False) -> None:
+    """Who said what: statements with speaker, kind, venue and source."""
+    if since and not _is_partial_date(since):
+        _fail(f"--since {since!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
+    if kind and kind not in ("direct", "mixed", "indirect"):
+        _fail(f"--kind {kind!r} is not one of direct, mixed, indirect")
+    with _open(db) as store:
+        rows = store.quotes(speaker=speaker, outlet=outlet, since=since, kind=kind, limit=limit)
+    if as_json:
+        from .export import quote_record
+
+        _emit([quote_record(r) | {"article_id": r["article_id"], "outlet": r["outlet"], "published": r["published"]}
+               for r in rows])
+        return
+    table = Table("speaker", "kind", "said", "venue", "outlet", "published")
+    table.columns[2].overflow = "fold"
+    for r in rows:
+        cells = (r["entity_name"] or r["speaker"] or "(unknown)", r["kind"], r["text"], r["venue"] or "",
+                 r["outlet"] or "—", r["published"] or "—")
+        table.add_row(*map(Text, cells))
+    _print_table(table)
+
+
+@app.command()
+def speakers(db: DbOpt = Path("newsgraph.db"), limit: Annotated[int, typer.Option(min=1)] = 100,
+             as_json: JsonOpt = False) -> None:
+    """People and organisations who made statements, with counts, aliases and roles."""
+    with _open(db) as store:
+        rows = [e for e in store.entities() if e["quotes"]][:limit]
+    if as_json:
+        from .export import entity_record
+
+        _emit([entity_record(e) for e in rows])
+        return
+    table = Table("speaker", "kind", "statements", "also written", "roles")
+    for e in rows:
+        roles = ", ".join(r["role"] + (f" ({r['first_seen']}…{r['last_seen']})" if r["first_seen"] else "")
+                          for r in e["roles"])
+        aliases = ", ".join(a for a in e["aliases"] if a != e["name"])
+        table.add_row(*map(Text, (e["name"], e["kind"], str(e["quotes"]), aliases, roles)))
     _print_table(table)
 
 

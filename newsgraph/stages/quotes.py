@@ -243,10 +243,12 @@ def _without_that(span: Span) -> Span:
 
 
 def _strip_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Trim spaces, dashes, stray commas and quotation marks from a content span's edges."""
     text = doc.text
-    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-“\"«„‘"):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-”\"»"
+                           or (text[end - 1] == "’" and text[end - 2:end - 1] in (",", ".", "!", "?"))):
         end -= 1
     return start, end
 
@@ -256,7 +258,8 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
     for token in doc:
         if not is_cue(token):
             continue
-        subject = subject_of(token, marked)
+        # a cue inside a quotation (nested speech) has its subject inside it too
+        subject = subject_of(token, [] if _inside(token.idx, marked) else marked)
         clause = clause_of(token)
         if subject is None or clause is None or len(clause) < MIN_STATEMENT_WORDS:
             continue
@@ -366,9 +369,10 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
                                speaker=dash))
             continue
         used = {s.cue.i for s in claimed + found if s.cue is not None}
-        cue = _cue_after(doc, m, marked) or _cue_before(doc, m, marked, used)
+        after = _cue_after(doc, m, marked)
+        cue, subject = after if after else (_cue_before(doc, m, marked, used), None)
         if cue is not None:
-            subject = subject_of(cue, marked)
+            subject = subject or subject_of(cue, marked)
             if subject is not None:
                 m.claimed = True
                 found.append(Found(m.start, m.end, f"{NAME}:quote_cue", 0.9, list(m.parts) if len(m.parts) > 1 else [],
@@ -417,8 +421,8 @@ def _word_count(text: str) -> int:
 GAP_AFTER = re.compile(r"^[\s,.!?…’'\"”]*$")
 
 
-def _cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> Token | None:
-    """“…,” Peskov added / “…,” said Peskov / “…?” Putin asked in the documentary."""
+def _cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token] | None:
+    """(cue, subject) of “…,” Peskov added / “…,” said Peskov / “…?” Putin asked in the documentary."""
     close = m.end
     window = doc.char_span(close, min(len(doc.text), close + 200), alignment_mode="expand")
     if window is None:
@@ -428,15 +432,28 @@ def _cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> Token | None:
             return None
         if _inside(token.idx, marked):
             return None
-        if is_cue(token) and subject_of(token, marked) is not None:
-            subject = subject_of(token, marked)
+        if is_cue(token):
+            subject = subject_of(token, marked) or _nominal_between(doc, close, token)
+            if subject is None:
+                return None
             lead = min(token.i, subject.left_edge.i)
-            if GAP_AFTER.match(doc.text[close:doc[lead].idx]):
-                return token
+            if GAP_AFTER.match(doc.text[close:max(close, doc[lead].idx)]):
+                return token, subject
             return None
-        if token.is_sent_start and token.idx > close + 2:
-            return None
+        if token.text in (".", "!", "?", ";") and token.idx >= close:
+            return None  # the sentence after the quotation ended without a cue
     return None
+
+
+def _nominal_between(doc: Doc, close: int, cue: Token) -> Token | None:
+    """“…,” Tulsa police Chief Chuck Jordan said — when the parser hung "said" elsewhere."""
+    between = [t for t in doc.char_span(close, cue.idx, alignment_mode="contract") or [] if not t.is_punct]
+    # taggers stumble on names ("Tulsa" as a verb): accept capitalised words whatever their tag
+    if not between or len(between) > 8 or any(t.pos_ not in ("PROPN", "NOUN", "PRON", "ADJ", "DET")
+                                               and not t.text[:1].isupper() for t in between):
+        return None
+    nominal = [t for t in between if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    return nominal[-1] if nominal else None
 
 
 GAP_BEFORE = re.compile(r"^\s*(?:that\s*)?[:,]?\s*$")
@@ -660,7 +677,7 @@ def _full_np(token: Token) -> Span:
     end = token.right_edge.i + 1
     for t in doc[token.i:end]:
         if t.text == "," or t.dep_ in ("relcl", "acl", "appos"):
-            end = t.i
+            end = min(t.i, t.left_edge.i) if t.left_edge.i > token.i else t.i
             break
     return doc[token.left_edge.i:max(end, token.i + 1)]
 
@@ -749,13 +766,20 @@ def venue_of(cue: Token | None) -> str | None:
     lex = lexicon()
     if cue.lemma_.lower() == "tweet":
         return "Twitter"
+    addressee = None
     for child in cue.children:
-        if child.dep_ in ("dative", "dobj") and cue.lemma_.lower() in ("tell", "say", "write"):
-            return _np_text(child)
+        if (child.dep_ == "dative" and cue.lemma_.lower() in ("say", "write")) or \
+                (child.dep_ in ("dative", "dobj") and cue.lemma_.lower() == "tell"):
+            addressee = _np_text(child)
+    for child in cue.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "at", "during", "on"):
             found = _venue_in_prep(child, lex)
-            if found:
+            if found and not (found == "interview" and addressee):  # "told CNN in an interview": CNN
                 return found
+    if addressee:
+        return addressee
+    if cue.dep_ == "relcl" and cue.head.lemma_.lower() in lex.venue_nouns:  # "the meeting where he said"
+        return _np_text(cue.head, keep_clauses=False)
     for child in cue.children:  # "Asked by journalists, Peskov said"
         if child.dep_ == "advcl" and child.lemma_ == "ask":
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
@@ -767,7 +791,16 @@ def venue_of(cue: Token | None) -> str | None:
 
 def _venue_in_prep(prep: Token, lex) -> str | None:
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if obj is None or obj.lemma_.lower() not in lex.venue_nouns:
+    if obj is None:
+        return None
+    if obj.lemma_.lower() in ("response", "reply", "answer"):  # "in response to a journalists’ question"
+        to = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        question = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if question is not None:
+            asker = next((c for c in question.children if c.dep_ == "poss"), None)
+            return asker.text.rstrip("’'") if asker is not None else _np_text(question, keep_clauses=False)
+        return None
+    if obj.lemma_.lower() not in lex.venue_nouns:
         return None
     with_ = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "on")), None)
     if with_ is not None and obj.lemma_.lower() == "interview":
@@ -777,8 +810,8 @@ def _venue_in_prep(prep: Token, lex) -> str | None:
     return _np_text(obj)
 
 
-def _np_text(token: Token) -> str:
-    span = token.doc[token.left_edge.i:token.right_edge.i + 1]
+def _np_text(token: Token, keep_clauses: bool = True) -> str:
+    span = token.doc[token.left_edge.i:token.right_edge.i + 1] if keep_clauses else _full_np(token)
     words = [t for t in span if t.dep_ != "det" and not t.is_punct]
     if not words:
         return token.text
