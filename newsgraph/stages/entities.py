@@ -71,14 +71,19 @@ def build_entities(people: Iterable[dict[str, Any]], speakers: Iterable[dict[str
     clusters: dict[tuple[str, str], Cluster] = {}
     for row in people:
         _add_name(clusters, row["name"], row["article_id"], row.get("roles", []), row.get("published"))
-    for row in speakers:
-        if row["speaker_kind"] == "person" and len(row["speaker"].split()) > 1:
+    named = {(row["article_id"], row["name"]) for row in people}
+    for row in speakers:  # a speaker the article's people list missed counts once per article
+        if row["speaker_kind"] == "person" and len(row["speaker"].split()) > 1 \
+                and (row["article_id"], row["speaker"]) not in named:
+            named.add((row["article_id"], row["speaker"]))
             _add_name(clusters, row["speaker"], row["article_id"], [], row.get("published"))
     _merge_near_spellings(clusters, _co_occurrence(clusters))
     by_surname = _surname_index(clusters)
     quote_to: dict[str, Cluster | str] = {}
     organisations: dict[str, dict[str, Any]] = {}
     for row in speakers:
+        if row["speaker_kind"] == "organisation" and _split(row["speaker"]) in clusters:
+            row = row | {"speaker_kind": "person"}  # a person the article's tagger took for an organisation
         if row["speaker_kind"] == "person":
             cluster = _find(clusters, by_surname, row["speaker"])
             if cluster is None:

@@ -683,8 +683,12 @@ def _full_np(token: Token) -> Span:
 
 
 def _known_surname(span: Span, people: People) -> bool:
-    """"Halden" alone, tagged a place, in an article that names Marek Halden."""
-    return span.root.text in people.full and (len(span) == 1 or span.label_ not in ("GPE", "NORP", "ORG"))
+    """"Halden" alone, tagged a place, in an article that names Marek Halden; "Transport Minister
+    Ilse Varga" tagged as one organisation."""
+    if span.root.text not in people.full:
+        return False
+    return len(span) == 1 or span.label_ not in ("GPE", "NORP", "ORG") or \
+        (span.label_ == "ORG" and span.text.endswith(people.full[span.root.text]))
 
 
 def _antecedent(offset: int, subjects: list[tuple[int, str]], pronoun: str) -> str | None:
