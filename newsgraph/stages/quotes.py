@@ -69,6 +69,14 @@ class Found:
     said_when: str | None = None
 
 
+def _text(doc: Doc) -> str:
+    """``doc.text`` rebuilds the string on every call: keep it once per document."""
+    cached = doc.user_data.get("newsgraph_text")
+    if cached is None:
+        cached = doc.user_data["newsgraph_text"] = doc.text
+    return cached
+
+
 # --- 1. quotation marks ------------------------------------------------------------
 
 def quoted_spans(text: str) -> list[Marked]:
@@ -244,7 +252,7 @@ def _without_that(span: Span) -> Span:
 
 def _strip_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Trim spaces, dashes, stray commas and quotation marks from a content span's edges."""
-    text = doc.text
+    text = _text(doc)
     while start < end and (text[start].isspace() or text[start] in ",;:—–-“\"«„‘"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-”\"»"
@@ -330,7 +338,7 @@ def according_to(doc: Doc, marked: list[Marked]) -> list[Found]:
         if len(content) < MIN_STATEMENT_WORDS:
             continue
         start, end = _strip_edges(doc, content.start_char, content.end_char)
-        while end > start and doc.text[end - 1] in ".":
+        while end > start and _text(doc)[end - 1] in ".":
             end -= 1
         start, end, parts = _absorb_marked(start, end, marked)
         found.append(Found(start, end, f"{NAME}:according_to", 0.85, parts, cue=token,
@@ -342,8 +350,8 @@ def headline_dash(doc: Doc, title_spans: list[tuple[int, int]]) -> list[Found]:
     """A headline ending in "— Name" reports what Name said."""
     found = []
     for start, end in title_spans:
-        m = re.search(r"\s+[—–-]{1,2}\s+(?P<name>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2})\s*$", doc.text[start:end])
-        if not m or len(doc.text[start:start + m.start()].split()) < MIN_STATEMENT_WORDS:
+        m = re.search(r"\s+[—–-]{1,2}\s+(?P<name>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2})\s*$", _text(doc)[start:end])
+        if not m or len(_text(doc)[start:start + m.start()].split()) < MIN_STATEMENT_WORDS:
             continue
         span = doc.char_span(start + m.start("name"), start + m.end("name"), alignment_mode="expand")
         if span is None:
@@ -357,7 +365,7 @@ def headline_dash(doc: Doc, title_spans: list[tuple[int, int]]) -> list[Found]:
 def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) -> list[Found]:
     found: list[Found] = []
     for m in marked:
-        if m.claimed or _word_count(doc.text[m.start:m.end]) < MIN_STATEMENT_WORDS or _is_title(doc.text[m.start:m.end]):
+        if m.claimed or _word_count(_text(doc)[m.start:m.end]) < MIN_STATEMENT_WORDS or _is_title(_text(doc)[m.start:m.end]):
             continue
         if _joins_split_quote(doc, m, claimed + found):
             m.claimed = True
@@ -391,11 +399,11 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
 
 def _joins_split_quote(doc: Doc, m: Marked, statements: list[Found]) -> bool:
     """“A,” he said, “B.” and “A,” he said. “B.”: B is the second part of A's statement."""
-    para_start = doc.text.rfind("\n", 0, m.start) + 1
+    para_start = _text(doc).rfind("\n", 0, m.start) + 1
     for s in statements:
         if s.cue is None or not (para_start <= s.end <= m.start) or not (s.end <= s.cue.idx < m.start):
             continue
-        between = doc.text[s.end:m.start]
+        between = _text(doc)[s.end:m.start]
         if _word_count(between) <= 12 and not re.search(r"[“\"‘]", between.strip("”\"’' ,.")[1:-1] or ""):
             s.parts = (s.parts or [(s.start, s.end)]) + (m.parts or [(m.start, m.end)])
             s.end = m.end
@@ -408,7 +416,7 @@ DASH_NAME = re.compile(r"^[\s,.”\"’']*[―—–]\s*(?P<name>[A-Z][\w’'.-]
 
 def _dash_speaker(doc: Doc, m: Marked) -> Span | None:
     """“…” ― Carla Sanchez: a quotation signed with a dash and a name."""
-    match = DASH_NAME.match(doc.text[m.end:m.end + 80])
+    match = DASH_NAME.match(_text(doc)[m.end:m.end + 80])
     if not match:
         return None
     return doc.char_span(m.end + match.start("name"), m.end + match.end("name"), alignment_mode="expand")
@@ -424,11 +432,11 @@ GAP_AFTER = re.compile(r"^[\s,.!?…’'\"”]*$")
 def _cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token] | None:
     """(cue, subject) of “…,” Peskov added / “…,” said Peskov / “…?” Putin asked in the documentary."""
     close = m.end
-    window = doc.char_span(close, min(len(doc.text), close + 200), alignment_mode="expand")
+    window = doc.char_span(close, min(len(_text(doc)), close + 200), alignment_mode="expand")
     if window is None:
         return None
     for token in window:
-        if token.idx >= close and "\n" in doc.text[close:token.idx]:
+        if token.idx >= close and "\n" in _text(doc)[close:token.idx]:
             return None
         if _inside(token.idx, marked):
             return None
@@ -437,7 +445,7 @@ def _cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token]
             if subject is None:
                 return None
             lead = min(token.i, subject.left_edge.i)
-            if GAP_AFTER.match(doc.text[close:max(close, doc[lead].idx)]):
+            if GAP_AFTER.match(_text(doc)[close:max(close, doc[lead].idx)]):
                 return token, subject
             return None
         if token.text in (".", "!", "?", ";") and token.idx >= close:
@@ -470,7 +478,7 @@ def _is_title(text: str) -> bool:
 def _cue_before(doc: Doc, m: Marked, marked: list[Marked], used: set[int] = frozenset()) -> Token | None:
     """Peskov said: “…” / McFaul tweeted “…” / he stated, adding, “…”."""
     opener = m.start - 1
-    para_start = doc.text.rfind("\n", 0, opener) + 1
+    para_start = _text(doc).rfind("\n", 0, opener) + 1
     window = doc.char_span(para_start, opener, alignment_mode="contract")
     if window is None:
         return None
@@ -481,7 +489,7 @@ def _cue_before(doc: Doc, m: Marked, marked: list[Marked], used: set[int] = froz
             tail = max([token.i] + [c.right_edge.i for c in token.children
                                     if c.dep_ in ("dative", "dobj", "prep", "npadvmod", "advmod", "prt", "agent")
                                     and c.idx < opener])
-            gap = doc.text[doc[tail].idx + len(doc[tail].text):opener]
+            gap = _text(doc)[doc[tail].idx + len(doc[tail].text):opener]
             if token.i in used and ":" not in gap:
                 return None  # “A,” he told X in …, “B” — B is no second statement of the same cue
             return token if GAP_BEFORE.match(gap) else None
@@ -497,7 +505,7 @@ def _previous_statement(doc: Doc, m: Marked, statements: list[Found], marked: li
     if not before:
         return None
     last = max(quoted or before, key=lambda s: s.end)
-    between = doc.text[last.end:m.start]
+    between = _text(doc)[last.end:m.start]
     if between.count("\n") > 2 or _word_count(between) > 40:
         return None
     # another person introduced between them breaks the thread
@@ -512,17 +520,29 @@ def _previous_statement(doc: Doc, m: Marked, statements: list[Found], marked: li
 def _starts_unit(doc: Doc, m: Marked) -> bool:
     """The quotation starts a paragraph or a sentence: it is a statement, not a phrase."""
     opener = m.start - 1
-    before = doc.text[doc.text.rfind("\n", 0, max(opener, 0)) + 1:opener]
+    before = _text(doc)[_text(doc).rfind("\n", 0, max(opener, 0)) + 1:opener]
     return not before.strip() or before.rstrip().endswith((".", "!", "?", "”", '"'))
 
 
 # --- 4. speakers, venues, dates ------------------------------------------------------------
 
+def _ent_of(token: Token) -> Span | None:
+    """The named entity a token is part of, from its IOB tags (``doc.ents`` rebuilds them all)."""
+    if not token.ent_type_:
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc.char_span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), label=token.ent_type_)
+
+
 def _subject_span(token: Token) -> Span:
     doc = token.doc
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
+    ent = _ent_of(token)
+    if ent is not None:
+        return ent
     for child in token.children:  # "Its director, Elin Sarka, said": the name in apposition
         if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or _looks_like_name(child)):
             return _subject_span(child)
@@ -649,7 +669,7 @@ def resolve(found: Found, doc: Doc, people: People, subjects: list[tuple[int, st
         found.speaker_text, found.speaker_kind = _org_name(_full_np(span.root)), "organisation"
     elif span.root.lower_ == "it" and len(span) == 1:
         earlier = [name for at, name in people.organisations if at < span.start_char]
-        if earlier and span.start_char - doc.text.rfind("\n\n", 0, span.start_char) < 2000:
+        if earlier and span.start_char - _text(doc).rfind("\n\n", 0, span.start_char) < 2000:
             found.speaker_text, found.speaker_kind = earlier[-1], "organisation"
             found.confidence = round(found.confidence * 0.8, 2)
     elif span.root.lower_ in PRONOUNS:
@@ -819,7 +839,7 @@ def _np_text(token: Token, keep_clauses: bool = True) -> str:
     words = [t for t in span if t.dep_ != "det" and not t.is_punct]
     if not words:
         return token.text
-    return token.doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+    return _text(token.doc)[words[0].idx:words[-1].idx + len(words[-1].text)]
 
 
 def when_of(cue: Token | None) -> str | None:
@@ -839,7 +859,7 @@ def when_of(cue: Token | None) -> str | None:
 
 def attribute(doc: Doc, title_spans: list[tuple[int, int]] = ()) -> tuple[list[Quote], list[PersonMention]]:
     """The statements of one parsed article, and the people it names."""
-    marked = quoted_spans(doc.text)
+    marked = quoted_spans(_text(doc))
     people = collect_people(doc, marked)
     people.organisations = subject_organisations(doc, marked)
     quotes = _extract(doc, title_spans, marked, people)
@@ -876,13 +896,13 @@ def _cataphora(statements: list[Found], doc: Doc, people: People) -> list[Found]
     """An unnamed official in the lead, named in the next paragraph, is that person."""
     if not statements:
         return statements
-    lead_end = doc.text.find("\n", len(doc.text) - len(doc.text.lstrip()))
-    lead_end = len(doc.text) if lead_end < 0 else lead_end
+    lead_end = _text(doc).find("\n", len(_text(doc)) - len(_text(doc).lstrip()))
+    lead_end = len(_text(doc)) if lead_end < 0 else lead_end
     named_next = [s for s in statements if s.start > lead_end and s.speaker_kind == "person"]
     if not named_next:
         return statements
     nxt = min(named_next, key=lambda s: s.start)
-    if doc.text[lead_end:nxt.start].count("\n") > 2:
+    if _text(doc)[lead_end:nxt.start].count("\n") > 2:
         return statements
     for s in statements:
         if s.end <= lead_end and s.speaker_kind == "unnamed" and s.speaker is not None \
@@ -909,11 +929,11 @@ def _to_quote(doc: Doc, s: Found, marked: list[Marked]) -> Quote:
     if cue is not None:
         extra = [c for c in cue.children if c.dep_ == "prt" or (cue.lower_ == "according" and c.lower_ == "to")]
         cue_end = max([cue.idx + len(cue.text)] + [c.idx + len(c.text) for c in extra])
-        cue_text = doc.text[cue.idx:cue_end]
+        cue_text = _text(doc)[cue.idx:cue_end]
     return Quote(
-        start=s.start, end=s.end, text=doc.text[s.start:s.end],
+        start=s.start, end=s.end, text=_text(doc)[s.start:s.end],
         # reported speech inside a quotation is indirect, whatever marks surround it
-        kind="indirect" if s.rule.endswith("nested_cue") else kind_of(doc.text, s.start, s.end, marked),  # type: ignore[arg-type]
+        kind="indirect" if s.rule.endswith("nested_cue") else kind_of(_text(doc), s.start, s.end, marked),  # type: ignore[arg-type]
         rule=s.rule, confidence=s.confidence, parts=tuple(s.parts),
         speaker=s.speaker_text, speaker_kind=s.speaker_kind,
         speaker_start=s.speaker_start, speaker_end=s.speaker_end,
