@@ -8,7 +8,7 @@ explainable when an implementation changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -126,6 +126,7 @@ def _flush(store: Store, batch: list[Article], report: IngestReport) -> None:
 
 ANALYSIS_STAGE = f"{nlp.NAME}+{quotes.NAME}"
 HEADLINE_KINDS = ("title", "standfirst", "highlight")
+MIN_ARTICLES_FOR_WORKERS = 100
 
 
 @dataclass(slots=True)
@@ -138,21 +139,43 @@ class AnalyzeReport:
 
 def analyze(store: Store, settings: Settings, on_batch: Callable[[int], None] | None = None) -> AnalyzeReport:
     """Parse every article not yet analysed by the current NLP stages, attribute
-    its statements, then merge speakers into entities across the corpus."""
+    its statements, then merge speakers into entities across the corpus.
+
+    One ``nlp.pipe`` call streams the whole backlog, so worker processes start
+    once; results are stored every ``nlp.batch_size`` articles.
+    """
     report = AnalyzeReport()
-    while rows := store.articles_to_analyze(ANALYSIS_STAGE, settings.nlp_batch_size):
-        texts = [nlp.analysis_text(r["source_text"] or r["raw"], [tuple(s[:3]) for s in r["segments"]]) for r in rows]
-        docs = nlp.parse(texts, batch_size=min(32, len(texts)),
-                         n_process=settings.nlp_processes if len(texts) >= 8 else 1)
-        attributions = [_attribute(row, doc, report) for row, doc in zip(rows, docs)]
-        report.quotes += store.save_attributions(ANALYSIS_STAGE, attributions)
-        report.articles += len(rows)
-        if on_batch:
-            on_batch(len(rows))
+    pending = store.ids_to_analyze(ANALYSIS_STAGE)
+    rows = _rows(store, pending, settings.nlp_batch_size)
+    texts = ((nlp.analysis_text(r["source_text"] or r["raw"], [tuple(s[:3]) for s in r["segments"]]), r) for r in rows)
+    # starting worker processes (each loads the model) costs seconds: only worth it for a backlog
+    processes = settings.nlp_processes if len(pending) >= MIN_ARTICLES_FOR_WORKERS else 1
+    batch: list[Attribution] = []
+    for doc, row in nlp.parse_with_context(texts, n_process=processes):
+        batch.append(_attribute(row, doc, report))
+        if len(batch) >= settings.nlp_batch_size:
+            _save(store, batch, report, on_batch)
+    _save(store, batch, report, on_batch)
     entity_rows, links = entities.build_entities(store.people_rows(), store.speaker_rows())
     store.replace_entities(entity_rows, links)
     report.entities = len(entity_rows)
     return report
+
+
+def _rows(store: Store, ids: list[str], page: int) -> Iterator[dict[str, Any]]:
+    for start in range(0, len(ids), page):
+        yield from store.articles_by_id(ids[start:start + page])
+
+
+def _save(store: Store, batch: list[Attribution], report: AnalyzeReport,
+          on_batch: Callable[[int], None] | None) -> None:
+    if not batch:
+        return
+    report.quotes += store.save_attributions(ANALYSIS_STAGE, batch)
+    report.articles += len(batch)
+    if on_batch:
+        on_batch(len(batch))
+    batch.clear()
 
 
 def _attribute(row: dict[str, Any], doc: Any, report: AnalyzeReport) -> Attribution:

@@ -71,3 +71,9 @@ def _paragraph_breaks(doc: Doc) -> Doc:
 
 def parse(texts: Iterable[str], batch_size: int = 32, n_process: int = 1) -> Iterator[Doc]:
     yield from load().pipe(texts, batch_size=batch_size, n_process=n_process)
+
+
+def parse_with_context(pairs: Iterable[tuple[str, object]], batch_size: int = 32,
+                       n_process: int = 1) -> Iterator[tuple[Doc, object]]:
+    """(text, context) pairs in, (Doc, context) out, in order; one pipe for the whole stream."""
+    yield from load().pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process)

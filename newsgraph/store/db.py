@@ -105,13 +105,19 @@ class Store:
                 fresh.setdefault(article.id, article)
         return list(fresh.values())
 
-    def articles_to_analyze(self, stage: str, limit: int) -> list[dict[str, Any]]:
-        """Articles the NLP stages have not seen at version ``stage``."""
-        rows = self.db.execute(
-            "SELECT a.id, a.raw, a.source_text, a.segments, a.published FROM articles a "
-            "LEFT JOIN analyses n ON n.article_id = a.id AND n.stage = ? WHERE n.article_id IS NULL "
-            "ORDER BY a.rowid LIMIT ?", (stage, limit))
-        return [_decode(r) for r in rows]
+    def ids_to_analyze(self, stage: str) -> list[str]:
+        """Ids of the articles the NLP stages have not seen at version ``stage``."""
+        rows = self.db.execute("SELECT a.id FROM articles a LEFT JOIN analyses n ON n.article_id = a.id "
+                               "AND n.stage = ? WHERE n.article_id IS NULL ORDER BY a.rowid", (stage,))
+        return [r[0] for r in rows]
+
+    def articles_by_id(self, ids: list[str]) -> list[dict[str, Any]]:
+        if not ids:
+            return []
+        rows = self.db.execute("SELECT id, raw, source_text, segments, published FROM articles "
+                               f"WHERE id IN ({', '.join('?' * len(ids))})", ids).fetchall()
+        order = {article_id: i for i, article_id in enumerate(ids)}
+        return sorted((_decode(r) for r in rows), key=lambda r: order[r["id"]])
 
     def count_to_analyze(self, stage: str) -> int:
         return self.db.execute("SELECT count(*) FROM articles a LEFT JOIN analyses n ON n.article_id = a.id "
