@@ -172,18 +172,19 @@ def _single_close(paragraph: str, begin: int) -> int | None:
     for i in candidates:  # a closing mark after punctuation is the safest
         if paragraph[i - 1] in ",.!?…;:":
             return i
-    for i in candidates:
+    for i in candidates:  # then one before punctuation, unless it may be a plural possessive ("dockers’ union")
         if i + 1 == len(paragraph) or paragraph[i + 1] in ",.;:!? ":
             if not paragraph[i - 1] == "s" or paragraph[i + 1:i + 2] != " ":
                 return i
-    return None
+    return candidates[0] if candidates else None
 
 
 # --- 2. cue verbs and their clauses ----------------------------------------------------
 
 def is_cue(token: Token) -> bool:
     lex = lexicon()
-    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in lex.speech_verbs:
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("VERB", "AUX") or (lemma not in lex.speech_verbs and lemma not in lex.object_verbs):
         return False
     particle = lex.phrasal_particles.get(token.lemma_.lower())
     if particle:
@@ -225,19 +226,73 @@ def clause_of(cue: Token) -> Span | None:
     doc = cue.doc
     for child in cue.children:
         if child.dep_ == "ccomp" or (child.dep_ == "advcl" and _has_that(child)):
-            return _without_that(doc[child.left_edge.i:child.right_edge.i + 1])
+            return _without_that(_without_next_cue(doc[child.left_edge.i:child.right_edge.i + 1], cue))
     if cue.lemma_.lower() == "call":  # "called the state of relations the “lowest point”"
         obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
         predicate = next((c for c in cue.children if c.dep_ == "oprd"), None)
         if obj is not None and predicate is not None:
             return doc[obj.left_edge.i:predicate.right_edge.i + 1]
         return None
-    # A "that"-clause the parser hung elsewhere: "said during a speech … that Russia looks",
-    # "expressed hope that joint work will continue".
-    for token in cue.subtree:
+    # A "that"-clause the parser hung under a noun: "said during a speech … that Russia looks",
+    # "expressed hope that joint work will continue" (never inside a "since …"/"because …" clause).
+    for token in _nominal_descendants(cue):
         if token.i > cue.i and token.dep_ in ("relcl", "acl", "advcl") and _has_that(token) and not is_cue(token.head):
             return _without_that(doc[token.left_edge.i:token.right_edge.i + 1])
+    return _parenthetical_content(cue) or _object_content(cue)
+
+
+def _object_content(cue: Token) -> Span | None:
+    """"denied any link to the strike", "called for an early election", "promised to continue …"."""
+    if cue.lemma_.lower() not in lexicon().object_verbs:
+        return None
+    doc = cue.doc
+    for child in cue.children:
+        if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") and child.i > cue.i:
+            return doc[child.left_edge.i:child.right_edge.i + 1]
+        if child.dep_ == "xcomp" and child.i > cue.i:
+            span = doc[child.left_edge.i:child.right_edge.i + 1]
+            return doc[span.start + 1:span.end] if span[0].lower_ == "to" else span
+        if child.dep_ == "prep" and child.lower_ in ("for", "against") and child.i == cue.i + 1:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return doc[obj.left_edge.i:obj.right_edge.i + 1]
     return None
+
+
+def _nominal_descendants(cue: Token) -> list[Token]:
+    """Tokens reached from the cue through objects and prepositions only."""
+    found, frontier = [], [c for c in cue.children if c.dep_ in ("dobj", "prep", "npadvmod", "dative")]
+    while frontier:
+        token = frontier.pop()
+        found.append(token)
+        frontier += [c for c in token.children if c.dep_ in ("pobj", "prep", "relcl", "acl", "advcl", "compound")]
+    return found
+
+
+def _without_next_cue(span: Span, cue: Token) -> Span:
+    """"said he would order a review and warned against …": the second cue's words are no content."""
+    for token in span:
+        if token.dep_ == "conj" and token.head.i < token.i and is_cue(token) and token.i > span.start:
+            end = token.i
+            while end > span.start and span.doc[end - 1].dep_ in ("cc", "punct"):
+                end -= 1
+            return span.doc[span.start:end]
+    return span
+
+
+def _parenthetical_content(cue: Token) -> Span | None:
+    """"Climate change, Mr. Obama often says, is the greatest threat": the sentence around the cue."""
+    doc, sentence = cue.doc, cue.sent
+    phrase_start, phrase_end = min(t.i for t in cue.subtree), max(t.i for t in cue.subtree) + 1
+    if cue.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or cue.head.i == cue.i:
+        return None
+    if not (phrase_start > sentence.start and doc[phrase_start - 1].text == ","
+            and phrase_end < sentence.end and doc[phrase_end].text == ","):
+        return None
+    start, end = sentence.start, sentence.end
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end] if end - start > phrase_end - phrase_start + MIN_STATEMENT_WORDS else None
 
 
 def _has_that(token: Token) -> bool:
@@ -269,10 +324,10 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
         # a cue inside a quotation (nested speech) has its subject inside it too
         subject = subject_of(token, [] if _inside(token.idx, marked) else marked)
         clause = clause_of(token)
-        if subject is None or clause is None or len(clause) < MIN_STATEMENT_WORDS:
+        if subject is None or clause is None or len(clause) < MIN_STATEMENT_WORDS or _not_a_statement(token, clause):
             continue
-        if clause.start <= subject.i < clause.end:
-            continue
+        if clause.start <= subject.i < clause.end and not clause.start <= token.i < clause.end:
+            continue  # the "subject" lies in the content: a misparse (a parenthetical cue lies inside too)
         if _inside(token.idx, marked):
             found += _nested(token, subject, clause, marked)
             continue
@@ -282,6 +337,15 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
                            speaker=_subject_span(subject)))
     found += according_to(doc, marked)
     return found
+
+
+def _not_a_statement(cue: Token, clause: Span) -> bool:
+    """"Asked whether …", "declined to say whether …", "did not say when …": nothing was stated."""
+    if cue.lemma_.lower() == "ask" or clause[0].lower_ in ("whether", "if"):
+        return True
+    if any(c.dep_ == "neg" for c in cue.children):
+        return True
+    return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in ("decline", "refuse")
 
 
 def _nested(cue: Token, subject: Token, clause: Span, marked: list[Marked]) -> list[Found]:
