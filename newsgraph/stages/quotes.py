@@ -434,14 +434,14 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
         if _joins_split_quote(doc, m, claimed + found):
             m.claimed = True
             continue
-        dash = _dash_speaker(doc, m)
+        dash = _dash_speaker(doc, m) or _transcript_speaker(doc, m)
         if dash is not None:
             m.claimed = True
             found.append(Found(m.start, m.end, f"{NAME}:quote_dash", 0.8, list(m.parts) if len(m.parts) > 1 else [],
                                speaker=dash))
             continue
         used = {s.cue.i for s in claimed + found if s.cue is not None}
-        after = _cue_after(doc, m, marked)
+        after = _cue_after(doc, m, marked) or _introduced_above(doc, m, marked)
         cue, subject = after if after else (_cue_before(doc, m, marked, used), None)
         if cue is not None:
             subject = subject or subject_of(cue, marked)
@@ -484,6 +484,40 @@ def _dash_speaker(doc: Doc, m: Marked) -> Span | None:
     if not match:
         return None
     return doc.char_span(m.end + match.start("name"), m.end + match.end("name"), alignment_mode="expand")
+
+
+TRANSCRIPT = re.compile(r"^(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
+
+
+def _transcript_speaker(doc: Doc, m: Marked) -> Span | None:
+    """"PENCE: Well, the question really should be …": a transcript names its speaker in capitals."""
+    match = TRANSCRIPT.match(_text(doc)[m.start:m.end])
+    if not match:
+        return None
+    return doc.char_span(m.start, m.start + match.end("name"), alignment_mode="expand")
+
+
+def _introduced_above(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token] | None:
+    """He said: / (new paragraph) “We have a situation …”: a cue ending the paragraph above with a colon."""
+    text = _text(doc)
+    opener = m.start - 1
+    para_start = text.rfind("\n", 0, opener) + 1
+    if text[para_start:opener].strip():
+        return None
+    above_end = len(text[:para_start].rstrip())
+    if above_end == 0 or text[above_end - 1] != ":":
+        return None
+    above = doc.char_span(text.rfind("\n", 0, above_end) + 1, above_end, alignment_mode="contract")
+    if above is None:
+        return None
+    for token in reversed(above):
+        if _inside(token.idx, marked):
+            return None
+        verbal = is_cue(token) or (token.dep_ == "ROOT" and token.pos_ == "VERB")
+        subject = subject_of(token, marked) if verbal else None
+        if subject is not None:
+            return token, subject
+    return None
 
 
 def _word_count(text: str) -> int:
