@@ -226,7 +226,16 @@ def clause_of(cue: Token) -> Span | None:
     doc = cue.doc
     for child in cue.children:
         if child.dep_ == "ccomp" or (child.dep_ == "advcl" and _has_that(child)):
+            if is_cue(child) and child.i < cue.i and any(c.dep_ in SUBJECT_DEPS for c in child.children) \
+                    and any(c.dep_ == "ccomp" for c in child.children):
+                continue  # "Some warned that …; others said that …": the first is a statement of its own
             return _without_that(_without_next_cue(doc[child.left_edge.i:child.right_edge.i + 1], cue))
+    if cue.lemma_.lower() == "tell":  # "told a briefing that Kaldor had …", parsed as a relative clause
+        for obj in cue.children:
+            if obj.dep_ in ("dobj", "dative"):
+                for clause in obj.children:
+                    if clause.dep_ in ("relcl", "acl") and clause.left_edge.lower_ == "that" and clause.i > obj.i:
+                        return _without_that(doc[clause.left_edge.i:clause.right_edge.i + 1])
     if cue.lemma_.lower() == "call":  # "called the state of relations the “lowest point”"
         obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
         predicate = next((c for c in cue.children if c.dep_ == "oprd"), None)
