@@ -217,6 +217,10 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
     # "…, adding that …" / "he stated, adding, …": the participle borrows its head's subject
     if cue.dep_ in ("advcl", "conj", "xcomp") and cue.tag_ in ("VBG", "VBN", "VB", "VBD", "VBZ", "VBP"):
         head = cue.head
+        # "he said the dispute was about money and denied any link": the parser may hang the second
+        # cue on the reported clause; its subject is still the first cue's
+        if cue.dep_ == "conj" and head.dep_ == "ccomp" and is_cue(head.head) and head is not cue:
+            return subject_of(head.head, marked)
         if head is not cue:
             return next((c for c in head.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)), None)
     return None
