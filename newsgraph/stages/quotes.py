@@ -668,6 +668,18 @@ def _subject_span(token: Token) -> Span:
     return span
 
 
+def _speaking_name(token: Token) -> bool:
+    """"Marek Halden" tagged as an organisation but speaking: two capitalised proper nouns, no
+    organisation word among them, subject of a cue."""
+    if token.pos_ != "PROPN" or not is_cue(token.head) or token.i == 0:
+        return False
+    first = token.doc[token.i - 1]
+    words = {first.lower_, token.lower_}
+    return (first.pos_ == "PROPN" and first.dep_ == "compound" and first.text[:1].isupper()
+            and token.text[:1].isupper() and token.is_alpha and first.is_alpha
+            and not words & lexicon().organisation_nouns and token.ent_type_ not in ("GPE", "NORP", "LOC"))
+
+
 def _looks_like_name(token: Token) -> bool:
     """"Marek Halden" untagged by NER: a proper noun with a capitalised proper-noun first name."""
     if token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "ORG", "NORP", "FAC", "LOC", "PRODUCT", "EVENT"):
@@ -694,7 +706,7 @@ class People:
 def collect_people(doc: Doc, marked: list[Marked]) -> People:
     people = People()
     lex = lexicon()
-    untagged = [doc[t.i - 1:t.i + 1] for t in doc if t.dep_ in SUBJECT_DEPS and _looks_like_name(t)]
+    untagged = [doc[t.i - 1:t.i + 1] for t in doc if t.dep_ in SUBJECT_DEPS and (_looks_like_name(t) or _speaking_name(t))]
     for ent in list(doc.ents) + untagged:
         if (ent.label_ != "PERSON" and ent not in untagged) or _inside(ent.start_char, marked):
             continue
@@ -835,7 +847,7 @@ def _role_speaker(span: Span, people: People, subjects: list[tuple[int, str]]) -
     definite = span[0].lower_ in ("the", "this", "that") or span[0].pos_ in ("PROPN", "ADJ", "NOUN")
     indefinite = span[0].lower_ in ("a", "an", "one", "some", "two", "three", "several", "another")
     if head in lex.role_nouns and not indefinite and definite:
-        holders = [surname for surname, roles in people.roles.items() if head in roles]
+        holders = _role_holders(span, head, people)
         if len(holders) == 1:
             return people.full[holders[0]], "person"
         if head in lex.generic_roles or not holders:
@@ -853,6 +865,21 @@ def _role_speaker(span: Span, people: People, subjects: list[tuple[int, str]]) -
     description = _full_np(span.root).text
     return (description[:1].lower() + description[1:] if description[:1].isupper() and not span[0].pos_ == "PROPN"
             else description), "unnamed"
+
+
+def _role_holders(span: Span, head: str, people: People) -> list[str]:
+    """Surnames of the people the article gave this role. Modifiers decide between them:
+    "the union leader" is the "union's chairman" before the "opposition leader"."""
+    modifiers = {t.lemma_.lower() for t in span if t.i != span.root.i and t.dep_ in ("compound", "amod", "nmod", "poss")
+                 and t.pos_ in ("NOUN", "PROPN", "ADJ")}
+    by_modifiers, by_head = [], []
+    for surname, roles in people.roles.items():
+        titles = " ".join(people.titles.get(surname, ())).lower().replace("’s", "").replace("'s", "")
+        if modifiers and modifiers <= set(re.findall(r"[\w-]+", titles)):
+            by_modifiers.append(surname)
+        if head in roles:
+            by_head.append(surname)
+    return by_modifiers or by_head
 
 
 def subject_people(doc: Doc, people: People, marked: list[Marked]) -> list[tuple[int, str]]:
