@@ -23,6 +23,7 @@ direct, some mixed, none indirect.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -681,8 +682,11 @@ def _speaking_name(token: Token) -> bool:
 
 
 def _looks_like_name(token: Token) -> bool:
-    """"Marek Halden" untagged by NER: a proper noun with a capitalised proper-noun first name."""
-    if token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "ORG", "NORP", "FAC", "LOC", "PRODUCT", "EVENT"):
+    """"Marek Halden" missed or mistagged by NER: a proper noun with a capitalised proper-noun
+    first name, neither of them a word for an organisation or a place."""
+    if token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "NORP", "LOC"):
+        return False
+    if token.ent_type_ in ("ORG", "FAC", "PRODUCT", "EVENT") and token.lower_ in lexicon().organisation_nouns:
         return False
     names = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == token.i - 1]
     return bool(names) and names[0].text[:1].isupper() and token.text[:1].isupper() and token.is_alpha
@@ -707,9 +711,12 @@ def collect_people(doc: Doc, marked: list[Marked]) -> People:
     people = People()
     lex = lexicon()
     untagged = [doc[t.i - 1:t.i + 1] for t in doc if t.dep_ in SUBJECT_DEPS and (_looks_like_name(t) or _speaking_name(t))]
+    places = _place_words(doc)
     for ent in list(doc.ents) + untagged:
         if (ent.label_ != "PERSON" and ent not in untagged) or _inside(ent.start_char, marked):
             continue
+        if len(ent) == 1 and ent.text in places:
+            continue  # "Kaldor" tagged a person once and a place everywhere else
         name = _clean_name(ent)
         if not name:
             continue
@@ -725,6 +732,15 @@ def collect_people(doc: Doc, marked: list[Marked]) -> People:
         if phrase:
             people.titles.setdefault(surname, set()).add(phrase)
     return people
+
+
+def _place_words(doc: Doc) -> set[str]:
+    """Single words the tagger calls a place, nationality or organisation more often than a person."""
+    votes: dict[str, Counter] = {}
+    for ent in doc.ents:
+        if len(ent) == 1:
+            votes.setdefault(ent.text, Counter())["person" if ent.label_ == "PERSON" else "other"] += 1
+    return {w for w, c in votes.items() if c["other"] > c["person"]}
 
 
 def _clean_name(ent: Span) -> str:
