@@ -246,7 +246,7 @@ def clause_of(cue: Token) -> Span | None:
         predicate = next((c for c in cue.children if c.dep_ == "oprd"), None)
         if obj is not None and predicate is not None:
             return doc[obj.left_edge.i:predicate.right_edge.i + 1]
-        return None
+        return _object_content(cue)
     # A "that"-clause the parser hung under a noun: "said during a speech … that Russia looks",
     # "expressed hope that joint work will continue" (never inside a "since …"/"because …" clause).
     for token in _nominal_descendants(cue):
@@ -262,7 +262,13 @@ def _object_content(cue: Token) -> Span | None:
     doc = cue.doc
     for child in cue.children:
         if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") and child.i > cue.i:
-            return doc[child.left_edge.i:child.right_edge.i + 1]
+            # "denied any link | to the strike", "accused governments | of ignoring …": the parser may
+            # hang the object's prepositional phrase on the verb
+            end = child.right_edge.i
+            for prep in cue.children:
+                if prep.dep_ == "prep" and prep.i == end + 1:
+                    end = prep.right_edge.i
+            return doc[child.left_edge.i:end + 1]
         if child.dep_ == "xcomp" and child.i > cue.i:
             span = doc[child.left_edge.i:child.right_edge.i + 1]
             return doc[span.start + 1:span.end] if span[0].lower_ == "to" else span
