@@ -619,10 +619,16 @@ def _cue_before(doc: Doc, m: Marked, marked: list[Marked], used: set[int] = froz
 def _previous_statement(doc: Doc, m: Marked, statements: list[Found], marked: list[Marked]) -> Found | None:
     """The statement a bare quotation continues: the last one in quotation marks, else the last."""
     before = [s for s in statements if s.end <= m.start]
-    quoted = [s for s in before if _inside(s.start, marked) or _inside(max(s.start, s.end - 1), marked)]
     if not before:
         return None
-    last = max(quoted or before, key=lambda s: s.end)
+    text = _text(doc)
+    quoted = [s for s in before if _inside(s.start, marked) or _inside(max(s.start, s.end - 1), marked)]
+    same_paragraph = [s for s in before if "\n" not in text[s.end:m.start]]
+    quoted_here = [s for s in quoted if s in same_paragraph]
+    # a quotation continues the quoted speaker of its paragraph; else the sentence just before
+    # introduces it ("X said Y. ‘…’"); else the last quoted speaker above
+    pool = quoted_here or same_paragraph or quoted or before
+    last = max(pool, key=lambda s: s.end)
     between = _text(doc)[last.end:m.start]
     if between.count("\n") > 2 or _word_count(between) > 40:
         return None
