@@ -165,10 +165,7 @@ def _analyze_with_progress(store: Store, settings: Settings, quiet: bool):
 
 
 def _quote_counts(store: Store) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for q in store.quotes():
-        counts[q["article_id"]] = counts.get(q["article_id"], 0) + 1
-    return counts
+    return store.quote_counts()
 
 
 # --- reading the store ---------------------------------------------------------------

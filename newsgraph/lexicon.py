@@ -19,6 +19,7 @@ class Lexicon:
     phrasal_particles: dict[str, str] = field(default_factory=dict)  # verb → required particle
     clause_only_verbs: frozenset[str] = frozenset()
     object_verbs: frozenset[str] = frozenset()
+    speech_nouns: frozenset[str] = frozenset()
     role_nouns: frozenset[str] = frozenset()
     generic_roles: frozenset[str] = frozenset()
     venue_nouns: frozenset[str] = frozenset()
@@ -46,6 +47,7 @@ def lexicon() -> Lexicon:
         phrasal_particles=dict(table["speech"]["phrasal"]),
         clause_only_verbs=frozenset(table["speech"]["clause_only"]),
         object_verbs=frozenset(table["speech"]["object_verbs"]),
+        speech_nouns=frozenset(table["speech"]["nouns"]),
         role_nouns=frozenset(table["roles"]["nouns"]),
         generic_roles=frozenset(table["roles"]["generic"]),
         venue_nouns=frozenset(table["venues"]["nouns"]),

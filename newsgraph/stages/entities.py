@@ -147,17 +147,38 @@ def _co_occurrence(clusters: dict[tuple[str, str], Cluster]) -> dict[int, set[st
 
 
 def _merge_near_spellings(clusters: dict[tuple[str, str], Cluster], around: dict[int, set[str]]) -> None:
+    """Merge names one letter apart (same first name, or same surname) when their context agrees.
+
+    Candidates come from one-deletion neighbourhoods, so the work grows with the number of
+    names, not with its square."""
     full = [c for c in {id(c): c for c in clusters.values()}.values() if c.first]
-    for i, a in enumerate(full):
-        for b in full[i + 1:]:
-            if a is b or clusters.get((b.first, b.last)) is not b:
-                continue
-            near = ((a.first == b.first and _one_letter(a.last, b.last))
-                    or (a.last == b.last and _one_letter(a.first, b.first)))
-            agrees = bool(set(a.roles) & set(b.roles)) or bool(around[id(a)] & around[id(b)])
-            if near and agrees:
-                _absorb(clusters, keep=a if sum(a.spellings.values()) >= sum(b.spellings.values()) else b,
-                        gone=b if sum(a.spellings.values()) >= sum(b.spellings.values()) else a)
+    buckets: dict[tuple[str, str, str], list[Cluster]] = defaultdict(list)
+    for cluster in full:
+        for variant in _deletions(cluster.last):
+            buckets[("last", cluster.first, variant)].append(cluster)
+        for variant in _deletions(cluster.first):
+            buckets[("first", cluster.last, variant)].append(cluster)
+    for group in buckets.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                a, b = _current(clusters, a), _current(clusters, b)
+                if a is b:
+                    continue
+                near = ((a.first == b.first and _one_letter(a.last, b.last))
+                        or (a.last == b.last and _one_letter(a.first, b.first)))
+                agrees = bool(set(a.roles) & set(b.roles)) or bool(around[id(a)] & around[id(b)])
+                if near and agrees:
+                    keep, gone = (a, b) if sum(a.spellings.values()) >= sum(b.spellings.values()) else (b, a)
+                    _absorb(clusters, keep=keep, gone=gone)
+
+
+def _deletions(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _current(clusters: dict[tuple[str, str], Cluster], cluster: Cluster) -> Cluster:
+    """The cluster a name now belongs to, after earlier merges."""
+    return clusters.get((cluster.first, cluster.last), cluster)
 
 
 def _one_letter(x: str, y: str) -> bool:

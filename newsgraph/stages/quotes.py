@@ -356,6 +356,34 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
         found.append(Found(start, end, f"{NAME}:cue_clause", 0.85, parts, cue=token,
                            speaker=_subject_span(subject)))
     found += according_to(doc, marked)
+    found += noun_statements(doc, marked)
+    return found
+
+
+def noun_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
+    """"her statement that the port was not for sale", "Wren's call for an early election"."""
+    found = []
+    nouns = lexicon().speech_nouns
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns or _inside(token.idx, marked):
+            continue
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is None:
+            continue
+        content = None
+        for child in token.children:
+            if child.dep_ in ("acl", "ccomp", "relcl") and _has_that(child) and child.i > token.i:
+                content = _without_that(doc[child.left_edge.i:child.right_edge.i + 1])
+            elif child.dep_ == "prep" and child.lower_ == "for" and child.i == token.i + 1 \
+                    and token.lemma_.lower() in ("call", "demand", "proposal", "pledge", "promise"):
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                content = doc[obj.left_edge.i:obj.right_edge.i + 1] if obj is not None else None
+        if content is None or len(content) < 2:
+            continue
+        start, end = _strip_edges(doc, content.start_char, content.end_char)
+        start, end, parts = _absorb_marked(start, end, marked)
+        found.append(Found(start, end, f"{NAME}:speech_noun", 0.7, parts, cue=token,
+                           speaker=_subject_span(owner)))
     return found
 
 

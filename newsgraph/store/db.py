@@ -209,6 +209,9 @@ class Store:
                f"{where} ORDER BY a.published IS NULL, a.published, a.source, q.start LIMIT ? OFFSET ?")
         return [_decode(r) for r in self.db.execute(sql, [*params, -1 if limit is None else limit, offset])]
 
+    def quote_counts(self) -> dict[str, int]:
+        return dict(self.db.execute("SELECT article_id, count(*) FROM quotes GROUP BY article_id").fetchall())
+
     def entities(self) -> list[dict[str, Any]]:
         sql = ("SELECT e.*, count(q.id) AS quotes FROM entities e LEFT JOIN quotes q ON q.speaker_entity = e.id "
                "GROUP BY e.id ORDER BY quotes DESC, e.name")
