@@ -139,11 +139,13 @@ def analyze(inputs: InputsArg, db: DbOpt = Path("newsgraph.db"), config: ConfigO
             err.print(f"error: {failure}", markup=False)
         if as_json:
             _emit(_summary(report) | {"stored_total": store.count_articles(), "analyzed": analysis.articles,
-                                      "quotes": analysis.quotes, "entities": analysis.entities})
+                                      "quotes": analysis.quotes, "entities": analysis.entities,
+                                      "duplicate_groups": analysis.duplicate_groups})
         elif not quiet:
             _print_articles(store.list_articles(limit=None), _quote_counts(store))
             out.print(f"{analysis.articles} articles analysed: {analysis.quotes} statements, "
-                      f"{analysis.entities} speakers and organisations", markup=False)
+                      f"{analysis.entities} speakers and organisations, "
+                      f"{analysis.duplicate_groups} groups of near-duplicates", markup=False)
         if not as_json and not quiet:
             out.print(f"{report.files} files, {report.read} articles: {report.added} added, "
                       f"{report.already} already stored, {len(report.failed)} failed "

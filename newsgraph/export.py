@@ -38,6 +38,13 @@ def quote_record(q: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def duplicate_link(original: dict[str, Any], copy: dict[str, Any]) -> dict[str, Any]:
+    """An article-level link: ``a`` is the original, ``b`` the copy."""
+    return {"a": original["article_id"], "b": copy["article_id"], "relation": "duplicate",
+            "score": copy["similarity"], "rule": copy["rule"],
+            "evidence": "word 5-gram overlap (containment or Jaccard) of the article bodies"}
+
+
 def entity_record(e: dict[str, Any]) -> dict[str, Any]:
     return {"id": e["id"], "name": e["name"], "kind": e["kind"], "aliases": e["aliases"], "roles": e["roles"],
             "quotes": e["quotes"], "rule": e["rule"], "confidence": e["confidence"]}
@@ -74,9 +81,11 @@ def write_export(store: Store, fmt: str, out: TextIO) -> int:
     """Write the whole store to ``out``; returns the number of articles."""
     if fmt == "json":
         articles = list(records(store))
+        groups = store.duplicate_groups()
         document = {"format_version": FORMAT_VERSION, "articles": articles, "stories": [],
-                    "duplicates": [], "links": [], "entities": [entity_record(e) for e in store.entities()],
-                    "positions": []}
+                    "duplicates": [[m["article_id"] for m in g] for g in groups],
+                    "links": [duplicate_link(g[0], m) for g in groups for m in g[1:]],
+                    "entities": [entity_record(e) for e in store.entities()], "positions": []}
         json.dump(document, out, ensure_ascii=False, indent=1)
         out.write("\n")
         return len(articles)

@@ -15,7 +15,7 @@ from typing import Any
 from .config import Settings
 from .errors import PipelineError
 from .models import Article, Attribution, Notice, RawDocument, Rejected
-from .stages import clean, entities, metadata, nlp, quotes
+from .stages import clean, dedup, entities, metadata, nlp, quotes
 from .stages.ingest import expand_inputs, read_path
 from .store import Store
 
@@ -134,6 +134,7 @@ class AnalyzeReport:
     articles: int = 0
     quotes: int = 0
     entities: int = 0
+    duplicate_groups: int = 0
     failed: list[Rejected] = field(default_factory=list)
 
 
@@ -159,7 +160,22 @@ def analyze(store: Store, settings: Settings, on_batch: Callable[[int], None] | 
     entity_rows, links = entities.build_entities(store.people_rows(), store.speaker_rows())
     store.replace_entities(entity_rows, links)
     report.entities = len(entity_rows)
+    report.duplicate_groups = find_duplicates(store)
     return report
+
+
+def find_duplicates(store: Store) -> int:
+    """Group near-duplicate articles; MinHashes are computed once per article and stored."""
+    rows = store.dedup_items(dedup.NAME)
+    fresh = [(article_id, dedup.signature(text)) for article_id, text, _, blob in rows if blob is None]
+    store.save_signatures(dedup.NAME, fresh)
+    new = dict(fresh)
+    items = [dedup.Item(article_id, text, published, blob or new.get(article_id))
+             for article_id, text, published, blob in rows]
+    groups = dedup.find_groups(items)
+    store.replace_duplicates([(member, g.original, 1.0 if member == g.original else g.scores[member], dedup.NAME)
+                              for g in groups for member in g.members])
+    return len(groups)
 
 
 def _rows(store: Store, ids: list[str], page: int) -> Iterator[dict[str, Any]]:

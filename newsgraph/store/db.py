@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import contextmanager
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from datetime import datetime, timezone
@@ -157,6 +158,39 @@ class Store:
                       "roles": json.dumps(e["roles"], ensure_ascii=False)} for e in entities])
             self.db.executemany("UPDATE quotes SET speaker_entity = ? WHERE id = ?",
                                 [(entity, quote) for quote, entity in links.items()])
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def dedup_items(self, stage: str) -> list[tuple[str, str, str | None, bytes | None]]:
+        """(id, clean text, published, stored MinHash or None) of every article."""
+        sql = ("SELECT a.id, a.text, a.published, s.minhash FROM articles a "
+               "LEFT JOIN signatures s ON s.article_id = a.id AND s.stage = ? ORDER BY a.rowid")
+        return [tuple(r) for r in self.db.execute(sql, (stage,))]
+
+    def save_signatures(self, stage: str, signatures: list[tuple[str, bytes]]) -> None:
+        with self._transaction():
+            self.db.executemany("INSERT OR REPLACE INTO signatures VALUES (?, ?, ?)",
+                                [(article_id, stage, blob) for article_id, blob in signatures])
+
+    def replace_duplicates(self, rows: list[tuple[str, str, float, str]]) -> None:
+        """(article, original, similarity, rule) rows replace the previous grouping atomically."""
+        with self._transaction():
+            self.db.execute("DELETE FROM duplicates")
+            self.db.executemany("INSERT INTO duplicates VALUES (?, ?, ?, ?)", rows)
+
+    def duplicate_groups(self) -> list[list[dict[str, Any]]]:
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for r in self.db.execute("SELECT * FROM duplicates ORDER BY original_id, article_id != original_id, article_id"):
+            groups.setdefault(r["original_id"], []).append(dict(r))
+        return list(groups.values())
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")

@@ -94,4 +94,18 @@ MIGRATIONS: list[tuple[str, str]] = [
             analyzed_at TEXT NOT NULL
         );
     """),
+    ("0003_duplicates", """
+        CREATE TABLE signatures (             -- MinHash of each article body, computed once
+            article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            stage TEXT NOT NULL,
+            minhash BLOB NOT NULL
+        );
+        CREATE TABLE duplicates (             -- near-duplicate groups; the original maps to itself
+            article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            original_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            similarity REAL NOT NULL,
+            rule TEXT NOT NULL
+        );
+        CREATE INDEX duplicates_original ON duplicates (original_id);
+    """),
 ]
