@@ -65,16 +65,11 @@ class Store:
         for index, (name, sql) in enumerate(MIGRATIONS, start=1):
             if name in done:
                 continue
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
+            with self._transaction():
                 for statement in _statements(sql):
                     self.db.execute(statement)
                 self.db.execute("INSERT INTO schema_migrations VALUES (?, ?)", (name, _now()))
                 self.db.execute(f"PRAGMA user_version = {index}")
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
 
     def migrations(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT name FROM schema_migrations ORDER BY name")]
@@ -84,16 +79,11 @@ class Store:
     def add_articles(self, articles: Iterable[Article]) -> tuple[int, int]:
         """Store a batch in one transaction; returns (added, already stored)."""
         articles = list(articles)
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             fresh = self._not_stored(articles)
             self.db.executemany(
                 f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) "
                 f"VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})", [_article_row(a) for a in fresh])
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
         return len(fresh), len(articles) - len(fresh)
 
     def _not_stored(self, articles: list[Article]) -> list[Article]:
@@ -127,8 +117,7 @@ class Store:
     def save_attributions(self, stage: str, attributions: Iterable[Attribution]) -> int:
         """Replace the quotes and people of each article, in one transaction."""
         count = 0
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             for att in attributions:
                 self.db.execute("DELETE FROM quotes WHERE article_id = ?", (att.article_id,))
                 self.db.execute("DELETE FROM people WHERE article_id = ?", (att.article_id,))
@@ -140,16 +129,11 @@ class Store:
                                      for p in att.people])
                 self.db.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", (att.article_id, stage, _now()))
                 count += len(att.quotes)
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
         return count
 
     def replace_entities(self, entities: Iterable[dict[str, Any]], links: dict[str, str]) -> None:
         """Swap in a new set of entities and the quote → entity links, atomically."""
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             self.db.execute("UPDATE quotes SET speaker_entity = NULL")
             self.db.execute("DELETE FROM entities")
             self.db.executemany(
@@ -158,10 +142,6 @@ class Store:
                       "roles": json.dumps(e["roles"], ensure_ascii=False)} for e in entities])
             self.db.executemany("UPDATE quotes SET speaker_entity = ? WHERE id = ?",
                                 [(entity, quote) for quote, entity in links.items()])
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
 
     def dedup_items(self, stage: str) -> list[tuple[str, str, str | None, bytes | None]]:
         """(id, clean text, published, stored MinHash or None) of every article."""
@@ -220,7 +200,8 @@ class Store:
     def quotes(self, article_id: str | None = None, speaker: str | None = None, outlet: str | None = None,
                since: str | None = None, kind: str | None = None, limit: int | None = None,
                offset: int = 0) -> list[dict[str, Any]]:
-        clauses, params = [], []
+        where, params = _filters(outlet, since, None, prefix="a.")
+        clauses = [where.removeprefix("WHERE ")] if where else []
         if article_id:
             clauses.append("q.article_id = ?")
             params.append(article_id)
@@ -228,12 +209,6 @@ class Store:
             clauses.append("(q.speaker LIKE ? ESCAPE '\\' OR e.name LIKE ? ESCAPE '\\' OR e.aliases LIKE ? ESCAPE '\\')")
             pattern = f"%{_escape_like(speaker)}%"
             params += [pattern, pattern, pattern]
-        if outlet:
-            clauses.append("a.outlet = ? COLLATE NOCASE")
-            params.append(outlet)
-        if since:
-            clauses.append("a.published >= ? AND a.published NOT LIKE '--%'")
-            params.append(since)
         if kind:
             clauses.append("q.kind = ?")
             params.append(kind)
@@ -341,17 +316,18 @@ def _decode(row: sqlite3.Row) -> dict[str, Any]:
     return out
 
 
-def _filters(outlet: str | None, since: str | None, until: str | None) -> tuple[str, list[Any]]:
+def _filters(outlet: str | None, since: str | None, until: str | None, prefix: str = "") -> tuple[str, list[Any]]:
+    """WHERE clause over articles' outlet and date; ``prefix`` is the articles table's alias."""
     clauses, params = [], []
     if outlet:
-        clauses.append("outlet = ? COLLATE NOCASE")
+        clauses.append(f"{prefix}outlet = ? COLLATE NOCASE")
         params.append(outlet)
     if since:
         # Dates without a year ("--11-09") cannot be placed in a range and are left out.
-        clauses.append("published >= ? AND published NOT LIKE '--%'")
+        clauses.append(f"{prefix}published >= ? AND {prefix}published NOT LIKE '--%'")
         params.append(since)
     if until:
-        clauses.append("published <= ? AND published NOT LIKE '--%'")
+        clauses.append(f"{prefix}published <= ? AND {prefix}published NOT LIKE '--%'")
         params.append(until + "\uffff")  # "2016-11" includes every day of November
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
