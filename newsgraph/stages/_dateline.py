@@ -3,11 +3,11 @@
 Shared by ``clean`` (which cuts the dateline off the body) and ``metadata``
 (which reads place, date and outlet from it). Styles recognised::
 
-    MOSCOW, November 9. /TASS/.          place, month day, /outlet/
+    VESTRA, November 9. /NordPost/.      place, month day, /outlet/
     VESTRA, March 3, 2024 (Reuters) -    place, month day, year, (outlet)
     DRELL, Vestria, March 9 (Reuters) -  place, region, month day, (outlet)
     PARIS (AFP) —                        place, (outlet)
-    Moscow CNN —                         place, known outlet, dash
+    Vestra AFP —                         place, known outlet, dash
     KALDOR CITY —                        capitalised place, dash
 """
 
@@ -97,7 +97,7 @@ def _from_agency(m: re.Match[str]) -> Dateline:
 
 
 def _split_place_outlet(words: str, known_outlets: Iterable[str]) -> tuple[str, int] | None:
-    """Split "Moscow CNN" into ("Moscow", offset of "CNN") when the tail is an outlet."""
+    """Split "Vestra AFP" into ("Vestra", offset of "AFP") when the tail is an outlet."""
     tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", words)]
     known = {o.casefold() for o in known_outlets}
     for i in range(1, len(tokens)):

@@ -201,7 +201,7 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
     for child in cue.children:
         if child.dep_ in SUBJECT_DEPS and not _inside(child.idx, marked):
             if child.lower_ in ("who", "which", "that") and cue.dep_ == "relcl":
-                return cue.head  # "Peskov, who said …": the relative pronoun stands for its noun
+                return cue.head  # "Varga, who said …": the relative pronoun stands for its noun
             return child
     # "“…,” said Hester" / "“…,” Chief Chuck Jordan said" when the parser took a quoted word for subject
     nominal = ("PROPN", "NOUN", "PRON")
@@ -398,7 +398,7 @@ def _not_a_statement(cue: Token, clause: Span) -> bool:
 
 def _nested(cue: Token, subject: Token, clause: Span, marked: list[Marked]) -> list[Found]:
     """A named person's words reported inside someone else's quotation
-    ("… Putin’s statement at the Valdai Club, where he said that …")."""
+    ("… the minister’s speech at the harbour forum, where she said that …")."""
     span = _subject_span(subject)
     inner_person = span.label_ == "PERSON"
     if not inner_person and subject.lower_ not in ("he", "she"):
@@ -576,7 +576,7 @@ GAP_AFTER = re.compile(r"^[\s,.!?…’'\"”]*$")
 
 
 def _cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token] | None:
-    """(cue, subject) of “…,” Peskov added / “…,” said Peskov / “…?” Putin asked in the documentary."""
+    """(cue, subject) of “…,” Varga added / “…,” said Varga / “…?” Halden asked in the documentary."""
     close = m.end
     window = doc.char_span(close, min(len(_text(doc)), close + 200), alignment_mode="expand")
     if window is None:
@@ -622,7 +622,7 @@ def _is_title(text: str) -> bool:
 
 
 def _cue_before(doc: Doc, m: Marked, marked: list[Marked], used: set[int] = frozenset()) -> Token | None:
-    """Peskov said: “…” / McFaul tweeted “…” / he stated, adding, “…”."""
+    """Varga said: “…” / Wren tweeted “…” / he stated, adding, “…”."""
     opener = m.start - 1
     para_start = _text(doc).rfind("\n", 0, opener) + 1
     window = doc.char_span(para_start, opener, alignment_mode="contract")
@@ -700,7 +700,7 @@ def _subject_span(token: Token) -> Span:
             return _subject_span(child)
     left = token.left_edge.i
     right = token.i + 1
-    # keep compounds and names after the head ("Peskov (seen below)" stops at the bracket)
+    # keep compounds and names after the head ("Varga (pictured)" stops at the bracket)
     while right < len(doc) and doc[right].dep_ in ("flat", "compound") and doc[right].head == token:
         right += 1
     span = doc[left:right]
@@ -795,7 +795,7 @@ def _clean_name(ent: Span) -> str:
 
 
 def _role_words(ent: Span) -> list[Token]:
-    """Role nouns before a name ("Kremlin spokesman Dmitry Peskov") or in apposition ("Varga, the minister")."""
+    """Role nouns before a name ("Transport Minister Ilse Varga") or in apposition ("Varga, the minister")."""
     doc, head = ent.doc, ent.root
     words = [t for t in doc[max(0, ent.start - 4):ent.start] if t.head.i in range(ent.start, ent.end) or t.head == head]
     for child in head.children:
@@ -807,7 +807,7 @@ def _role_words(ent: Span) -> list[Token]:
 
 
 def _role_phrase(ent: Span) -> str | None:
-    """"Kremlin spokesman" of "Kremlin spokesman Dmitry Peskov"; "the transport minister" of
+    """"Transport Minister" of "Transport Minister Ilse Varga"; "the transport minister" of
     "Varga, the transport minister"."""
     doc, lex = ent.doc, lexicon()
     left = ent.root.left_edge.i
@@ -998,7 +998,7 @@ def venue_of(cue: Token | None) -> str | None:
         return addressee
     if cue.dep_ == "relcl" and cue.head.lemma_.lower() in lex.venue_nouns:  # "the meeting where he said"
         return _np_text(cue.head, keep_clauses=False)
-    for child in cue.children:  # "Asked by journalists, Peskov said"
+    for child in cue.children:  # "Asked by journalists, Varga said"
         if child.dep_ == "advcl" and child.lemma_ == "ask":
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
             if agent is not None and any(True for _ in agent.children):
