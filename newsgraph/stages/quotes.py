@@ -193,6 +193,7 @@ def is_cue(token: Token) -> bool:
     return True
 
 
+INSTRUCTION_VERBS = {"tell"}  # "told them to prepare": only an infinitive is what was said
 INVERTIBLE = {"say", "tell", "add", "write", "ask", "explain", "note", "continue", "recall", "reply", "insist", "warn"}
 
 
@@ -234,7 +235,11 @@ def clause_of(cue: Token) -> Span | None:
             if is_cue(child) and child.i < cue.i and any(c.dep_ in SUBJECT_DEPS for c in child.children) \
                     and any(c.dep_ == "ccomp" for c in child.children):
                 continue  # "Some warned that …; others said that …": the first is a statement of its own
-            return _without_that(_without_next_cue(doc[child.left_edge.i:child.right_edge.i + 1], cue))
+            end = child.right_edge.i
+            for more in cue.children:  # "said that A, and that B": B may hang on the cue itself
+                if more.dep_ == "conj" and more.i > end and _has_that(more) and not is_cue(more):
+                    end = more.right_edge.i
+            return _without_that(_without_next_cue(doc[child.left_edge.i:end + 1], cue))
     if cue.lemma_.lower() == "tell":  # "told a briefing that Kaldor had …", parsed as a relative clause
         for obj in cue.children:
             if obj.dep_ in ("dobj", "dative"):
@@ -257,9 +262,16 @@ def clause_of(cue: Token) -> Span | None:
 
 def _object_content(cue: Token) -> Span | None:
     """"denied any link to the strike", "called for an early election", "promised to continue …"."""
-    if cue.lemma_.lower() not in lexicon().object_verbs:
+    lemma = cue.lemma_.lower()
+    if lemma not in lexicon().object_verbs and lemma not in INSTRUCTION_VERBS:
         return None
     doc = cue.doc
+    for child in cue.children:  # "urged Vestra to look at the figures", "told them to prepare for …"
+        if child.dep_ == "xcomp" and child.i > cue.i:
+            span = doc[child.left_edge.i:child.right_edge.i + 1]
+            return doc[span.start + 1:span.end] if span[0].lower_ == "to" else span
+    if lemma in INSTRUCTION_VERBS:
+        return None
     for child in cue.children:
         if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") and child.i > cue.i:
             # "denied any link | to the strike", "accused governments | of ignoring …": the parser may
@@ -269,9 +281,6 @@ def _object_content(cue: Token) -> Span | None:
                 if prep.dep_ == "prep" and prep.i == end + 1:
                     end = prep.right_edge.i
             return doc[child.left_edge.i:end + 1]
-        if child.dep_ == "xcomp" and child.i > cue.i:
-            span = doc[child.left_edge.i:child.right_edge.i + 1]
-            return doc[span.start + 1:span.end] if span[0].lower_ == "to" else span
         if child.dep_ == "prep" and child.lower_ in ("for", "against") and child.i == cue.i + 1:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None:
