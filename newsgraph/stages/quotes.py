@@ -239,6 +239,9 @@ def clause_of(cue: Token) -> Span | None:
             for more in cue.children:  # "said that A, and that B": B may hang on the cue itself
                 if more.dep_ == "conj" and more.i > end and _has_that(more) and not is_cue(more):
                     end = more.right_edge.i
+                # a clause the parser split in two ("that repairs | … would cost"): keep both halves
+                if more.dep_ == "ccomp" and more.i > child.i and child.i > cue.i and more.left_edge.i <= end + 1:
+                    end = max(end, more.right_edge.i)
             return _without_that(_without_next_cue(doc[child.left_edge.i:end + 1], cue))
     if cue.lemma_.lower() == "tell":  # "told a briefing that Kaldor had …", parsed as a relative clause
         for obj in cue.children:
@@ -301,7 +304,10 @@ def _nominal_descendants(cue: Token) -> list[Token]:
 def _without_next_cue(span: Span, cue: Token) -> Span:
     """"said he would order a review and warned against …": the second cue's words are no content."""
     for token in span:
-        if token.dep_ == "conj" and token.head.i < token.i and is_cue(token) and token.i > span.start:
+        # only a cue that shares the speaker's subject is a second statement ("… and the union had not
+        # asked" has a subject of its own: it is part of what was said)
+        if token.dep_ == "conj" and token.head.i < token.i and is_cue(token) and token.i > span.start \
+                and not any(c.dep_ in SUBJECT_DEPS for c in token.children):
             end = token.i
             while end > span.start and span.doc[end - 1].dep_ in ("cc", "punct"):
                 end -= 1
