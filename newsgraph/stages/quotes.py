@@ -187,6 +187,8 @@ def is_cue(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX") or (lemma not in lex.speech_verbs and lemma not in lex.object_verbs):
         return False
+    if any(c.dep_ == "auxpass" for c in token.children):
+        return False  # "will be written into the contract", "it was announced": no speaker speaks
     particle = lex.phrasal_particles.get(token.lemma_.lower())
     if particle:
         return any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
@@ -237,7 +239,7 @@ def clause_of(cue: Token) -> Span | None:
                 continue  # "Some warned that …; others said that …": the first is a statement of its own
             end = child.right_edge.i
             for more in cue.children:  # "said that A, and that B": B may hang on the cue itself
-                if more.dep_ == "conj" and more.i > end and _has_that(more) and not is_cue(more):
+                if more.dep_ == "conj" and more.i > end and _has_that(more):
                     end = more.right_edge.i
                 # a clause the parser split in two ("that repairs | … would cost"): keep both halves
                 if more.dep_ == "ccomp" and more.i > child.i and child.i > cue.i and more.left_edge.i <= end + 1:
@@ -270,7 +272,7 @@ def _object_content(cue: Token) -> Span | None:
         return None
     doc = cue.doc
     for child in cue.children:  # "urged Vestra to look at the figures", "told them to prepare for …"
-        if child.dep_ == "xcomp" and child.i > cue.i:
+        if child.i > cue.i and (child.dep_ == "xcomp" or (child.dep_ == "advcl" and _infinitive(child))):
             span = doc[child.left_edge.i:child.right_edge.i + 1]
             return doc[span.start + 1:span.end] if span[0].lower_ == "to" else span
     if lemma in INSTRUCTION_VERBS:
@@ -289,6 +291,10 @@ def _object_content(cue: Token) -> Span | None:
             if obj is not None:
                 return doc[obj.left_edge.i:obj.right_edge.i + 1]
     return None
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _nominal_descendants(cue: Token) -> list[Token]:
