@@ -121,7 +121,7 @@ def test_quotes_examples_meet_their_bars(examples_export):
     # The example corpus is harder than the seeds (nested quotes, British marks, many unnamed sources):
     # these floors pin what works today; raise them as attribution improves.
     assert f["found"] / f["total"] >= 0.93
-    assert f["right"] / f["found"] >= 0.965
+    assert f["right"] / f["found"] >= 0.975
     assert f["precision"] >= 0.90
     assert f["venue"] >= 0.70
 
@@ -232,3 +232,24 @@ def test_quotes_property_spans_inside_text_and_never_raises(text):
 @hyp_settings(max_examples=60, deadline=None)
 def test_quotes_property_arbitrary_text_never_raises(text):
     quotes.attribute(nlp.load()(text))
+
+
+def test_quotes_the_official_and_she_go_back_to_the_unnamed_source(parse):
+    text = ("Transport Minister Ilse Varga toured the harbour on Monday.\n\n"
+            "A senior official at the ministry said the cranes would arrive in May. "
+            "“A law is a blunt instrument,” the official said.\n\n"
+            "A government spokeswoman said talks would resume. She said the minister would attend.\n\n"
+            "Aides said Varga was in the north of the country.")
+    speakers = [q.speaker for q in quotes.extract_quotes(parse(text))]
+    assert speakers == ["a senior official at the ministry", "a senior official at the ministry",
+                        "a government spokeswoman", "a government spokeswoman", "Aides"]
+
+
+def test_quotes_coordinated_cues_and_split_clauses(parse):
+    text = ("In an interview, Alexei Dorin said the dispute was about money and denied any link to the strike.\n\n"
+            "Ilse Varga told reporters that repairs to the bridge would cost 45 million crowns, "
+            "and that the line would reopen in April.")
+    found = quotes.extract_quotes(parse(text))
+    assert [(q.speaker, q.text) for q in found][:2] == [
+        ("Alexei Dorin", "the dispute was about money"), ("Alexei Dorin", "any link to the strike")]
+    assert found[2].speaker == "Ilse Varga" and found[2].text.endswith("would reopen in April")

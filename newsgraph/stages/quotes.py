@@ -762,6 +762,8 @@ class People:
     first_seen: dict[str, tuple[int, int]] = field(default_factory=dict)
     titles: dict[str, set[str]] = field(default_factory=dict)  # surname → role phrases as written
     organisations: list[tuple[int, str]] = field(default_factory=list)  # subjects: antecedents of "it"
+    # (offset, "a senior official …" or the person it turned out to be, head noun, "unnamed" | "person")
+    unnamed: list[tuple[int, str, str, str]] = field(default_factory=list)
 
     def canonical(self, name: str) -> str:
         surname = name.split()[-1]
@@ -874,8 +876,12 @@ def resolve(found: Found, doc: Doc, people: People, subjects: list[tuple[int, st
             found.confidence = round(found.confidence * 0.8, 2)
     elif span.root.lower_ in PRONOUNS:
         person = _antecedent(span.start_char, subjects, span.root.lower_)
-        found.speaker_text, found.speaker_kind = person, "person" if person else None
-        found.confidence = round(found.confidence * (0.9 if person else 0.5), 2)
+        unnamed = _unnamed_antecedent(span.start_char, people, subjects, span.root.lower_)
+        if unnamed is not None:
+            found.speaker_text, found.speaker_kind = unnamed, "unnamed"
+        else:
+            found.speaker_text, found.speaker_kind = person, "person" if person else None
+        found.confidence = round(found.confidence * (0.9 if person or unnamed else 0.5), 2)
     else:
         found.speaker_text, found.speaker_kind = _role_speaker(span, people, subjects)
         if found.speaker_kind == "person":
@@ -911,6 +917,17 @@ def _known_surname(span: Span, people: People) -> bool:
         (span.label_ == "ORG" and span.text.endswith(people.full[span.root.text]))
 
 
+def _unnamed_antecedent(offset: int, people: People, subjects: list[tuple[int, str]], pronoun: str) -> str | None:
+    """"A government spokeswoman said … She said …": an unnamed source more recent than any person."""
+    if pronoun not in ("he", "she"):
+        return None
+    unnamed = [(at, description) for at, description, _, kind in people.unnamed if at < offset and kind == "unnamed"]
+    named = [at for at, _ in subjects if at < offset]
+    if unnamed and (not named or unnamed[-1][0] > named[-1]):
+        return unnamed[-1][1]
+    return None
+
+
 def _antecedent(offset: int, subjects: list[tuple[int, str]], pronoun: str) -> str | None:
     if pronoun == "they":
         return None
@@ -922,9 +939,13 @@ def _role_speaker(span: Span, people: People, subjects: list[tuple[int, str]]) -
     lex = lexicon()
     head = span.root.lemma_.lower()
     definite = span[0].lower_ in ("the", "this", "that") or span[0].pos_ in ("PROPN", "ADJ", "NOUN")
-    indefinite = span[0].lower_ in ("a", "an", "one", "some", "two", "three", "several", "another")
+    indefinite = span[0].lower_ in ("a", "an", "one", "some", "two", "three", "several", "another") \
+        or (len(span) == 1 and span.root.tag_ == "NNS")  # "Aides said": unnamed people
     if head in lex.role_nouns and not indefinite and definite:
+        introduced = [(d, kind) for at, d, h, kind in people.unnamed if at < span.start_char and h == head]
         holders = _role_holders(span, head, people)
+        if introduced and not holders:  # "A senior official said … the official added"
+            return introduced[-1]
         if len(holders) == 1:
             return people.full[holders[0]], "person"
         if head in lex.generic_roles or not holders:
@@ -980,6 +1001,33 @@ def subject_people(doc: Doc, people: People, marked: list[Marked]) -> list[tuple
 def _embedded(subject: Token) -> bool:
     """The subject of a reported clause ("Dorin stressed that *Kaldor* was …") is no antecedent."""
     return any(a.dep_ in ("ccomp", "xcomp", "relcl", "acl") for a in [subject.head, *subject.head.ancestors])
+
+
+def unnamed_subjects(doc: Doc, marked: list[Marked]) -> list[tuple[int, str, str]]:
+    """Unnamed sources introduced as subjects ("A senior official at the ministry said"): what
+    "the official" and "she" may stand for later."""
+    out = []
+    for token in doc:
+        if token.dep_ in SUBJECT_DEPS and not _inside(token.idx, marked) and not _embedded(token) \
+                and token.pos_ == "NOUN" and token.lemma_.lower() in lexicon().role_nouns \
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+            description = _full_np(token).text
+            out.append((token.idx, description[:1].lower() + description[1:], token.lemma_.lower(), "unnamed"))
+    return out
+
+
+def _named_in_next_paragraph(doc: Doc, people: People, subjects: list[tuple[int, str]]) -> None:
+    """Cataphora: an unnamed official in the lead, named as a subject in the next paragraph, is that
+    person — for "the official" later on as well."""
+    text = _text(doc)
+    lead_end = text.find("\n", len(text) - len(text.lstrip()))
+    if lead_end < 0:
+        return
+    after = [(at, name) for at, name in subjects if at > lead_end and text[lead_end:at].count("\n") <= 2]
+    if not after:
+        return
+    people.unnamed = [(at, after[0][1], head, "person") if at < lead_end and head in lexicon().generic_roles
+                      else (at, description, head, kind) for at, description, head, kind in people.unnamed]
 
 
 def subject_organisations(doc: Doc, marked: list[Marked]) -> list[tuple[int, str]]:
@@ -1077,6 +1125,7 @@ def attribute(doc: Doc, title_spans: list[tuple[int, int]] = ()) -> tuple[list[Q
     marked = quoted_spans(_text(doc))
     people = collect_people(doc, marked)
     people.organisations = subject_organisations(doc, marked)
+    people.unnamed = unnamed_subjects(doc, marked)
     quotes = _extract(doc, title_spans, marked, people)
     mentions = [PersonMention(name, *people.first_seen[surname], tuple(sorted(people.titles.get(surname, ()))))
                 for surname, name in people.full.items()]
@@ -1089,6 +1138,7 @@ def extract_quotes(doc: Doc, title_spans: list[tuple[int, int]] = ()) -> list[Qu
 
 def _extract(doc: Doc, title_spans, marked: list[Marked], people: People) -> list[Quote]:
     subjects = subject_people(doc, people, marked)
+    _named_in_next_paragraph(doc, people, subjects)
     statements = cue_statements(doc, marked) + headline_dash(doc, list(title_spans))
     statements = _resolve_all(statements, doc, people, subjects)
     statements += _resolve_all(adjacent_statements(doc, marked, statements), doc, people, subjects)
