@@ -185,6 +185,9 @@ def _single_close(paragraph: str, begin: int) -> int | None:
 def is_cue(token: Token) -> bool:
     lex = lexicon()
     lemma = token.lemma_.lower()
+    if lemma == "put" and token.pos_ == "VERB":  # "organisers put the figure at 20,000": an estimate
+        return any(c.dep_ == "prep" and c.lower_ == "at" for c in token.children) and \
+            any(c.dep_ == "dobj" for c in token.children)
     if token.pos_ not in ("VERB", "AUX") or (lemma not in lex.speech_verbs and lemma not in lex.object_verbs):
         return False
     if any(c.dep_ == "auxpass" for c in token.children):
@@ -261,6 +264,9 @@ def clause_of(cue: Token) -> Span | None:
     # "expressed hope that joint work will continue" (never inside a "since …"/"because …" clause).
     for token in _nominal_descendants(cue):
         if token.i > cue.i and token.dep_ in ("relcl", "acl", "advcl") and _has_that(token) and not is_cue(token.head):
+            if any(a.lemma_.lower() in lexicon().speech_nouns and any(c.dep_ == "poss" for c in a.children)
+                   for a in token.ancestors if a.i > cue.i):
+                return None  # "recalled her statement that …": the words are hers (a speech-noun statement)
             return _without_that(doc[token.left_edge.i:token.right_edge.i + 1])
     return _parenthetical_content(cue) or _object_content(cue)
 
@@ -268,7 +274,7 @@ def clause_of(cue: Token) -> Span | None:
 def _object_content(cue: Token) -> Span | None:
     """"denied any link to the strike", "called for an early election", "promised to continue …"."""
     lemma = cue.lemma_.lower()
-    if lemma not in lexicon().object_verbs and lemma not in INSTRUCTION_VERBS:
+    if lemma not in lexicon().object_verbs and lemma not in INSTRUCTION_VERBS and lemma != "put":
         return None
     doc = cue.doc
     for child in cue.children:  # "urged Vestra to look at the figures", "told them to prepare for …"
@@ -392,10 +398,12 @@ def noun_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
         if owner is None:
             continue
         content = None
+        clause = next((t for t in token.subtree if t.i > token.i and t.dep_ in ("acl", "ccomp", "relcl", "advcl")
+                       and _has_that(t)), None)
+        if clause is not None:  # "her statement in March 2024 that the port was not for sale"
+            content = _without_that(doc[clause.left_edge.i:clause.right_edge.i + 1])
         for child in token.children:
-            if child.dep_ in ("acl", "ccomp", "relcl") and _has_that(child) and child.i > token.i:
-                content = _without_that(doc[child.left_edge.i:child.right_edge.i + 1])
-            elif child.dep_ == "prep" and child.lower_ == "for" and child.i == token.i + 1 \
+            if child.dep_ == "prep" and child.lower_ == "for" and child.i == token.i + 1 \
                     and token.lemma_.lower() in ("call", "demand", "proposal", "pledge", "promise"):
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 content = doc[obj.left_edge.i:obj.right_edge.i + 1] if obj is not None else None
