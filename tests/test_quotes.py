@@ -120,10 +120,10 @@ def test_quotes_examples_meet_their_bars(examples_export):
     f = _figures(gold, examples_export)
     # The example corpus is harder than the seeds (nested quotes, British marks, many unnamed sources):
     # these floors pin what works today; raise them as attribution improves.
-    assert f["found"] / f["total"] >= 0.93
+    assert f["found"] / f["total"] >= 0.96
     assert f["right"] / f["found"] >= 0.975
     assert f["precision"] >= 0.90
-    assert f["venue"] >= 0.70
+    assert f["venue"] >= 0.80
 
 
 def test_quotes_examples_transliterations_merge_and_namesakes_stay_apart(examples_export):

@@ -1075,6 +1075,12 @@ def venue_of(cue: Token | None) -> str | None:
         return addressee
     if cue.dep_ == "relcl" and cue.head.lemma_.lower() in lex.venue_nouns:  # "the meeting where he said"
         return _np_text(cue.head, keep_clauses=False)
+    for child in cue.children:  # "Speaking to reporters after the meeting, she said"
+        if child.dep_ == "advcl" and child.lemma_.lower() in ("speak", "talk", "write"):
+            to = next((c for c in child.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+            audience = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if audience is not None:
+                return _np_text(audience, keep_clauses=False)
     for child in cue.children:  # "Asked by journalists, Varga said"
         if child.dep_ == "advcl" and child.lemma_ == "ask":
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
