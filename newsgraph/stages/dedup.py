@@ -91,8 +91,7 @@ def find_groups(items: Iterable[Item]) -> list[Group]:
 
 def _confirmed(cache: dict[str, set[str]], a: Item, b: Item) -> float | None:
     """Exact check of an LSH candidate: containment for truncated copies, else Jaccard."""
-    sa = cache.setdefault(a.id, shingles(a.text))
-    sb = cache.setdefault(b.id, shingles(b.text))
+    sa, sb = _cached_shingles(cache, a), _cached_shingles(cache, b)
     if not sa or not sb:
         return None
     common = len(sa & sb)
@@ -101,6 +100,12 @@ def _confirmed(cache: dict[str, set[str]], a: Item, b: Item) -> float | None:
     if containment >= MIN_CONTAINMENT or jaccard >= MIN_JACCARD:
         return round(max(containment, jaccard), 3)
     return None
+
+
+def _cached_shingles(cache: dict[str, set[str]], item: Item) -> set[str]:
+    if item.id not in cache:
+        cache[item.id] = shingles(item.text)
+    return cache[item.id]
 
 
 def _original_rank(item: Item) -> tuple[int, str, int]:

@@ -70,6 +70,14 @@ class Found:
     said_when: str | None = None
 
 
+def _tokens(doc: Doc) -> list[Token]:
+    """The document's tokens, made once: iterating a ``Doc`` creates every Token anew."""
+    cached = doc.user_data.get("newsgraph_tokens")
+    if cached is None:
+        cached = doc.user_data["newsgraph_tokens"] = list(doc)
+    return cached
+
+
 def _text(doc: Doc) -> str:
     """``doc.text`` rebuilds the string on every call: keep it once per document."""
     cached = doc.user_data.get("newsgraph_text")
@@ -365,7 +373,7 @@ def _strip_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
     found = []
-    for token in doc:
+    for token in _tokens(doc):
         if not is_cue(token):
             continue
         # a cue inside a quotation (nested speech) has its subject inside it too
@@ -391,7 +399,7 @@ def noun_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
     """"her statement that the port was not for sale", "Wren's call for an early election"."""
     found = []
     nouns = lexicon().speech_nouns
-    for token in doc:
+    for token in _tokens(doc):
         if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns or _inside(token.idx, marked):
             continue
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
@@ -464,7 +472,7 @@ def _inside(offset: int, marked: list[Marked]) -> bool:
 
 def according_to(doc: Doc, marked: list[Marked]) -> list[Found]:
     found = []
-    for token in doc:
+    for token in _tokens(doc):
         if token.lower_ != "according" or _inside(token.idx, marked):
             continue
         to = next((c for c in token.children if c.lower_ == "to"), None)
@@ -781,7 +789,7 @@ class People:
 def collect_people(doc: Doc, marked: list[Marked]) -> People:
     people = People()
     lex = lexicon()
-    untagged = [doc[t.i - 1:t.i + 1] for t in doc if t.dep_ in SUBJECT_DEPS and (_looks_like_name(t) or _speaking_name(t))]
+    untagged = [doc[t.i - 1:t.i + 1] for t in _tokens(doc) if t.dep_ in SUBJECT_DEPS and (_looks_like_name(t) or _speaking_name(t))]
     places = _place_words(doc)
     for ent in list(doc.ents) + untagged:
         if (ent.label_ != "PERSON" and ent not in untagged) or _inside(ent.start_char, marked):
@@ -991,7 +999,7 @@ def _role_holders(span: Span, head: str, people: People) -> list[str]:
 def subject_people(doc: Doc, people: People, marked: list[Marked]) -> list[tuple[int, str]]:
     """(offset, name) of every person who is the subject of a verb outside quotes: pronoun antecedents."""
     out = []
-    for token in doc:
+    for token in _tokens(doc):
         if token.dep_ not in SUBJECT_DEPS or _inside(token.idx, marked) or _embedded(token):
             continue
         span = _subject_span(token)
@@ -1015,7 +1023,7 @@ def unnamed_subjects(doc: Doc, marked: list[Marked]) -> list[tuple[int, str, str
     """Unnamed sources introduced as subjects ("A senior official at the ministry said"): what
     "the official" and "she" may stand for later."""
     out = []
-    for token in doc:
+    for token in _tokens(doc):
         if token.dep_ in SUBJECT_DEPS and not _inside(token.idx, marked) and not _embedded(token) \
                 and token.pos_ == "NOUN" and token.lemma_.lower() in lexicon().role_nouns \
                 and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
@@ -1041,7 +1049,7 @@ def _named_in_next_paragraph(doc: Doc, people: People, subjects: list[tuple[int,
 def subject_organisations(doc: Doc, marked: list[Marked]) -> list[tuple[int, str]]:
     """(offset, name) of organisations that are subjects: antecedents of "it"."""
     out = []
-    for token in doc:
+    for token in _tokens(doc):
         if token.dep_ in SUBJECT_DEPS and not _inside(token.idx, marked):
             span = _subject_span(token)
             if span.label_ == "ORG" or (token.pos_ == "PROPN" and span.label_ not in ("PERSON", "GPE", "NORP")
