@@ -145,7 +145,8 @@ def analyze(inputs: InputsArg, db: DbOpt = Path("newsgraph.db"), config: ConfigO
             _print_articles(store.list_articles(limit=None), _quote_counts(store))
             out.print(f"{analysis.articles} articles analysed: {analysis.quotes} statements, "
                       f"{analysis.entities} speakers and organisations, "
-                      f"{analysis.duplicate_groups} groups of near-duplicates", markup=False)
+                      f"{analysis.duplicate_groups} near-duplicate group"
+                      f"{'' if analysis.duplicate_groups == 1 else 's'}", markup=False)
         if not as_json and not quiet:
             out.print(f"{report.files} files, {report.read} articles: {report.added} added, "
                       f"{report.already} already stored, {len(report.failed)} failed "
