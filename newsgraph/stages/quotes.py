@@ -516,7 +516,7 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
     for m in marked:
         if m.claimed or _word_count(_text(doc)[m.start:m.end]) < MIN_STATEMENT_WORDS or _is_title(_text(doc)[m.start:m.end]):
             continue
-        if _joins_split_quote(doc, m, claimed + found):
+        if _joins_split_quote(doc, m, claimed + found) or _opens_split_quote(doc, m, claimed + found):
             m.claimed = True
             continue
         dash = _dash_speaker(doc, m) or _transcript_speaker(doc, m)
@@ -556,6 +556,23 @@ def _joins_split_quote(doc: Doc, m: Marked, statements: list[Found]) -> bool:
         if _word_count(between) <= 12 and not re.search(r"[“\"‘]", between.strip("”\"’' ,.")[1:-1] or ""):
             s.parts = (s.parts or [(s.start, s.end)]) + (m.parts or [(m.start, m.end)])
             s.end = m.end
+            return True
+    return False
+
+
+def _opens_split_quote(doc: Doc, m: Marked, statements: list[Found]) -> bool:
+    """“A,” Mr. Obama said, “B.” where the parser gave the cue B as its clause: A opens that statement."""
+    text = _text(doc)
+    para_end = text.find("\n", m.end)
+    para_end = len(text) if para_end < 0 else para_end
+    for s in statements:
+        if s.cue is None or not (m.end <= s.cue.idx < s.start <= para_end):
+            continue
+        between = text[m.end:s.start].strip("”\"’' ,.“‘")
+        if _word_count(between) <= 12 and not re.search(r"[“”\"]", between) and "\n" not in between \
+                and text[:s.start].rstrip().endswith(("“", '"', "‘", "''")):  # B is itself quoted
+            s.parts = (m.parts or [(m.start, m.end)]) + (s.parts or [(s.start, s.end)])
+            s.start = m.start
             return True
     return False
 
