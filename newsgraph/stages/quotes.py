@@ -236,8 +236,13 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
         # cue on the reported clause; its subject is still the first cue's
         if cue.dep_ == "conj" and head.dep_ == "ccomp" and is_cue(head.head) and head is not cue:
             return subject_of(head.head, marked)
-        if head is not cue:
-            return next((c for c in head.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)), None)
+        for _ in range(3):  # "…, treating it as a compliment and, when questioned, asserting …"
+            if head is cue:
+                break
+            subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)), None)
+            if subject is not None or head.dep_ not in ("advcl", "conj", "xcomp"):
+                return subject
+            head = head.head
     return None
 
 
@@ -514,7 +519,15 @@ def headline_dash(doc: Doc, title_spans: list[tuple[int, int]]) -> list[Found]:
 def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) -> list[Found]:
     found: list[Found] = []
     for m in marked:
-        if m.claimed or _word_count(_text(doc)[m.start:m.end]) < MIN_STATEMENT_WORDS or _is_title(_text(doc)[m.start:m.end]):
+        words = _word_count(_text(doc)[m.start:m.end])
+        if m.claimed or words < 2 or _is_title(_text(doc)[m.start:m.end]):
+            continue
+        if words < MIN_STATEMENT_WORDS:  # “You winning?” she said: short, but only with a cue beside it
+            after = _cue_after(doc, m, marked)
+            if after is not None:
+                m.claimed = True
+                found.append(Found(m.start, m.end, f"{NAME}:quote_cue", 0.85, cue=after[0],
+                                   speaker=_subject_span(after[1])))
             continue
         if _joins_split_quote(doc, m, claimed + found) or _opens_split_quote(doc, m, claimed + found):
             m.claimed = True
@@ -687,7 +700,8 @@ def _cue_before(doc: Doc, m: Marked, marked: list[Marked], used: set[int] = froz
             return None
         if is_cue(token):
             tail = max([token.i] + [c.right_edge.i for c in token.children
-                                    if c.dep_ in ("dative", "dobj", "prep", "npadvmod", "advmod", "prt", "agent")
+                                    if (c.dep_ in ("dative", "dobj", "prep", "npadvmod", "advmod", "prt", "agent")
+                                        or (c.dep_ in SUBJECT_DEPS and c.i > token.i))  # "Said Ellis: “…”"
                                     and c.idx < opener])
             gap = _text(doc)[doc[tail].idx + len(doc[tail].text):opener]
             if token.i in used and ":" not in gap:
