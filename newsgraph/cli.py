@@ -142,7 +142,7 @@ def analyze(inputs: InputsArg, db: DbOpt = Path("newsgraph.db"), config: ConfigO
                                       "quotes": analysis.quotes, "entities": analysis.entities,
                                       "duplicate_groups": analysis.duplicate_groups})
         elif not quiet:
-            _print_articles(store.list_articles(limit=None), _quote_counts(store))
+            _print_articles(store.list_articles(limit=None), store.quote_counts())
             out.print(f"{analysis.articles} articles analysed: {analysis.quotes} statements, "
                       f"{analysis.entities} speakers and organisations, "
                       f"{analysis.duplicate_groups} near-duplicate group"
@@ -160,15 +160,11 @@ def _analyze_with_progress(store: Store, settings: Settings, quiet: bool):
 
     if quiet or not err.is_terminal:
         return run_analyze(store, settings)
-    pending = store.count_to_analyze(ANALYSIS_STAGE)
+    pending = len(store.ids_to_analyze(ANALYSIS_STAGE))
     columns = (TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("analyse", total=pending)
         return run_analyze(store, settings, on_batch=lambda n: progress.advance(task, n))
-
-
-def _quote_counts(store: Store) -> dict[str, int]:
-    return store.quote_counts()
 
 
 # --- reading the store ---------------------------------------------------------------

@@ -17,13 +17,11 @@ class Lexicon:
     highlight_labels: frozenset[str]
     speech_verbs: frozenset[str] = frozenset()
     phrasal_particles: dict[str, str] = field(default_factory=dict)  # verb → required particle
-    clause_only_verbs: frozenset[str] = frozenset()
     object_verbs: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()
     role_nouns: frozenset[str] = frozenset()
     generic_roles: frozenset[str] = frozenset()
     venue_nouns: frozenset[str] = frozenset()
-    audiences: frozenset[str] = frozenset()
     organisation_nouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
 
@@ -45,13 +43,11 @@ def lexicon() -> Lexicon:
         highlight_labels=frozenset(x.casefold() for x in table["highlights"]["labels"]),
         speech_verbs=frozenset(table["speech"]["verbs"]),
         phrasal_particles=dict(table["speech"]["phrasal"]),
-        clause_only_verbs=frozenset(table["speech"]["clause_only"]),
         object_verbs=frozenset(table["speech"]["object_verbs"]),
         speech_nouns=frozenset(table["speech"]["nouns"]),
         role_nouns=frozenset(table["roles"]["nouns"]),
         generic_roles=frozenset(table["roles"]["generic"]),
         venue_nouns=frozenset(table["venues"]["nouns"]),
-        audiences=frozenset(table["venues"]["audiences"]),
         organisation_nouns=frozenset(table["organisations"]["nouns"]),
         document_nouns=frozenset(table["organisations"]["documents"]),
     )

@@ -36,6 +36,9 @@ AGENCY_STYLE = re.compile(
 )
 PLACE_PAREN_STYLE = re.compile(rf"^{_PLACE}\s*\((?P<paren>[^)\n]{{2,40}})\){_DASH}\s*")
 PLACE_OUTLET_STYLE = re.compile(rf"^(?P<words>{_WORD}(?: {_WORD}){{1,6}}){_DASH}\s*")
+# A page's own label naming its outlet: "01:28 - Source: CNN", "Source: Harbour Ledger".
+SOURCE_LABEL = re.compile(r"Source:\s*(?P<outlet>\S.{0,60})$")
+LABEL_RULES = ("video_label", "source_label")
 CAPS_PLACE_STYLE = re.compile(r"^(?P<place>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:,\s*[A-Z][A-Za-z.]+)?" + _DASH + r"\s*")
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..lexicon import lexicon
 from ..models import CleanDocument, GivenMeta, OffsetMap, RawDocument, Segment
-from ._dateline import match_dateline
+from ._dateline import LABEL_RULES, SOURCE_LABEL, match_dateline
 
 NAME = "newsgraph.clean.rules.v1"
 HEADER_WINDOW = 14  # a dateline is looked for among the first paragraphs only
@@ -129,11 +129,8 @@ def _mark_captions_before_credits(paras: list[Para]) -> None:
 
 def _outlets_in_labels(paras: list[Para]) -> list[str]:
     """Outlets named by this page's own labels ("Source: X"), to split "Place X —"."""
-    found = []
-    for para in paras:
-        if para.rule in ("video_label", "source_label"):
-            found.append(para.text.split("Source:", 1)[1].strip())
-    return found
+    return [m.group("outlet").strip() for para in paras
+            if para.rule in LABEL_RULES and (m := SOURCE_LABEL.search(para.text))]
 
 
 def _type_article_parts(paras: list[Para], outlets: list[str]) -> list[Segment]:

@@ -15,7 +15,7 @@ import re
 
 from ..lexicon import lexicon
 from ..models import Article, CleanDocument, Fact, Metadata, Segment
-from ._dateline import Dateline, display_place, match_dateline
+from ._dateline import LABEL_RULES, SOURCE_LABEL, Dateline, display_place, match_dateline
 
 NAME = "newsgraph.metadata.rules.v1"
 ISO_DATE = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?:[T ].*)?$")
@@ -25,7 +25,6 @@ COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?P<year>(?:19|20)\d{2})(?:
                        r"(?P<holder>[A-Z][\w.&' -]{1,60}?)?|(?P<holder2>[A-Z][\w.&' -]{1,60}?)\s*,?\s*"
                        r"(?P<year2>(?:19|20)\d{2}))\s*(?:\.|,|all rights reserved|$)", re.I)
 PUBLISHED_LABEL = re.compile(r"^(?:published|updated|posted|last updated)\s*(?:on)?\s*:?\s*", re.I)
-SOURCE_LABEL = re.compile(r"Source:\s*(?P<outlet>\S.{0,60})$")
 POSSESSIVE = re.compile(r"^(?P<outlet>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})[’']s ")
 ENGLISH_WORDS = frozenset("the of and to in a is that for on with as was said by it at from he she his".split())
 
@@ -61,8 +60,9 @@ def _parse_dateline(doc: CleanDocument, seg: Segment | None) -> Dateline | None:
 
 
 def _label_outlets(doc: CleanDocument) -> list[str]:
+    """The same outlets the clean stage used to find the dateline."""
     return [m.group("outlet").strip() for s in doc.of_kind("boilerplate")
-            if (m := SOURCE_LABEL.search(doc.segment_text(s)))]
+            if s.rule.endswith(LABEL_RULES) and (m := SOURCE_LABEL.search(doc.segment_text(s)))]
 
 
 # --- outlet ----------------------------------------------------------------------
@@ -84,7 +84,7 @@ def _outlet(doc: CleanDocument, dateline: Dateline | None, seg: Segment | None) 
 def _outlets_in_segment(doc: CleanDocument, seg: Segment) -> list[Fact]:
     text = doc.segment_text(seg)
     found = []
-    if seg.rule.endswith(("video_label", "source_label")) and (m := SOURCE_LABEL.search(text)):
+    if seg.rule.endswith(LABEL_RULES) and (m := SOURCE_LABEL.search(text)):
         found.append(_fact_at(seg, m, "outlet", _canonical(m.group("outlet").strip()), "source_label", 0.85))
     if seg.rule.endswith("copyright") and (m := COPYRIGHT.search(text)) and (m["holder"] or m["holder2"]):
         group = "holder" if m["holder"] else "holder2"

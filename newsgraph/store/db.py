@@ -110,10 +110,6 @@ class Store:
         order = {article_id: i for i, article_id in enumerate(ids)}
         return sorted((_decode(r) for r in rows), key=lambda r: order[r["id"]])
 
-    def count_to_analyze(self, stage: str) -> int:
-        return self.db.execute("SELECT count(*) FROM articles a LEFT JOIN analyses n ON n.article_id = a.id "
-                               "AND n.stage = ? WHERE n.article_id IS NULL", (stage,)).fetchone()[0]
-
     def save_attributions(self, stage: str, attributions: Iterable[Attribution]) -> int:
         """Replace the quotes and people of each article, in one transaction."""
         count = 0
@@ -226,9 +222,6 @@ class Store:
                "GROUP BY e.id ORDER BY quotes DESC, e.name")
         return [_decode(r) for r in self.db.execute(sql)]
 
-
-    def has_article(self, article_id: str) -> bool:
-        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
     def count_articles(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
