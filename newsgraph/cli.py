@@ -342,6 +342,20 @@ def export(db: DbOpt = Path("newsgraph.db"),
 
 
 @app.command()
+def serve(db: DbOpt = Path("newsgraph.db"),
+          host: Annotated[str, typer.Option(help="Address to bind; 127.0.0.1 keeps it on this machine.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+          writable: Annotated[bool, typer.Option("--writable", help="Allow requests that change the store.")] = False
+          ) -> None:
+    """Serve the web UI and the REST API over a store (read-only unless --writable)."""
+    if not db.exists():
+        _fail(f"{db}: no such database; run `newsgraph analyze` first")
+    with _guard():
+        from .web.app import serve as run_server  # FastAPI is only imported for this command
+        run_server(db, host=host, port=port, writable=writable)
+
+
+@app.command()
 def version() -> None:
     """Print the version."""
     typer.echo(__version__)

@@ -216,3 +216,70 @@ class Attribution:
     article_id: str
     quotes: tuple[Quote, ...]
     people: tuple[PersonMention, ...]
+
+
+# --- across the corpus -------------------------------------------------------------
+
+LinkRelation = Literal["duplicate", "same_statement", "paraphrase", "same_position", "shift"]
+
+
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """A sentence taken from an article, with where it comes from."""
+
+    text: str
+    article_id: str
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoryMember:
+    article_id: str
+    score: float  # similarity to the story when the article joined (1.0 for the one that opened it)
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles about one news event or thread, labelled by what they share."""
+
+    id: str
+    label: str
+    members: tuple[StoryMember, ...]
+    keywords: tuple[str, ...] = ()
+    key_entities: tuple[str, ...] = ()
+    first_date: str | None = None
+    last_date: str | None = None
+    summary: tuple[Cited, ...] = ()
+    state: str = "{}"  # JSON the stage needs to let later articles join (centroids, counts)
+    rule: str = ""
+    confidence: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A relation between two quotes: ``a`` is the first source or the earlier statement."""
+
+    a: str
+    b: str
+    relation: LinkRelation
+    score: float
+    rule: str
+    evidence: str = "{}"  # JSON: what the decision rests on
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A speaker's recurring line: statements that say the same thing over time."""
+
+    id: str
+    speaker: str
+    speaker_entity: str | None
+    label: str
+    quotes: tuple[str, ...]
+    first_seen: str | None
+    last_seen: str | None
+    rule: str
+    confidence: float

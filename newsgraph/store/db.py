@@ -19,12 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import QueryError, StoreError
-from ..models import Article, Attribution, Fact, Quote
+from ..models import Article, Attribution, Fact, Link, Position, Quote, Story
 from .schema import MIGRATIONS
 
 LIST_COLUMNS = ("id", "external_id", "source", "url", "outlet", "published", "date_precision",
                 "dateline", "title", "authors", "contributors", "lang")
-JSON_COLUMNS = ("authors", "contributors", "segments", "offset_map", "provenance", "parts", "aliases", "roles")
+JSON_COLUMNS = ("authors", "contributors", "segments", "offset_map", "provenance", "parts", "aliases", "roles",
+                "keywords", "key_entities", "summary", "state", "evidence")
 QUOTE_COLUMNS = ("id", "article_id", "start", "end", "text", "parts", "kind", "speaker", "speaker_kind",
                  "speaker_start", "speaker_end", "cue", "cue_start", "cue_end", "venue", "said_when", "said_on",
                  "confidence", "rule")
@@ -161,6 +162,120 @@ class Store:
         for r in self.db.execute("SELECT * FROM duplicates ORDER BY original_id, article_id != original_id, article_id"):
             groups.setdefault(r["original_id"], []).append(dict(r))
         return list(groups.values())
+
+    # --- corpus stages: vectors, stories, links, positions -----------------------------
+
+    def vectors(self, item_kind: str, stage: str, ids: list[str] | None = None) -> dict[str, bytes]:
+        """Stored embeddings (float32 bytes) of articles or quotes, by id."""
+        sql = "SELECT item_id, vector FROM vectors WHERE item_kind = ? AND stage = ?"
+        if ids is None:
+            return dict(self.db.execute(sql, (item_kind, stage)).fetchall())
+        out: dict[str, bytes] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            out.update(self.db.execute(f"{sql} AND item_id IN ({', '.join('?' * len(chunk))})",
+                                       [item_kind, stage, *chunk]).fetchall())
+        return out
+
+    def save_vectors(self, item_kind: str, stage: str, rows: list[tuple[str, bytes]]) -> None:
+        with self._transaction():
+            self.db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)",
+                                [(item_id, item_kind, stage, blob) for item_id, blob in rows])
+
+    def story_inputs(self, unassigned_only: bool = False) -> list[dict[str, Any]]:
+        """Articles in arrival order with what story clustering reads: title, lead, date, people."""
+        where = "WHERE s.article_id IS NULL" if unassigned_only else ""
+        sql = ("SELECT a.id, a.title, a.text, a.published, a.date_precision, a.outlet, s.story_id FROM articles a "
+               f"LEFT JOIN story_articles s ON s.article_id = a.id {where} ORDER BY a.rowid")
+        return [dict(r) for r in self.db.execute(sql)]
+
+    def save_stories(self, stories: Iterable[Story]) -> None:
+        """Insert or update stories and their members, atomically."""
+        with self._transaction():
+            for story in stories:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (story.id, story.label, json.dumps(story.keywords, ensure_ascii=False),
+                     json.dumps(story.key_entities, ensure_ascii=False), story.first_date, story.last_date,
+                     len(story.members), json.dumps([asdict(c) for c in story.summary], ensure_ascii=False),
+                     story.state, story.rule, story.confidence, _now()))
+                self.db.executemany("INSERT OR REPLACE INTO story_articles VALUES (?, ?, ?, ?)",
+                                    [(m.article_id, story.id, m.score, m.rule) for m in story.members])
+
+    def stories(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Stories, the most recent and largest first, each with its article ids."""
+        sql = ("SELECT * FROM stories ORDER BY last_date IS NULL, last_date DESC, size DESC, id "
+               "LIMIT ? OFFSET ?")
+        rows = [_decode(r) for r in self.db.execute(sql, (-1 if limit is None else limit, offset))]
+        members: dict[str, list[str]] = {}
+        ids = [r["id"] for r in rows]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            for r in self.db.execute("SELECT sa.story_id, sa.article_id FROM story_articles sa JOIN articles a "
+                                     f"ON a.id = sa.article_id WHERE sa.story_id IN ({', '.join('?' * len(chunk))}) "
+                                     "ORDER BY a.published IS NULL, a.published, a.rowid", chunk):
+                members.setdefault(r[0], []).append(r[1])
+        return [r | {"articles": members.get(r["id"], [])} for r in rows]
+
+    def count_stories(self) -> int:
+        return self.db.execute("SELECT count(*) FROM stories").fetchone()[0]
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None:
+            return None
+        sql = (f"SELECT {', '.join('a.' + c for c in LIST_COLUMNS)}, sa.score, sa.rule FROM story_articles sa "
+               "JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? "
+               "ORDER BY a.published IS NULL, a.published, a.rowid")
+        return _decode(row) | {"articles": [_decode(r) for r in self.db.execute(sql, (story_id,))]}
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def replace_links(self, links: Iterable[Link]) -> None:
+        """Quote links are recomputed as a whole from the stored quotes: swap atomically."""
+        with self._transaction():
+            self.db.execute("DELETE FROM links")
+            self.db.executemany("INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?, ?)",
+                                [(l.a, l.b, l.relation, l.score, l.rule, l.evidence) for l in links])
+
+    def links(self, relation: str | None = None, quote_id: str | None = None, limit: int | None = None,
+              offset: int = 0) -> list[dict[str, Any]]:
+        clauses, params = [], []
+        if relation:
+            clauses.append("relation = ?")
+            params.append(relation)
+        if quote_id:
+            clauses.append("(a = ? OR b = ?)")
+            params += [quote_id, quote_id]
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        sql = f"SELECT * FROM links {where} ORDER BY relation, a, b LIMIT ? OFFSET ?"
+        return [_decode(r) for r in self.db.execute(sql, [*params, -1 if limit is None else limit, offset])]
+
+    def replace_positions(self, positions: Iterable[Position]) -> None:
+        with self._transaction():
+            self.db.execute("DELETE FROM positions")
+            for p in positions:
+                self.db.execute("INSERT INTO positions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                (p.id, p.speaker_entity, p.speaker, p.label, p.first_seen, p.last_seen,
+                                 len(p.quotes), p.rule, p.confidence))
+                self.db.executemany("INSERT OR IGNORE INTO position_quotes VALUES (?, ?)",
+                                    [(p.id, q) for q in p.quotes])
+
+    def positions(self, speaker_entity: str | None = None, limit: int | None = None,
+                  offset: int = 0) -> list[dict[str, Any]]:
+        """Positions, each with its quote ids in time order."""
+        where, params = ("WHERE speaker_entity = ?", [speaker_entity]) if speaker_entity else ("", [])
+        sql = f"SELECT * FROM positions {where} ORDER BY speaker, size DESC, id LIMIT ? OFFSET ?"
+        rows = [dict(r) for r in self.db.execute(sql, [*params, -1 if limit is None else limit, offset])]
+        for row in rows:
+            row["quotes"] = [r[0] for r in self.db.execute(
+                "SELECT pq.quote_id FROM position_quotes pq JOIN quotes q ON q.id = pq.quote_id "
+                "JOIN articles a ON a.id = q.article_id WHERE pq.position_id = ? "
+                "ORDER BY coalesce(q.said_on, a.published) IS NULL, coalesce(q.said_on, a.published), a.rowid, q.start",
+                (row["id"],))]
+        return rows
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:

@@ -108,4 +108,63 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         CREATE INDEX duplicates_original ON duplicates (original_id);
     """),
+    ("0004_corpus", """
+        CREATE TABLE vectors (                -- sentence embeddings, computed once per item and model
+            item_id TEXT NOT NULL,            -- article id or quote id
+            item_kind TEXT NOT NULL CHECK (item_kind IN ('article', 'quote')),
+            stage TEXT NOT NULL,
+            vector BLOB NOT NULL,             -- float32, unit length
+            PRIMARY KEY (item_kind, item_id)
+        );
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            label TEXT NOT NULL,
+            keywords TEXT NOT NULL DEFAULT '[]',      -- JSON [phrase, ...]
+            key_entities TEXT NOT NULL DEFAULT '[]',  -- JSON [name, ...]
+            first_date TEXT,                  -- ISO 8601 at its precision, null when no article is dated
+            last_date TEXT,
+            size INTEGER NOT NULL,
+            summary TEXT NOT NULL DEFAULT '[]',       -- JSON [{text, article_id, start, end, rule}]
+            state TEXT NOT NULL DEFAULT '{}', -- JSON: what lets a new article join without re-clustering
+            rule TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX stories_last_date ON stories (last_date);
+        CREATE TABLE story_articles (
+            article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+            score REAL NOT NULL,
+            rule TEXT NOT NULL
+        );
+        CREATE INDEX story_articles_story ON story_articles (story_id);
+        CREATE TABLE links (                  -- quote-to-quote relations across articles
+            a TEXT NOT NULL,                  -- the first source / earlier statement
+            b TEXT NOT NULL,
+            relation TEXT NOT NULL CHECK (relation IN ('same_statement', 'paraphrase', 'same_position', 'shift')),
+            score REAL NOT NULL,
+            rule TEXT NOT NULL,
+            evidence TEXT NOT NULL DEFAULT '{}',      -- JSON
+            PRIMARY KEY (a, b, relation)
+        );
+        CREATE INDEX links_b ON links (b);
+        CREATE TABLE positions (
+            id TEXT PRIMARY KEY,
+            speaker_entity TEXT,
+            speaker TEXT NOT NULL,
+            label TEXT NOT NULL,
+            first_seen TEXT,
+            last_seen TEXT,
+            size INTEGER NOT NULL,
+            rule TEXT NOT NULL,
+            confidence REAL NOT NULL
+        );
+        CREATE INDEX positions_speaker ON positions (speaker_entity);
+        CREATE TABLE position_quotes (
+            position_id TEXT NOT NULL REFERENCES positions (id) ON DELETE CASCADE,
+            quote_id TEXT NOT NULL,
+            PRIMARY KEY (position_id, quote_id)
+        );
+        CREATE INDEX position_quotes_quote ON position_quotes (quote_id);
+    """),
 ]
