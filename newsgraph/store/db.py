@@ -33,15 +33,26 @@ QUOTED_QUOTE_COLUMNS = ", ".join(f'"{c}"' for c in QUOTE_COLUMNS)  # "end" is an
 
 
 class Store:
-    def __init__(self, path: str | Path, timeout_s: float = 30.0) -> None:
+    def __init__(self, path: str | Path, timeout_s: float = 30.0, read_only: bool = False) -> None:
+        """Open (and migrate) a store; ``read_only`` opens an existing file with SQLite's
+        ``mode=ro``, so no request can change it, and refuses one that needs migrating."""
         self.path = str(path)
         try:
-            self.db = sqlite3.connect(self.path, timeout=timeout_s, isolation_level=None)
+            if read_only:
+                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+                self.db = sqlite3.connect(uri, uri=True, timeout=timeout_s, isolation_level=None)
+            else:
+                self.db = sqlite3.connect(self.path, timeout=timeout_s, isolation_level=None)
             self.db.row_factory = sqlite3.Row
-            self.db.execute("PRAGMA journal_mode=WAL")
+            if not read_only:
+                self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA synchronous=NORMAL")
-            self.migrate()
+            if not read_only:
+                self.migrate()
+            elif len(self.migrations()) < len(MIGRATIONS):
+                raise StoreError(f"{self.path}: made by an older newsgraph; open it once for writing "
+                                 "(newsgraph analyze, or serve --writable) to bring its schema up to date")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a newsgraph database or damaged ({exc}); "
                              "pass another --db path") from None
