@@ -45,6 +45,12 @@ def duplicate_link(original: dict[str, Any], copy: dict[str, Any]) -> dict[str, 
             "evidence": "word 5-gram overlap (containment or Jaccard) of the article bodies"}
 
 
+def story_record(s: dict[str, Any]) -> dict[str, Any]:
+    return {"id": s["id"], "label": s["label"], "articles": s["articles"], "keywords": s["keywords"],
+            "key_entities": s["key_entities"], "first_date": s["first_date"], "last_date": s["last_date"],
+            "summary": s["summary"], "confidence": s["confidence"], "rule": s["rule"]}
+
+
 def entity_record(e: dict[str, Any]) -> dict[str, Any]:
     return {"id": e["id"], "name": e["name"], "kind": e["kind"], "aliases": e["aliases"], "roles": e["roles"],
             "quotes": e["quotes"], "rule": e["rule"], "confidence": e["confidence"]}
@@ -82,7 +88,8 @@ def write_export(store: Store, fmt: str, out: TextIO) -> int:
     if fmt == "json":
         articles = list(records(store))
         groups = store.duplicate_groups()
-        document = {"format_version": FORMAT_VERSION, "articles": articles, "stories": [],
+        document = {"format_version": FORMAT_VERSION, "articles": articles,
+                    "stories": [story_record(s) for s in store.stories()],
                     "duplicates": [[m["article_id"] for m in g] for g in groups],
                     "links": [duplicate_link(g[0], m) for g in groups for m in g[1:]],
                     "entities": [entity_record(e) for e in store.entities()], "positions": []}

@@ -24,6 +24,14 @@ class Lexicon:
     venue_nouns: frozenset[str] = frozenset()
     organisation_nouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
+    role_phases: dict[str, frozenset[str]] = field(default_factory=dict)  # phase → marker words
+    stop_words: frozenset[str] = frozenset()
+    negators: frozenset[str] = frozenset()
+    negation_window: int = 4
+    stance_against: frozenset[str] = frozenset()
+    stance_for: frozenset[str] = frozenset()
+    retrospective: tuple[str, ...] = ()  # regular expressions, case-insensitive
+    retrospective_window: int = 6  # words either side that name what is looked back at
 
     def canonical_outlet(self, name: str) -> str | None:
         return self.outlet_by_alias.get(" ".join(name.split()).casefold())
@@ -33,6 +41,7 @@ class Lexicon:
 def lexicon() -> Lexicon:
     text = resources.files("newsgraph").joinpath("resources/lexicon.toml").read_text(encoding="utf-8")
     table = tomllib.loads(text)
+    from spacy.lang.en.stop_words import STOP_WORDS  # spaCy's list; imported here as spaCy is heavy
     by_alias = {}
     for canonical, aliases in table["outlets"].items():
         for alias in [canonical, *aliases]:
@@ -50,4 +59,12 @@ def lexicon() -> Lexicon:
         venue_nouns=frozenset(table["venues"]["nouns"]),
         organisation_nouns=frozenset(table["organisations"]["nouns"]),
         document_nouns=frozenset(table["organisations"]["documents"]),
+        role_phases={phase: frozenset(words) for phase, words in table["role_phases"].items()},
+        stop_words=frozenset(STOP_WORDS) | {"said", "says", "told", "according", "mr", "ms", "mrs"},
+        negators=frozenset(table["stance"]["negators"]),
+        negation_window=table["stance"]["negation_window"],
+        stance_against=frozenset(table["stance"]["against"]),
+        stance_for=frozenset(table["stance"]["for"]),
+        retrospective=tuple(table["retrospective"]["patterns"]),
+        retrospective_window=table["retrospective"]["window"],
     )

@@ -12,10 +12,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
+from . import embeddings
 from .config import Settings
 from .errors import PipelineError
 from .models import Article, Attribution, Notice, RawDocument, Rejected
-from .stages import clean, dedup, entities, metadata, nlp, quotes
+from .stages import clean, dedup, entities, metadata, nlp, quotes, stories
 from .stages.ingest import expand_inputs, read_path
 from .store import Store
 
@@ -135,6 +138,7 @@ class AnalyzeReport:
     quotes: int = 0
     entities: int = 0
     duplicate_groups: int = 0
+    stories: int = 0  # stories opened or grown by this run
     failed: list[Rejected] = field(default_factory=list)
 
 
@@ -161,7 +165,49 @@ def analyze(store: Store, settings: Settings, on_batch: Callable[[int], None] | 
     store.replace_entities(entity_rows, links)
     report.entities = len(entity_rows)
     report.duplicate_groups = find_duplicates(store)
+    report.stories = find_stories(store)
     return report
+
+
+def find_stories(store: Store) -> int:
+    """Put every article not yet in a story into one; earlier assignments stay as they are."""
+    pending = store.story_inputs(unassigned_only=True)
+    if not pending:
+        return 0
+    people_rows = store.people_rows()
+    people = stories.people_by_article(people_rows)
+    names = _display_names(people_rows)
+    articles = [stories.ArticleInput(r["id"], r["title"] or "", r["text"], r["published"], people.get(r["id"], {}))
+                for r in pending]
+    for article, vector in zip(articles, article_vectors(store, articles)):
+        article.vector = vector
+    df, docs = store.term_frequencies()
+    clusterer = stories.Clusterer([stories.OpenStory.from_row(r) for r in reversed(store.stories())], df, docs)
+    for article in articles:
+        clusterer.add(article)
+    changed = [stories.finish(s, names) for s in clusterer.stories if s.id in clusterer.changed]
+    store.save_clustering(changed, clusterer.df_delta)
+    return len(changed)
+
+
+def article_vectors(store: Store, articles: list[stories.ArticleInput]) -> np.ndarray:
+    """Embeddings of headline + lead, computed once per article and kept in the store."""
+    stored = store.vectors("article", embeddings.NAME, [a.id for a in articles])
+    missing = [a for a in articles if a.id not in stored]
+    fresh = embeddings.embed([a.lead for a in missing])
+    store.save_vectors("article", embeddings.NAME, [(a.id, v.tobytes()) for a, v in zip(missing, fresh)])
+    stored.update({a.id: v.tobytes() for a, v in zip(missing, fresh)})
+    return np.array([np.frombuffer(stored[a.id], dtype=np.float32) for a in articles])
+
+
+def _display_names(people_rows: list[dict[str, Any]]) -> dict[str, str]:
+    """surname → the fullest name seen for it, for labels."""
+    names: dict[str, str] = {}
+    for row in people_rows:
+        key = stories.surname(row["name"])
+        if len(row["name"]) > len(names.get(key, "")):
+            names[key] = row["name"]
+    return names
 
 
 def find_duplicates(store: Store) -> int:

@@ -200,18 +200,41 @@ class Store:
                f"LEFT JOIN story_articles s ON s.article_id = a.id {where} ORDER BY a.rowid")
         return [dict(r) for r in self.db.execute(sql)]
 
+    def term_frequencies(self) -> tuple[dict[str, int], int]:
+        """Document frequency of each term, and the number of articles clustered so far."""
+        df = dict(self.db.execute("SELECT term, df FROM term_df").fetchall())
+        docs = self.db.execute("SELECT count(*) FROM story_articles").fetchone()[0]
+        return df, docs
+
+    def save_clustering(self, stories: Iterable[Story], df_delta: dict[str, int]) -> None:
+        """Stories touched by a clustering run and the document counts it added, in one transaction."""
+        with self._transaction():
+            self.db.executemany("INSERT INTO term_df VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
+                                list(df_delta.items()))
+            self._save_stories(stories)
+
     def save_stories(self, stories: Iterable[Story]) -> None:
         """Insert or update stories and their members, atomically."""
         with self._transaction():
-            for story in stories:
-                self.db.execute(
-                    "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (story.id, story.label, json.dumps(story.keywords, ensure_ascii=False),
-                     json.dumps(story.key_entities, ensure_ascii=False), story.first_date, story.last_date,
-                     len(story.members), json.dumps([asdict(c) for c in story.summary], ensure_ascii=False),
-                     story.state, story.rule, story.confidence, _now()))
-                self.db.executemany("INSERT OR REPLACE INTO story_articles VALUES (?, ?, ?, ?)",
-                                    [(m.article_id, story.id, m.score, m.rule) for m in story.members])
+            self._save_stories(stories)
+
+    def _save_stories(self, stories: Iterable[Story]) -> None:
+        # an upsert, not INSERT OR REPLACE: replacing would cascade-delete the story's members
+        columns = ("id", "label", "keywords", "key_entities", "first_date", "last_date", "size", "summary",
+                   "state", "rule", "confidence", "updated_at")
+        sql = (f"INSERT INTO stories ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+               f"ON CONFLICT (id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in columns[1:])}")
+        for story in stories:
+            self.db.execute(sql, (
+                story.id, story.label, json.dumps(story.keywords, ensure_ascii=False),
+                json.dumps(story.key_entities, ensure_ascii=False), story.first_date, story.last_date,
+                len(story.members), json.dumps([asdict(c) for c in story.summary], ensure_ascii=False),
+                story.state, story.rule, story.confidence, _now()))
+            self.db.executemany("INSERT OR REPLACE INTO story_articles VALUES (?, ?, ?, ?)",
+                                [(m.article_id, story.id, m.score, m.rule) for m in story.members])
+            # members may be only the newly joined articles: count them all
+            self.db.execute("UPDATE stories SET size = (SELECT count(*) FROM story_articles WHERE story_id = ?) "
+                            "WHERE id = ?", (story.id, story.id))
 
     def stories(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """Stories, the most recent and largest first, each with its article ids."""

@@ -166,5 +166,9 @@ MIGRATIONS: list[tuple[str, str]] = [
             PRIMARY KEY (position_id, quote_id)
         );
         CREATE INDEX position_quotes_quote ON position_quotes (quote_id);
+        CREATE TABLE term_df (                -- document frequencies seen by story clustering, for TF-IDF
+            term TEXT PRIMARY KEY,
+            df INTEGER NOT NULL
+        ) WITHOUT ROWID;
     """),
 ]
