@@ -51,6 +51,17 @@ def story_record(s: dict[str, Any]) -> dict[str, Any]:
             "summary": s["summary"], "confidence": s["confidence"], "rule": s["rule"]}
 
 
+def link_record(l: dict[str, Any]) -> dict[str, Any]:
+    return {"a": l["a"], "b": l["b"], "relation": l["relation"], "score": l["score"], "rule": l["rule"],
+            "evidence": l["evidence"]}
+
+
+def position_record(p: dict[str, Any]) -> dict[str, Any]:
+    return {"id": p["id"], "speaker": p["speaker"], "speaker_entity": p["speaker_entity"], "label": p["label"],
+            "quotes": p["quotes"], "first_seen": p["first_seen"], "last_seen": p["last_seen"],
+            "confidence": p["confidence"], "rule": p["rule"]}
+
+
 def entity_record(e: dict[str, Any]) -> dict[str, Any]:
     return {"id": e["id"], "name": e["name"], "kind": e["kind"], "aliases": e["aliases"], "roles": e["roles"],
             "quotes": e["quotes"], "rule": e["rule"], "confidence": e["confidence"]}
@@ -91,8 +102,10 @@ def write_export(store: Store, fmt: str, out: TextIO) -> int:
         document = {"format_version": FORMAT_VERSION, "articles": articles,
                     "stories": [story_record(s) for s in store.stories()],
                     "duplicates": [[m["article_id"] for m in g] for g in groups],
-                    "links": [duplicate_link(g[0], m) for g in groups for m in g[1:]],
-                    "entities": [entity_record(e) for e in store.entities()], "positions": []}
+                    "links": [duplicate_link(g[0], m) for g in groups for m in g[1:]]
+                             + [link_record(l) for l in store.links()],
+                    "entities": [entity_record(e) for e in store.entities()],
+                    "positions": [position_record(p) for p in store.positions()]}
         json.dump(document, out, ensure_ascii=False, indent=1)
         out.write("\n")
         return len(articles)

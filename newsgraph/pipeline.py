@@ -18,7 +18,7 @@ from . import embeddings
 from .config import Settings
 from .errors import PipelineError
 from .models import Article, Attribution, Notice, RawDocument, Rejected
-from .stages import clean, dedup, entities, metadata, nlp, quotes, stories
+from .stages import clean, dedup, entities, metadata, nlp, quotes, statements, stories
 from .stages.ingest import expand_inputs, read_path
 from .store import Store
 
@@ -139,6 +139,8 @@ class AnalyzeReport:
     entities: int = 0
     duplicate_groups: int = 0
     stories: int = 0  # stories opened or grown by this run
+    links: int = 0
+    positions: int = 0
     failed: list[Rejected] = field(default_factory=list)
 
 
@@ -166,7 +168,34 @@ def analyze(store: Store, settings: Settings, on_batch: Callable[[int], None] | 
     report.entities = len(entity_rows)
     report.duplicate_groups = find_duplicates(store)
     report.stories = find_stories(store)
+    report.links, report.positions = find_statements(store)
     return report
+
+
+def find_statements(store: Store) -> tuple[int, int]:
+    """Same statements, paraphrases, positions and shifts over every stored quote."""
+    rows = store.statement_rows()
+    voice_of = statements.voices(store.entities())
+    items = [statements.Statement(
+        r["id"], r["article_id"], r["text"],
+        voice_of.get(r["speaker_entity"], r["speaker_entity"]) if r["speaker_entity"] else "name:" + r["speaker"],
+        r["entity_name"] or r["speaker"], r["outlet"], r["published"], r["venue"], r["story_id"], r["article_order"])
+        for r in rows]
+    for item, vectors in zip(items, quote_vectors(store, items)):
+        item.sentences = vectors
+    result = statements.analyse(items)
+    store.replace_statements(result.links, result.positions)
+    return len(result.links), len(result.positions)
+
+
+def quote_vectors(store: Store, items: list[statements.Statement]) -> list[np.ndarray]:
+    """Sentence embeddings of each quote (rows of one blob), computed once and kept in the store."""
+    stored = store.vectors("quote", embeddings.NAME, [i.id for i in items])
+    missing = [i for i in items if i.id not in stored]
+    fresh = statements.sentence_vectors([i.text for i in missing], embeddings.embed)
+    store.save_vectors("quote", embeddings.NAME, [(i.id, v.tobytes()) for i, v in zip(missing, fresh)])
+    stored.update({i.id: v.tobytes() for i, v in zip(missing, fresh)})
+    return [np.frombuffer(stored[i.id], dtype=np.float32).reshape(-1, embeddings.DIMENSIONS) for i in items]
 
 
 def find_stories(store: Store) -> int:

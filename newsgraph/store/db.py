@@ -267,6 +267,29 @@ class Store:
         row = self.db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
         return row[0] if row else None
 
+    def statement_rows(self) -> list[dict[str, Any]]:
+        """Quotes with a named speaker, with what the statements stage compares: voice, outlet, date, story."""
+        sql = ("SELECT q.id, q.article_id, q.text, q.speaker, q.speaker_kind, q.speaker_entity, e.name AS entity_name, "
+               "q.venue, coalesce(q.said_on, a.published) AS published, a.outlet, sa.story_id, a.rowid AS article_order "
+               "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity "
+               "LEFT JOIN story_articles sa ON sa.article_id = q.article_id "
+               "WHERE q.speaker IS NOT NULL AND coalesce(q.speaker_kind, '') != 'unnamed' ORDER BY a.rowid, q.start")
+        return [dict(r) for r in self.db.execute(sql)]
+
+    def replace_statements(self, links: Iterable[Link], positions: Iterable[Position]) -> None:
+        """Quote links and positions are recomputed from the stored quotes: swap both at once."""
+        with self._transaction():
+            self.db.execute("DELETE FROM links")
+            self.db.executemany("INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?, ?)",
+                                [(l.a, l.b, l.relation, l.score, l.rule, l.evidence) for l in links])
+            self.db.execute("DELETE FROM positions")
+            for p in positions:
+                self.db.execute("INSERT OR REPLACE INTO positions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                (p.id, p.speaker_entity, p.speaker, p.label, p.first_seen, p.last_seen,
+                                 len(p.quotes), p.rule, p.confidence))
+                self.db.executemany("INSERT OR IGNORE INTO position_quotes VALUES (?, ?)",
+                                    [(p.id, q) for q in p.quotes])
+
     def replace_links(self, links: Iterable[Link]) -> None:
         """Quote links are recomputed as a whole from the stored quotes: swap atomically."""
         with self._transaction():

@@ -1,0 +1,334 @@
+"""Statements across articles: the same words carried by several outlets,
+paraphrases, a speaker's recurring positions, and shifts of stance.
+
+Quotes are compared only within a *voice*: one speaker entity, together with
+the people who speak for it (a "presidential spokesman" speaks for the
+president of the same country). So work grows with the statements of each
+voice, never with all pairs of the corpus.
+
+- same statement: the shorter text found inside the longer one
+  (rapidfuzz partial ratio ≥ 90, at least five words) — verbatim, trimmed or
+  re-punctuated. The first source is the outlet the venue names ("told CNN"),
+  else the earliest article;
+- paraphrase: a sentence of each with cosine ≥ 0.85 (MiniLM);
+- positions: a speaker's quotes clustered by meaning (average linkage over
+  the best sentence-pair cosine, plus shared rare terms), kept when a line
+  recurs in two or more articles;
+- shifts: two statements of one voice, at different times (dates 30+ days
+  apart or different stories), on one subject (a rare term both use with
+  cosine ≥ 0.35, or cosine ≥ 0.7), whose stances toward it have opposite signs. Precision
+  over recall: both stances must be clear.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from ..lexicon import lexicon
+from ..models import Link, Position
+from .stories import interval
+
+NAME = "newsgraph.statements.v1"
+SAME_MIN_RATIO = 90.0
+SAME_MIN_WORDS = 5
+PARAPHRASE_MIN_COSINE = 0.85
+POSITION_MIN_SIMILARITY = 0.5
+RARE_TERM_BONUS = 0.15
+SHIFT_MIN_COSINE = 0.7
+SHIFT_MIN_COSINE_SHARED = 0.35  # with a rare term in common
+SHIFT_MIN_DAYS = 30
+STANCE_WINDOW = 10
+SPOKES = {"spokesman", "spokeswoman", "spokesperson", "secretary", "mouthpiece"}
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+@dataclass(slots=True)
+class Statement:
+    """One quote as this stage sees it."""
+
+    id: str
+    article_id: str
+    text: str
+    voice: str  # entity id, or the speaker's name when no entity
+    speaker: str
+    outlet: str | None
+    published: str | None
+    venue: str | None
+    story: str | None
+    order: int  # arrival order of the article, the last resort for "first"
+    sentences: np.ndarray | None = None  # unit vectors, one row per sentence
+
+    @property
+    def when(self) -> date | None:
+        span = interval(self.published)
+        return span[0] if span else None
+
+
+@dataclass(slots=True)
+class Result:
+    links: list[Link] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in SENTENCE_END.split(text) if len(WORD.findall(s)) >= 2] or [text]
+
+
+def words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in WORD.findall(text)]
+
+
+# --- voices -------------------------------------------------------------------------------------
+
+def voices(entities: Sequence[dict]) -> dict[str, str]:
+    """entity id → the voice it speaks with: a spokesperson maps to the one they speak for."""
+    holders: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)
+    for e in entities:
+        for role in e.get("roles") or []:
+            role_words = set(words(role["role"]))
+            if role_words and not role_words & SPOKES:
+                holders[words(role["role"])[-1]].append((e["id"], role_words))
+    out: dict[str, str] = {}
+    for e in entities:
+        for role in e.get("roles") or []:
+            role_words = words(role["role"])
+            if not set(role_words) & SPOKES:
+                continue
+            # "presidential spokesman" → the president; "Russian" must agree as well
+            wanted = {_noun_of(w) for w in role_words if w not in SPOKES}
+            matches = {holder for head in wanted for holder, held in holders.get(head, [])
+                       if holder != e["id"] and wanted - {head} <= held | {head}}
+            if len(matches) == 1:
+                out[e["id"]] = matches.pop()
+    return out
+
+
+def _noun_of(adjective: str) -> str:
+    """presidential → president, ministerial → minister."""
+    return adjective[:-3] if adjective.endswith("ial") and len(adjective) > 6 else adjective
+
+
+# --- same statement and paraphrase --------------------------------------------------------------
+
+def same_words(a: str, b: str) -> float:
+    short, long_ = sorted((_fold(a), _fold(b)), key=len)
+    if len(short.split()) < SAME_MIN_WORDS:
+        return 0.0
+    return fuzz.partial_ratio(short, long_)
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower().replace("’", "'")).split())
+
+
+def best_cosine(a: Statement, b: Statement) -> float:
+    if a.sentences is None or b.sentences is None:
+        return 0.0
+    return float((a.sentences @ b.sentences.T).max())
+
+
+def first_source(a: Statement, b: Statement) -> tuple[Statement, Statement, str]:
+    """Order a pair: the venue names the other's outlet, else the earlier date, else arrival."""
+    for first, second in ((a, b), (b, a)):
+        if first.outlet and second.venue and first.outlet.lower() in second.venue.lower():
+            return first, second, f"venue {second.venue!r} names {first.outlet}"
+    if a.when and b.when and a.when != b.when:
+        return (a, b, "earlier article") if a.when < b.when else (b, a, "earlier article")
+    return (a, b, "earlier in arrival order") if a.order <= b.order else (b, a, "earlier in arrival order")
+
+
+def _link(a: Statement, b: Statement, relation: str, score: float, **evidence: object) -> Link:
+    return Link(a.id, b.id, relation, round(score, 4), NAME, json.dumps(evidence, ensure_ascii=False))  # type: ignore[arg-type]
+
+
+def copy_links(group: Sequence[Statement]) -> list[Link]:
+    out = []
+    for i, a in enumerate(group):
+        for b in group[i + 1:]:
+            if a.article_id == b.article_id:
+                continue
+            ratio = same_words(a.text, b.text)
+            if ratio >= SAME_MIN_RATIO:
+                first, second, why = first_source(a, b)
+                out.append(_link(first, second, "same_statement", ratio / 100, match="partial ratio",
+                                 ratio=round(ratio, 1), first_source=why))
+                continue
+            cosine = best_cosine(a, b)
+            if cosine >= PARAPHRASE_MIN_COSINE and a.speaker == b.speaker:
+                first, second, why = first_source(a, b)
+                out.append(_link(first, second, "paraphrase", cosine, match="sentence cosine",
+                                 cosine=round(cosine, 3), first_source=why))
+    return out
+
+
+# --- positions -------------------------------------------------------------------------------------
+
+def rare_terms(group: Sequence[Statement], corpus_df: Counter[str], corpus_size: int) -> list[set[str]]:
+    """Content words rare in the corpus of quotes (idf high), per statement."""
+    stop = lexicon().stop_words
+    limit = max(3, corpus_size // 20)  # in at most 5 % of quotes
+    return [{w for w in words(s.text) if w not in stop and len(w) > 3 and corpus_df[w] <= limit} for s in group]
+
+
+def similarity_matrix(group: Sequence[Statement], rare: list[set[str]]) -> np.ndarray:
+    n = len(group)
+    sim = np.eye(n, dtype=np.float32)
+    for i in range(n):
+        for j in range(i + 1, n):
+            value = best_cosine(group[i], group[j]) + RARE_TERM_BONUS * min(len(rare[i] & rare[j]), 2)
+            sim[i, j] = sim[j, i] = value
+    return sim
+
+
+def clusters(sim: np.ndarray, threshold: float) -> list[list[int]]:
+    """Average-linkage agglomerative clustering, stopping below ``threshold``."""
+    if len(sim) < 2:
+        return [[i] for i in range(len(sim))]
+    from sklearn.cluster import AgglomerativeClustering
+
+    model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
+                                    distance_threshold=1 - threshold)
+    labels = model.fit_predict(np.clip(1 - sim, 0, 2))
+    out: dict[int, list[int]] = defaultdict(list)
+    for i, label in enumerate(labels):
+        out[int(label)].append(i)
+    return list(out.values())
+
+
+def positions_of(group: Sequence[Statement], sim: np.ndarray) -> list[Position]:
+    out = []
+    for members in clusters(sim, POSITION_MIN_SIMILARITY):
+        if len({group[i].article_id for i in members}) < 2:
+            continue  # a line said once is not a position
+        ordered = sorted(members, key=lambda i: (group[i].when or date.max, group[i].order))
+        inner = [sim[i, j] for i in members for j in members if i < j]
+        central = max(members, key=lambda i: sum(sim[i, j] for j in members))
+        dates = [group[i].published for i in ordered if interval(group[i].published)]
+        pid = "p" + hashlib.sha1("|".join(sorted(group[i].id for i in members)).encode()).hexdigest()[:12]
+        out.append(Position(pid, group[central].speaker, group[central].voice if ":" in group[central].voice else None,
+                            label(group[central].text), tuple(group[i].id for i in ordered),
+                            dates[0] if dates else None, dates[-1] if dates else None, NAME,
+                            round(float(np.mean(inner)) if inner else 0.0, 3)))
+    return out
+
+
+def label(text: str, max_words: int = 12) -> str:
+    """The central statement's first sentence, shortened: a label a reader recognises."""
+    first = re.split(r"[”\"],? ", sentences(text)[0])[0].strip().strip("\"“”‘’',")  # up to the attribution
+    tokens = first.split()
+    return " ".join(tokens[:max_words]) + ("…" if len(tokens) > max_words else "")
+
+
+# --- shifts ----------------------------------------------------------------------------------------
+
+def stance(text: str, subject: str | None) -> int:
+    """For (+) or against (−) counts near the subject (or in the whole text); negators turn words round."""
+    lex = lexicon()
+    tokens = [t.lower() for t in re.findall(r"n't|[A-Za-z][A-Za-z-]*", text.replace("’", "'"))]
+    positions = [i for i, t in enumerate(tokens) if subject and t.startswith(subject)] or [None]
+    score = 0
+    for i, token in enumerate(tokens):
+        if subject and positions[0] is not None and min(abs(i - p) for p in positions) > STANCE_WINDOW:
+            continue
+        value = 1 if token in lex.stance_for else -1 if token in lex.stance_against else 0
+        if value and any(t in lex.negators for t in tokens[max(0, i - lex.negation_window):i]):
+            value = -value
+        score += value
+    return score
+
+
+def _stance_words() -> frozenset[str]:
+    lex = lexicon()
+    return lex.stance_for | lex.stance_against | lex.negators
+
+
+def different_times(a: Statement, b: Statement) -> bool:
+    """Dates at least SHIFT_MIN_DAYS apart (a year-only date spans its year), else different stories."""
+    if a.story and a.story == b.story:
+        return False
+    span_a, span_b = interval(a.published), interval(b.published)
+    if span_a and span_b:
+        gap = max((span_b[0] - span_a[1]).days, (span_a[0] - span_b[1]).days)
+        return gap >= SHIFT_MIN_DAYS
+    return bool(a.story and b.story)
+
+
+def shift_links(group: Sequence[Statement], rare: list[set[str]]) -> list[Link]:
+    out = []
+    for i, a in enumerate(group):
+        for j in range(i + 1, len(group)):
+            b = group[j]
+            if not different_times(a, b):
+                continue
+            cosine = best_cosine(a, b)
+            shared = sorted(rare[i] & rare[j] - _stance_words()) if cosine >= SHIFT_MIN_COSINE_SHARED else []
+            if not shared and cosine < SHIFT_MIN_COSINE:
+                continue
+            subject = shared[0] if shared else None
+            sa, sb = stance(a.text, subject), stance(b.text, subject)
+            if sa * sb >= 0:
+                continue
+            earlier, later = (a, b) if (a.when or date.min, a.order) <= (b.when or date.min, b.order) else (b, a)
+            confidence = min(0.95, 0.5 + 0.1 * min(abs(sa), abs(sb)) + (0.1 if shared else 0.0))
+            out.append(_link(earlier, later, "shift", confidence, subject=subject or "similar wording",
+                             cosine=round(cosine, 3), stance={earlier.id: sa if earlier is a else sb,
+                                                             later.id: sb if later is b else sa}))
+    return out
+
+
+# --- the stage ---------------------------------------------------------------------------------------
+
+def analyse(statements: Sequence[Statement]) -> Result:
+    """Links and positions for every voice."""
+    corpus_df: Counter[str] = Counter()
+    for s in statements:
+        corpus_df.update(set(words(s.text)))
+    by_voice: dict[str, list[Statement]] = defaultdict(list)
+    for s in statements:
+        by_voice[s.voice].append(s)
+    result = Result()
+    for group in by_voice.values():
+        if len(group) < 2:
+            continue
+        rare = rare_terms(group, corpus_df, len(statements))
+        result.links += copy_links(group)
+        result.links += shift_links(group, rare)
+        by_speaker: dict[str, list[int]] = defaultdict(list)
+        for i, s in enumerate(group):
+            by_speaker[s.speaker].append(i)
+        for members in by_speaker.values():
+            own = [group[i] for i in members]
+            if len(own) >= 2:
+                result.positions += positions_of(own, similarity_matrix(own, [rare[i] for i in members]))
+    result.links += position_links(result.positions)
+    return result
+
+
+def position_links(positions: Iterable[Position]) -> list[Link]:
+    """Each member of a position linked to the one before it in time."""
+    return [Link(a, b, "same_position", p.confidence, NAME, json.dumps({"position": p.id, "label": p.label},
+                                                                         ensure_ascii=False))
+            for p in positions for a, b in zip(p.quotes, p.quotes[1:])]
+
+
+def sentence_vectors(texts: Sequence[str], embed) -> list[np.ndarray]:  # noqa: ANN001 - the embeddings function
+    """Unit vectors of each text's sentences, embedded in one batch."""
+    split = [sentences(t) for t in texts]
+    flat = embed([s for ss in split for s in ss])
+    out, start = [], 0
+    for ss in split:
+        out.append(flat[start:start + len(ss)])
+        start += len(ss)
+    return out
