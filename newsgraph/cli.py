@@ -140,13 +140,15 @@ def analyze(inputs: InputsArg, db: DbOpt = Path("newsgraph.db"), config: ConfigO
         if as_json:
             _emit(_summary(report) | {"stored_total": store.count_articles(), "analyzed": analysis.articles,
                                       "quotes": analysis.quotes, "entities": analysis.entities,
-                                      "duplicate_groups": analysis.duplicate_groups})
+                                      "duplicate_groups": analysis.duplicate_groups, "stories": analysis.stories,
+                                      "links": analysis.links, "positions": analysis.positions})
         elif not quiet:
             _print_articles(store.list_articles(limit=None), store.quote_counts())
             out.print(f"{analysis.articles} articles analysed: {analysis.quotes} statements, "
                       f"{analysis.entities} speakers and organisations, "
                       f"{analysis.duplicate_groups} near-duplicate group"
-                      f"{'' if analysis.duplicate_groups == 1 else 's'}", markup=False)
+                      f"{'' if analysis.duplicate_groups == 1 else 's'}; {store.count_stories()} stories, "
+                      f"{analysis.positions} positions, {analysis.links} statement links", markup=False)
         if not as_json and not quiet:
             out.print(f"{report.files} files, {report.read} articles: {report.added} added, "
                       f"{report.already} already stored, {len(report.failed)} failed "
@@ -320,6 +322,89 @@ def speakers(db: DbOpt = Path("newsgraph.db"), limit: Annotated[int, typer.Optio
         aliases = ", ".join(a for a in e["aliases"] if a != e["name"])
         table.add_row(*map(Text, (e["name"], e["kind"], str(e["quotes"]), aliases, roles)))
     _print_table(table)
+
+
+@app.command()
+def stories(db: DbOpt = Path("newsgraph.db"), limit: Annotated[int, typer.Option(min=1)] = 50,
+            as_json: JsonOpt = False) -> None:
+    """Stories, the most recent first: label, dates, size."""
+    with _open(db) as store:
+        rows = store.stories(limit=limit)
+    if as_json:
+        from .export import story_record
+
+        _emit([story_record(s) for s in rows])
+        return
+    table = Table("id", "articles", "first", "last", "label")
+    for s in rows:
+        table.add_row(*map(Text, (s["id"], str(s["size"]), s["first_date"] or "—", s["last_date"] or "—", s["label"])))
+    _print_table(table)
+
+
+@app.command()
+def story(story_id: Annotated[str, typer.Argument(help="Story id (from `newsgraph stories`).")],
+          db: DbOpt = Path("newsgraph.db"), as_json: JsonOpt = False) -> None:
+    """One story: its cited summary and its articles in time order."""
+    with _open(db) as store:
+        row = store.story(story_id)
+    if row is None:
+        _fail(f"no story with id {story_id!r}; `newsgraph stories` lists them")
+    if as_json:
+        _emit(row)
+        return
+    out.print(Text(f"{row['label']}\n{row['size']} articles, {row['first_date'] or '?'} – {row['last_date'] or '?'}",
+                   style="bold"))
+    for cited in row["summary"]:
+        out.print(Text(f"  • {cited['text']} [{cited['article_id']}:{cited['start']}-{cited['end']}]"))
+    _print_articles(row["articles"])
+
+
+@app.command()
+def positions(db: DbOpt = Path("newsgraph.db"),
+              speaker: Annotated[Optional[str], typer.Option(help="Name, surname or any alias of the speaker.")] = None,
+              as_json: JsonOpt = False) -> None:
+    """A speaker's recurring positions over time, with shifts of stance."""
+    with _open(db) as store:
+        rows = store.positions()
+        if speaker:
+            wanted = {q["id"] for q in store.quotes(speaker=speaker)}
+            rows = [p for p in rows if wanted & set(p["quotes"])]
+        text = {q["id"]: q for q in store.quotes(speaker=speaker)} if rows else {}
+        shifts = [l for l in store.links(relation="shift") if not speaker or l["a"] in text or l["b"] in text]
+    if as_json:
+        from .export import link_record, position_record
+
+        _emit({"positions": [position_record(p) for p in rows], "shifts": [link_record(l) for l in shifts]})
+        return
+    for p in rows:
+        out.print(Text(f"{p['speaker']}: {p['label']}  ({p['size']} statements, "
+                       f"{p['first_seen'] or '?'} – {p['last_seen'] or '?'})", style="bold"))
+        for quote_id in p["quotes"]:
+            q = text.get(quote_id)
+            if q:
+                out.print(Text(f"    {q['published'] or 'undated'} {q['outlet'] or '—'}: {q['text'][:140]}"))
+    for l in shifts:
+        out.print(Text(f"shift ({l['score']}): {l['a']} → {l['b']} on {l['evidence'].get('subject')}", style="yellow"))
+    if not rows and not shifts:
+        err.print("no positions found" + (f" for {speaker!r}" if speaker else ""), markup=False)
+
+
+@app.command()
+def report(db: DbOpt = Path("newsgraph.db"),
+           story_id: Annotated[Optional[str], typer.Option("--story", help="One story (default: all).")] = None,
+           fmt: Annotated[str, typer.Option("--format", help="md or html.")] = "md",
+           output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File (default: stdout).")] = None
+           ) -> None:
+    """A readable report: summary, timeline, who said what, outlets side by side, positions, shifts."""
+    from .report import render_report
+
+    with _open(db) as store, _guard():
+        text = render_report(store, story_id, fmt)
+    if output is None:
+        typer.echo(text)
+        return
+    output.write_text(text, encoding="utf-8")
+    err.print(f"wrote {output}", markup=False)
 
 
 @app.command()

@@ -37,6 +37,12 @@ class Lexicon:
         return self.outlet_by_alias.get(" ".join(name.split()).casefold())
 
 
+# Days and months say when, not what: no story is labelled "friday".
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december week month year today yesterday".split())
+
+
 @cache
 def lexicon() -> Lexicon:
     text = resources.files("newsgraph").joinpath("resources/lexicon.toml").read_text(encoding="utf-8")
@@ -60,7 +66,7 @@ def lexicon() -> Lexicon:
         organisation_nouns=frozenset(table["organisations"]["nouns"]),
         document_nouns=frozenset(table["organisations"]["documents"]),
         role_phases={phase: frozenset(words) for phase, words in table["role_phases"].items()},
-        stop_words=frozenset(STOP_WORDS) | {"said", "says", "told", "according", "mr", "ms", "mrs"},
+        stop_words=frozenset(STOP_WORDS) | CALENDAR_WORDS | {"said", "says", "told", "according", "mr", "ms", "mrs"},
         negators=frozenset(table["stance"]["negators"]),
         negation_window=table["stance"]["negation_window"],
         stance_against=frozenset(table["stance"]["against"]),

@@ -9,7 +9,7 @@ explainable when an implementation changes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -17,8 +17,8 @@ import numpy as np
 from . import embeddings
 from .config import Settings
 from .errors import PipelineError
-from .models import Article, Attribution, Notice, RawDocument, Rejected
-from .stages import clean, dedup, entities, metadata, nlp, quotes, statements, stories
+from .models import Article, Attribution, Notice, RawDocument, Rejected, Story
+from .stages import clean, dedup, entities, metadata, nlp, quotes, statements, stories, summarize
 from .stages.ingest import expand_inputs, read_path
 from .store import Store
 
@@ -215,8 +215,17 @@ def find_stories(store: Store) -> int:
     for article in articles:
         clusterer.add(article)
     changed = [stories.finish(s, names) for s in clusterer.stories if s.id in clusterer.changed]
+    changed = [replace(story, summary=_summary(store, story, clusterer)) for story in changed]
     store.save_clustering(changed, clusterer.df_delta)
     return len(changed)
+
+
+def _summary(store: Store, story: Story, clusterer: stories.Clusterer) -> tuple:
+    """A cited extractive summary over all the story's articles, earlier members included."""
+    ids = list(dict.fromkeys([*store.story_members(story.id), *(m.article_id for m in story.members)]))
+    rows = [r for start in range(0, len(ids), 200) for r in store.articles_by_id(ids[start:start + 200])]
+    sources = [summarize.Source(r["id"], r["source_text"] or r["raw"], r["segments"]) for r in rows]
+    return summarize.summarize(sources, story.keywords)
 
 
 def article_vectors(store: Store, articles: list[stories.ArticleInput]) -> np.ndarray:

@@ -43,6 +43,7 @@ SAME_MIN_RATIO = 90.0
 SAME_MIN_WORDS = 5
 PARAPHRASE_MIN_COSINE = 0.85
 POSITION_MIN_SIMILARITY = 0.5
+MAX_CLAIMS = 3000  # a speaker's most recent sentences clustered at once (memory grows with the square)
 RARE_TERM_BONUS = 0.15
 SHIFT_MIN_COSINE = 0.7
 SHIFT_MIN_COSINE_SHARED = 0.35  # with a rare term in common
@@ -182,13 +183,39 @@ def rare_terms(group: Sequence[Statement], corpus_df: Counter[str], corpus_size:
     return [{w for w in words(s.text) if w not in stop and len(w) > 3 and corpus_df[w] <= limit} for s in group]
 
 
-def similarity_matrix(group: Sequence[Statement], rare: list[set[str]]) -> np.ndarray:
-    n = len(group)
-    sim = np.eye(n, dtype=np.float32)
-    for i in range(n):
-        for j in range(i + 1, n):
-            value = best_cosine(group[i], group[j]) + RARE_TERM_BONUS * min(len(rare[i] & rare[j]), 2)
-            sim[i, j] = sim[j, i] = value
+@dataclass(slots=True)
+class Claim:
+    """One sentence of a quote: positions are built from claims, so that a long quote
+    saying two things can stand in two positions."""
+
+    statement: int  # index in the speaker's statements
+    text: str
+    vector: np.ndarray
+    rare: set[str]
+
+
+def claims_of(group: Sequence[Statement], corpus_df: Counter[str], corpus_size: int) -> list[Claim]:
+    stop = lexicon().stop_words
+    limit = max(3, corpus_size // 20)
+    out = []
+    for index, s in enumerate(group):
+        texts = sentences(s.text)
+        if s.sentences is None or len(texts) != len(s.sentences):
+            continue
+        for text, vector in zip(texts, s.sentences):
+            rare = {w for w in words(text) if w not in stop and len(w) > 3 and corpus_df[w] <= limit}
+            out.append(Claim(index, text, vector, rare))
+    return out[-MAX_CLAIMS:]
+
+
+def similarity_matrix(claims: Sequence[Claim]) -> np.ndarray:
+    vectors = np.array([c.vector for c in claims], dtype=np.float32)
+    sim = vectors @ vectors.T
+    for i in range(len(claims)):
+        for j in range(i + 1, len(claims)):
+            shared = len(claims[i].rare & claims[j].rare)
+            if shared:
+                sim[i, j] = sim[j, i] = sim[i, j] + RARE_TERM_BONUS * min(shared, 2)
     return sim
 
 
@@ -207,20 +234,25 @@ def clusters(sim: np.ndarray, threshold: float) -> list[list[int]]:
     return list(out.values())
 
 
-def positions_of(group: Sequence[Statement], sim: np.ndarray) -> list[Position]:
+def positions_of(group: Sequence[Statement], claims: Sequence[Claim]) -> list[Position]:
+    if len(claims) < 2:
+        return []
+    sim = similarity_matrix(claims)
     out = []
     for members in clusters(sim, POSITION_MIN_SIMILARITY):
-        if len({group[i].article_id for i in members}) < 2:
-            continue  # a line said once is not a position
-        ordered = sorted(members, key=lambda i: (group[i].when or date.max, group[i].order))
+        statements_in = sorted({claims[i].statement for i in members},
+                               key=lambda k: (group[k].when or date.max, group[k].order))
+        if len({group[k].article_id for k in statements_in}) < 2:
+            continue  # a line said once (or in one article) is not a position
         inner = [sim[i, j] for i in members for j in members if i < j]
         central = max(members, key=lambda i: sum(sim[i, j] for j in members))
-        dates = [group[i].published for i in ordered if interval(group[i].published)]
-        pid = "p" + hashlib.sha1("|".join(sorted(group[i].id for i in members)).encode()).hexdigest()[:12]
-        out.append(Position(pid, group[central].speaker, group[central].voice if ":" in group[central].voice else None,
-                            label(group[central].text), tuple(group[i].id for i in ordered),
-                            dates[0] if dates else None, dates[-1] if dates else None, NAME,
-                            round(float(np.mean(inner)) if inner else 0.0, 3)))
+        speaker = group[claims[central].statement]
+        dates = [group[k].published for k in statements_in if interval(group[k].published)]
+        ids = tuple(group[k].id for k in statements_in)
+        pid = "p" + hashlib.sha1("|".join(sorted(ids)).encode()).hexdigest()[:12]
+        out.append(Position(pid, speaker.speaker, speaker.voice if ":" in speaker.voice else None,
+                            label(claims[central].text), ids, dates[0] if dates else None,
+                            dates[-1] if dates else None, NAME, round(float(np.mean(inner)), 3)))
     return out
 
 
@@ -311,7 +343,7 @@ def analyse(statements: Sequence[Statement]) -> Result:
         for members in by_speaker.values():
             own = [group[i] for i in members]
             if len(own) >= 2:
-                result.positions += positions_of(own, similarity_matrix(own, [rare[i] for i in members]))
+                result.positions += positions_of(own, claims_of(own, corpus_df, len(statements)))
     result.links += position_links(result.positions)
     return result
 

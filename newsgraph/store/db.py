@@ -263,6 +263,9 @@ class Store:
                "ORDER BY a.published IS NULL, a.published, a.rowid")
         return _decode(row) | {"articles": [_decode(r) for r in self.db.execute(sql, (story_id,))]}
 
+    def story_members(self, story_id: str) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT article_id FROM story_articles WHERE story_id = ?", (story_id,))]
+
     def story_of(self, article_id: str) -> str | None:
         row = self.db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
         return row[0] if row else None
