@@ -139,7 +139,9 @@ def _quote_where(store: Store, f: QuoteFilter) -> Where:
 def quotes(store: Store, f: QuoteFilter, limit: int = 50, offset: int = 0,
            oldest_first: bool = False) -> tuple[list[dict[str, Any]], int]:
     where = _quote_where(store, f)
-    order = "a.published, q.article_id, q.start" if oldest_first else "a.published DESC, q.article_id, q.start"
+    # oldest first is for short filtered lists (a speaker, a story): dates without a year go last
+    order = ("(a.published IS NULL OR a.published LIKE '--%'), a.published, q.article_id, q.start" if oldest_first
+             else "a.published DESC, q.article_id, q.start")
     total = scalar(store, f"SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id {where.sql()}",
                    where.params)
     return page(store, f"{QUOTE_SELECT} {where.sql()} ORDER BY {order}", where.params, limit, offset), total
@@ -244,16 +246,11 @@ def positions(store: Store, speaker_entity: str | None = None, limit: int = 50,
     return store.positions(speaker_entity=speaker_entity, limit=limit, offset=offset), total
 
 
-def shifts_of(store: Store, quote_ids: list[str]) -> list[dict[str, Any]]:
-    """'shift' links that touch any of ``quote_ids``."""
-    out: dict[tuple[str, str], dict[str, Any]] = {}
-    for start in range(0, len(quote_ids), 400):
-        chunk = quote_ids[start:start + 400]
-        marks = ", ".join("?" * len(chunk))
-        rows = store.db.execute(f"SELECT * FROM links WHERE relation = 'shift' AND (a IN ({marks}) OR b IN ({marks}))",
-                                [*chunk, *chunk])
-        out.update(((r["a"], r["b"]), _decode(r)) for r in rows)
-    return list(out.values())
+def shifts_of_speaker(store: Store, entity_id: str) -> list[dict[str, Any]]:
+    """'shift' links from or to a statement of this speaker, oldest statement first."""
+    sql = ("SELECT DISTINCT l.* FROM links l JOIN quotes q ON q.id = l.a OR q.id = l.b "
+           "WHERE l.relation = 'shift' AND q.speaker_entity = ? ORDER BY l.a, l.b")
+    return [_decode(r) for r in store.db.execute(sql, (entity_id,))]
 
 
 # --- search ----------------------------------------------------------------------------

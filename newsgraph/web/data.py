@@ -14,6 +14,7 @@ from typing import Any
 from ..errors import QueryError
 from ..export import quote_record
 from ..store import Store, views
+from .format import parse_partial
 from .semantic import SemanticIndex
 
 GROUPING_RELATIONS = ("same_statement", "paraphrase")
@@ -67,11 +68,40 @@ class StatementGroup:
 
 
 @dataclass(slots=True)
+class OutletCoverage:
+    outlet: str
+    articles: int
+    statements: int
+    shared: int  # statements it carried that another outlet carried too
+    first: int  # statements it carried first
+    left_out: int  # statements other outlets carried and it did not
+
+
+@dataclass(slots=True)
 class StoryView:
     outlets: list[str]
     groups: list[StatementGroup]
     quotes_shown: int
     quotes_total: int
+
+    @property
+    def shared(self) -> list[StatementGroup]:
+        """Statements carried by two outlets or more: the rows of the side-by-side grid."""
+        return [g for g in self.groups if len(g.by_outlet) > 1]
+
+    def alone(self, outlet: str) -> list[StatementGroup]:
+        return [g for g in self.groups if list(g.by_outlet) == [outlet]]
+
+    def coverage(self, articles: list[dict[str, Any]]) -> list[OutletCoverage]:
+        shared = self.shared
+        out = []
+        for outlet in self.outlets:
+            mine = [g for g in self.groups if outlet in g.by_outlet]
+            out.append(OutletCoverage(
+                outlet, sum(1 for a in articles if outlet_of(a) == outlet), len(mine),
+                sum(1 for g in shared if outlet in g.by_outlet), sum(1 for g in mine if outlet_of(g.first) == outlet),
+                sum(1 for g in shared if outlet not in g.by_outlet)))
+        return out
 
 
 def outlet_of(row: dict[str, Any]) -> str:
@@ -79,14 +109,21 @@ def outlet_of(row: dict[str, Any]) -> str:
 
 
 def story_view(store: Store, story: dict[str, Any]) -> StoryView:
-    quotes, total = views.quotes(store, views.QuoteFilter(story=story["id"]), limit=MAX_STORY_QUOTES,
-                                 oldest_first=True)
+    quotes, total = views.quotes(store, views.QuoteFilter(story=story["id"]), limit=MAX_STORY_QUOTES)
+    quotes.sort(key=time_order)
     outlets: list[str] = []
     for article in story["articles"]:  # in date order
         if outlet_of(article) not in outlets:
             outlets.append(outlet_of(article))
     links = [l for l in views.links_among(store, [q["id"] for q in quotes]) if l["relation"] in GROUPING_RELATIONS]
     return StoryView(outlets, group_statements(quotes, links), len(quotes), total)
+
+
+def time_order(q: dict[str, Any]) -> tuple[Any, ...]:
+    """Dated statements first, oldest first; then those whose date lacks a year; then undated."""
+    when = q.get("said_on") or q.get("published") or ""
+    rank = 0 if parse_partial(when) else (1 if when else 2)
+    return (rank, when, q.get("source") or "", q["start"])
 
 
 def _normalised(text: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from markupsafe import Markup, escape
+
 
 def short_id(value: str | None) -> str:
     return (value or "")[:10]
@@ -36,3 +38,25 @@ def parse_partial(value: str | None) -> date | None:
 
 def speaker_name(quote: dict[str, Any]) -> str:
     return quote.get("entity_name") or quote.get("speaker") or "(unknown speaker)"
+
+
+def source_name(source: str | None) -> str:
+    """The file name of a source path ("corpus/04_talks.txt" → "04_talks.txt"), kept with its "#N"."""
+    return (source or "").replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def mark_terms(text: str, terms: list[str]) -> Markup:
+    """``text`` escaped, each occurrence of a matched term wrapped in <mark> (terms escaped too)."""
+    wanted = sorted({t for t in terms if t.strip()}, key=len, reverse=True)
+    out, i = Markup(""), 0
+    lowered = text.lower()
+    while i < len(text):
+        hit = next((t for t in wanted if lowered.startswith(t.lower(), i)), None)
+        if hit is None:
+            j = min((p for p in (lowered.find(t.lower(), i) for t in wanted) if p >= 0), default=len(text))
+            out += escape(text[i:j])
+            i = j
+        else:
+            out += Markup("<mark>{}</mark>").format(text[i:i + len(hit)])
+            i += len(hit)
+    return out

@@ -77,11 +77,17 @@ def render_range(source: str, start: int, end: int, spans: list[Span], titles: d
     """``source[start:end]`` cut at every span boundary, each slice escaped, marks around it."""
     inside = [s for s in spans if s.start < end and s.end > start]
     cuts = sorted({start, end, *(max(start, s.start) for s in inside), *(min(end, s.end) for s in inside)})
+    # a numbered marker after each statement's last piece links to its evidence below the text
+    last_piece_end: dict[int, int] = {}
+    for s in spans:
+        if s.css == "quote" and s.quote is not None:
+            last_piece_end[s.quote] = max(last_piece_end.get(s.quote, s.end), s.end)
     out = Markup("")
     for left, right in zip(cuts, cuts[1:]):
         active = [s for s in inside if s.start <= left and s.end >= right]
         out += _render_slice(source[left:right], active, titles)
-    # a numbered marker after each statement's end, linking to its evidence
+        for number in sorted(n for n, e in last_piece_end.items() if e == right):
+            out += Markup('<a class="qref" href="#q{0}" title="evidence for statement {0}">{0}</a>').format(number)
     return out
 
 

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from ..export import write_export
 from ..store import views
 from . import data, highlight, svg
+from .format import source_name
 from .api import DATE_PATTERN, Offset, Since, StoreDep, Text, Until
 from .templating import templates
 
@@ -75,9 +76,9 @@ def story(request: Request, story_id: str, store: StoreDep) -> HTMLResponse:
     if row is None:
         raise HTTPException(404, f"no story with id {story_id!r}")
     view = data.story_view(store, row)
-    points = [svg.Point(data.outlet_of(a), a["published"], a["title"] or a["source"], f"/articles/{a['id']}")
+    points = [svg.Point(data.outlet_of(a), a["published"], a["title"] or source_name(a["source"]), f"/articles/{a['id']}")
               for a in row["articles"]]
-    titles = {a["id"]: a["title"] or a["source"] for a in row["articles"]}
+    titles = {a["id"]: a["title"] or source_name(a["source"]) for a in row["articles"]}
     return page(request, "story.html", story=row, view=view, titles=titles,
                 timeline=svg.timeline(view.outlets, points))
 
@@ -92,8 +93,9 @@ def speaker(request: Request, speaker_id: str, store: StoreDep) -> HTMLResponse:
     positions, _ = views.positions(store, speaker_entity=speaker_id, limit=500)
     in_positions = [qid for p in positions for qid in p["quotes"]]
     quotes = views.quotes_by_id(store, in_positions)
-    shifts = views.shifts_of(store, in_positions)
+    shifts = views.shifts_of_speaker(store, speaker_id)
     shifted = {s["b"] for s in shifts} | {s["a"] for s in shifts}
+    quotes |= views.quotes_by_id(store, sorted(shifted - set(quotes)))
     others, others_total = views.quotes(store, views.QuoteFilter(speaker_entity=speaker_id), limit=PAGE,
                                         oldest_first=True)
     others = [q for q in others if q["id"] not in set(in_positions)]

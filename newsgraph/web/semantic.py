@@ -24,7 +24,7 @@ MAX_EMBEDDED_HERE = 5000
 class Matrix:
     key: tuple[int, int]
     ids: list[str]
-    vectors: np.ndarray  # (n, 384) float32, unit rows
+    vectors: np.ndarray  # (n, 384) float32, unit rows; ids[i] is the statement of row i
 
 
 class SemanticIndex:
@@ -39,8 +39,12 @@ class SemanticIndex:
             return []
         scores = matrix.vectors @ embeddings.embed([query])[0]
         order = np.argsort(-scores, kind="stable")
-        ranked = ((matrix.ids[i], float(scores[i])) for i in order)
-        return [(qid, s) for qid, s in ranked if allowed is None or qid in allowed]
+        best: dict[str, float] = {}  # a statement may have several vectors (one per part): its best one counts
+        for i in order:
+            qid = matrix.ids[i]
+            if qid not in best and (allowed is None or qid in allowed):
+                best[qid] = float(scores[i])
+        return list(best.items())
 
     def _current(self, store: Store) -> Matrix:
         key = _version(store)
@@ -56,9 +60,11 @@ def _version(store: Store) -> tuple[int, int]:
 
 
 def _build(store: Store, key: tuple[int, int]) -> Matrix:
-    ids, blobs = views.vectors_with_ids(store, "quote", embeddings.NAME)
-    stored = (np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(blobs), embeddings.DIMENSIONS)
-              if blobs else np.zeros((0, embeddings.DIMENSIONS), dtype=np.float32))
+    stored_ids, blobs = views.vectors_with_ids(store, "quote", embeddings.NAME)
+    # a blob holds one or more 384-d float32 rows
+    rows = [np.frombuffer(b, dtype=np.float32).reshape(-1, embeddings.DIMENSIONS) for b in blobs]
+    ids = [qid for qid, r in zip(stored_ids, rows) for _ in range(len(r))]
+    stored = np.vstack(rows) if rows else np.zeros((0, embeddings.DIMENSIONS), dtype=np.float32)
     missing = views.quote_texts_without_vectors(store, embeddings.NAME, MAX_EMBEDDED_HERE)
     if missing:
         fresh = embeddings.embed([text for _, text in missing])

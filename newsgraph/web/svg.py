@@ -41,7 +41,7 @@ class Timeline:
     lanes: list[tuple[str, float]]  # label, y
     dots: list[Dot]
     ticks: list[Tick]
-    undated: list[tuple[str, str]] = field(default_factory=list)  # label, href
+    undated: list[tuple[str, str]] = field(default_factory=list)  # label, href (no date, no year, or a year only)
 
 
 @dataclass(slots=True)
@@ -54,7 +54,8 @@ class Point:
 
 
 def timeline(lanes: list[str], points: list[Point]) -> Timeline:
-    placed = [(p, parse_partial(p.when)) for p in points]
+    # a date known only to the year would sit on 1 January and mislead: listed, not drawn
+    placed = [(p, parse_partial(p.when) if p.when and len(p.when) >= 7 else None) for p in points]
     dated = [(p, d) for p, d in placed if d is not None]
     undated = [(p.label, p.href) for p, d in placed if d is None]
     height = PAD * 2 + LANE_HEIGHT * max(1, len(lanes)) + 18

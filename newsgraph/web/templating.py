@@ -17,5 +17,7 @@ environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, u
 environment.filters["short_id"] = fmt.short_id
 environment.filters["date"] = fmt.date_label
 environment.filters["speaker"] = fmt.speaker_name
+environment.filters["source_name"] = fmt.source_name
+environment.filters["mark_terms"] = fmt.mark_terms
 environment.globals["query"] = lambda **params: urlencode({k: v for k, v in params.items() if v not in (None, "")})
 templates = Jinja2Templates(env=environment)

@@ -114,3 +114,10 @@ def _gold_shifts(store: Store, gold: dict, ids: dict[str, str]) -> list[Link]:
         if a and b:
             links.append(Link(a["id"], b["id"], "shift", 1.0, "tests:gold", json.dumps({"topic": shift["topic"]})))
     return links
+
+
+def build_seeds_store(path: Path) -> Path:
+    build_store(path, sorted(SEEDS.glob("*.txt")))
+    with Store(path) as store:
+        add_gold_rows(store, json.loads((SEEDS / "gold.json").read_text(encoding="utf-8")))
+    return path
