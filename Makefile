@@ -5,7 +5,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DB ?= newsgraph.db
 
-.PHONY: install demo test bench clean
+CHROMIUM := /usr/bin/chromium
+# apt-get needs root; elsewhere sudo asks for it
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: install demo test bench bench-web serve screenshots clean
 
 $(STAMP): pyproject.toml constraints.txt requirements-model.txt scripts/install_tokenizer.py
 	@$(PY) -c 'import sys; assert sys.version_info[:2] == (3, 11), "newsgraph needs Python 3.11, got " + sys.version' 
@@ -20,8 +24,23 @@ install: $(STAMP)
 demo: install
 	$(BIN)/newsgraph analyze examples/corpus --db $(DB)
 
-test: install
+# The browser tests drive Debian's chromium (never `playwright install`: it downloads a browser).
+$(CHROMIUM):
+	$(SUDO) apt-get update
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+
+test: install $(CHROMIUM)
 	$(BIN)/python -m pytest -q
+
+serve: demo
+	$(BIN)/newsgraph serve --db $(DB)
+
+# Re-take the screenshots shown in the README (docs/screenshots/) from the browser tests.
+screenshots: install $(CHROMIUM)
+	NEWSGRAPH_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/web/test_browser.py
+
+bench-web: install
+	$(BIN)/python bench/web.py
 
 bench: install
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,bench]'

@@ -164,14 +164,22 @@ def export(fmt: str, store: StoreDep) -> Response:
                     headers={"Content-Disposition": f'attachment; filename="newsgraph.{fmt}"'})
 
 
+@router.get("/report.{fmt}")
+def corpus_report(fmt: str, store: StoreDep) -> Response:
+    return _report(store, None, fmt, "newsgraph-report")
+
+
 @router.get("/stories/{story_id}/report.{fmt}")
-def report(story_id: str, fmt: str, store: StoreDep) -> Response:
-    render = render_report_function()
-    if render is None or fmt not in REPORT_FORMATS:
-        raise HTTPException(404, f"no report format {fmt!r} in this build")
+def story_report(story_id: str, fmt: str, store: StoreDep) -> Response:
     if store.story(story_id) is None:
         raise HTTPException(404, f"no story with id {story_id!r}")
-    text = render(store, story_id, fmt)
-    headers = {"Content-Disposition": f'attachment; filename="story-{story_id}.{fmt}"'} if fmt == "md" else {}
-    return Response(text, media_type=REPORT_FORMATS[fmt], headers=headers)
+    return _report(store, story_id, fmt, f"story-{story_id}")
+
+
+def _report(store: Any, story_id: str | None, fmt: str, name: str) -> Response:
+    render = render_report_function()
+    if render is None or fmt not in REPORT_FORMATS:
+        raise HTTPException(404, f"no report format {fmt!r} in this build; use md or html")
+    headers = {"Content-Disposition": f'attachment; filename="{name}.{fmt}"'} if fmt == "md" else {}
+    return Response(render(store, story_id, fmt), media_type=REPORT_FORMATS[fmt], headers=headers)
 

@@ -68,20 +68,35 @@ def start_server() -> Iterator:
 
 
 @pytest.fixture(scope="session")
-def example_url(tmp_path_factory, start_server) -> str:
-    return start_server(build_example_store(tmp_path_factory.mktemp("web") / "examples.db"))
+def example_db(tmp_path_factory) -> Path:
+    return build_example_store(tmp_path_factory.mktemp("web") / "examples.db")
 
 
 @pytest.fixture(scope="session")
-def seeds_url(tmp_path_factory, start_server) -> str:
+def seeds_db(tmp_path_factory) -> Path:
     if not (SEEDS / "gold.json").is_file():
         pytest.skip(f"seed corpus not found at {SEEDS}: check out ../shared beside the project")
-    return start_server(build_seeds_store(tmp_path_factory.mktemp("web") / "seeds.db"))
+    return build_seeds_store(tmp_path_factory.mktemp("web") / "seeds.db")
 
 
 @pytest.fixture(scope="session")
-def hostile_url(tmp_path_factory, start_server) -> str:
-    return start_server(build_store(tmp_path_factory.mktemp("web") / "hostile.db", [HOSTILE]))
+def hostile_db(tmp_path_factory) -> Path:
+    return build_store(tmp_path_factory.mktemp("web") / "hostile.db", [HOSTILE])
+
+
+@pytest.fixture(scope="session")
+def example_url(example_db, start_server) -> str:
+    return start_server(example_db)
+
+
+@pytest.fixture(scope="session")
+def seeds_url(seeds_db, start_server) -> str:
+    return start_server(seeds_db)
+
+
+@pytest.fixture(scope="session")
+def hostile_url(hostile_db, start_server) -> str:
+    return start_server(hostile_db)
 
 
 @pytest.fixture(scope="session")
