@@ -179,8 +179,8 @@ def find_statements(store: Store) -> tuple[int, int]:
     items = [statements.Statement(
         r["id"], r["article_id"], r["text"],
         voice_of.get(r["speaker_entity"], r["speaker_entity"]) if r["speaker_entity"] else "name:" + r["speaker"],
-        r["entity_name"] or r["speaker"], r["outlet"], r["published"], r["venue"], r["story_id"], r["article_order"])
-        for r in rows]
+        r["entity_name"] or r["speaker"], r["outlet"], r["published"], r["venue"], r["story_id"], r["article_order"],
+        recalled=statements.recalled(r["lead_in"] or "")) for r in rows]
     for item, vectors in zip(items, quote_vectors(store, items)):
         item.sentences = vectors
     result = statements.analyse(items)
@@ -211,7 +211,9 @@ def find_stories(store: Store) -> int:
     for article, vector in zip(articles, article_vectors(store, articles)):
         article.vector = vector
     df, docs = store.term_frequencies()
-    clusterer = stories.Clusterer([stories.OpenStory.from_row(r) for r in reversed(store.stories())], df, docs)
+    # stories untouched for a long while stay closed: only the most recent can grow
+    open_rows = store.open_stories(stories.ACTIVE_WINDOW)
+    clusterer = stories.Clusterer([stories.OpenStory.from_row(r) for r in open_rows], df, docs)
     for article in articles:
         clusterer.add(article)
     changed = [stories.finish(s, names) for s in clusterer.stories if s.id in clusterer.changed]

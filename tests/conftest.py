@@ -62,3 +62,32 @@ def cli():
 
 def article_from_text(text: str, source: str = "fixture.txt"):
     return extract_metadata(clean(RawDocument(source, text, "text")))
+
+
+def _analyse(tmp_path_factory, folder: Path) -> tuple[Path, dict]:
+    """Ingest and analyse a folder once; the database path and its JSON export."""
+    from newsgraph import ingest
+    from newsgraph.export import write_export
+    from newsgraph.pipeline import analyze
+
+    if not folder.is_dir():
+        pytest.skip(f"{folder} not found: check out ../shared beside the project")
+    path = tmp_path_factory.mktemp("analysed") / "store.db"
+    with Store(path) as store:
+        ingest([str(folder)], store, load_settings(environ={}))
+        analyze(store, load_settings(environ={}))
+        out = path.with_suffix(".json")
+        with open(out, "w", encoding="utf-8") as fh:
+            write_export(store, "json", fh)
+    return path, json.loads(out.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seeds_analysis(tmp_path_factory, seeds_gold) -> tuple[Path, dict]:
+    """The five seeds through the whole analyze path, once per test session."""
+    return _analyse(tmp_path_factory, SEEDS)
+
+
+@pytest.fixture(scope="session")
+def examples_analysis(tmp_path_factory) -> tuple[Path, dict]:
+    return _analyse(tmp_path_factory, EXAMPLES)

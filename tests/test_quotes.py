@@ -28,27 +28,14 @@ def _scorer():
     return module
 
 
-def _export(tmp_path_factory, folder):
-    if not folder.is_dir():
-        pytest.skip(f"{folder} not found")
-    path = tmp_path_factory.mktemp("q") / "q.db"
-    with Store(path) as store:
-        ingest([str(folder)], store, load_settings(environ={}))
-        analyze(store, load_settings(environ={}))
-        out = path.with_suffix(".json")
-        with open(out, "w", encoding="utf-8") as fh:
-            write_export(store, "json", fh)
-    return json.loads(out.read_text(encoding="utf-8"))
+@pytest.fixture(scope="module")
+def seeds_export(seeds_analysis):
+    return seeds_analysis[1]
 
 
 @pytest.fixture(scope="module")
-def seeds_export(tmp_path_factory):
-    return _export(tmp_path_factory, SEEDS)
-
-
-@pytest.fixture(scope="module")
-def examples_export(tmp_path_factory):
-    return _export(tmp_path_factory, EXAMPLES)
+def examples_export(examples_analysis):
+    return examples_analysis[1]
 
 
 def _figures(gold: dict, export: dict) -> dict:

@@ -7,10 +7,10 @@ president of the same country). So work grows with the statements of each
 voice, never with all pairs of the corpus.
 
 - same statement: the shorter text found inside the longer one
-  (rapidfuzz partial ratio ≥ 90, at least five words) — verbatim, trimmed or
+  (rapidfuzz partial ratio ≥ 90, at least three words) — verbatim, trimmed or
   re-punctuated. The first source is the outlet the venue names ("told CNN"),
   else the earliest article;
-- paraphrase: a sentence of each with cosine ≥ 0.85 (MiniLM);
+- paraphrase: a sentence of each with cosine ≥ 0.85 (MiniLM), same speaker, same time;
 - positions: a speaker's quotes clustered by meaning (average linkage over
   the best sentence-pair cosine, plus shared rare terms), kept when a line
   recurs in two or more articles;
@@ -36,17 +36,22 @@ from rapidfuzz import fuzz
 
 from ..lexicon import lexicon
 from ..models import Link, Position
-from .stories import interval
+from ..embeddings import DIMENSIONS
+from .stories import interval, looked_back_at
 
 NAME = "newsgraph.statements.v1"
 SAME_MIN_RATIO = 90.0
-SAME_MIN_WORDS = 5
+SAME_MIN_WORDS = 3
 PARAPHRASE_MIN_COSINE = 0.85
 POSITION_MIN_SIMILARITY = 0.5
-MAX_CLAIMS = 3000  # a speaker's most recent sentences clustered at once (memory grows with the square)
+MAX_CLAIMS = 1500  # a speaker's most recent sentences clustered at once (memory grows with the square)
 RARE_TERM_BONUS = 0.15
 SHIFT_MIN_COSINE = 0.7
 SHIFT_MIN_COSINE_SHARED = 0.35  # with a rare term in common
+SAME_MIN_COSINE = 0.5  # below this, two quotes share no sentence: no need to compare their words
+CANDIDATE_MIN_COSINE = min(SHIFT_MIN_COSINE_SHARED, SAME_MIN_COSINE)
+WINDOW = 1000  # statements of a voice compared with up to two windows of neighbours in arrival order
+MAX_POSTINGS = 50  # a term more of a voice's statements use does not single out a subject
 SHIFT_MIN_DAYS = 30
 STANCE_WINDOW = 10
 SPOKES = {"spokesman", "spokeswoman", "spokesperson", "secretary", "mouthpiece"}
@@ -70,6 +75,7 @@ class Statement:
     story: str | None
     order: int  # arrival order of the article, the last resort for "first"
     sentences: np.ndarray | None = None  # unit vectors, one row per sentence
+    recalled: bool = False  # reported as said long before the article ("a year ago he promised")
 
     @property
     def when(self) -> date | None:
@@ -154,24 +160,60 @@ def _link(a: Statement, b: Statement, relation: str, score: float, **evidence: o
     return Link(a.id, b.id, relation, round(score, 4), NAME, json.dumps(evidence, ensure_ascii=False))  # type: ignore[arg-type]
 
 
-def copy_links(group: Sequence[Statement]) -> list[Link]:
+def copy_links(group: Sequence[Statement], pairs: dict[tuple[int, int], float]) -> list[Link]:
     out = []
-    for i, a in enumerate(group):
-        for b in group[i + 1:]:
-            if a.article_id == b.article_id:
-                continue
-            ratio = same_words(a.text, b.text)
-            if ratio >= SAME_MIN_RATIO:
-                first, second, why = first_source(a, b)
-                out.append(_link(first, second, "same_statement", ratio / 100, match="partial ratio",
-                                 ratio=round(ratio, 1), first_source=why))
-                continue
-            cosine = best_cosine(a, b)
-            if cosine >= PARAPHRASE_MIN_COSINE and a.speaker == b.speaker:
-                first, second, why = first_source(a, b)
-                out.append(_link(first, second, "paraphrase", cosine, match="sentence cosine",
-                                 cosine=round(cosine, 3), first_source=why))
+    for (i, j), cosine in pairs.items():
+        a, b = group[i], group[j]
+        if a.article_id == b.article_id or cosine < SAME_MIN_COSINE:
+            continue
+        ratio = same_words(a.text, b.text)
+        if ratio >= SAME_MIN_RATIO:
+            first, second, why = first_source(a, b)
+            out.append(_link(first, second, "same_statement", ratio / 100, match="partial ratio",
+                             ratio=round(ratio, 1), first_source=why))
+        elif cosine >= PARAPHRASE_MIN_COSINE and a.speaker == b.speaker and not different_times(a, b):
+            # the same words months apart are a recurring position, not one statement reworded
+            first, second, why = first_source(a, b)
+            out.append(_link(first, second, "paraphrase", cosine, match="sentence cosine",
+                             cosine=round(cosine, 3), first_source=why))
     return out
+
+
+def candidate_pairs(group: Sequence[Statement], rare: list[set[str]]) -> dict[tuple[int, int], float]:
+    """Pairs worth a close look, with their best sentence cosine, without comparing all pairs:
+    each statement against its voice's neighbours in arrival order (two blocks of WINDOW), and
+    any two statements sharing a term that few of the voice's statements use (for shifts years apart)."""
+    pairs: dict[tuple[int, int], float] = {}
+    for start in range(0, len(group), WINDOW):
+        lo = max(0, start - WINDOW)
+        block = range(lo, min(len(group), start + WINDOW))
+        best = _best_cosines([group[k] for k in block])
+        rows, cols = np.nonzero(np.triu(best, 1) >= CANDIDATE_MIN_COSINE)
+        for r, c in zip(rows.tolist(), cols.tolist()):
+            i, j = lo + r, lo + c
+            if j >= start:  # pairs inside the earlier block were seen with it
+                pairs[(i, j)] = float(best[r, c])
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, terms in enumerate(rare):
+        for term in terms - _stance_words():
+            postings[term].append(index)
+    for members in postings.values():
+        if len(members) > MAX_POSTINGS:
+            continue  # common in this voice: not a subject that singles statements out
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                if (i, j) not in pairs:
+                    pairs[(i, j)] = best_cosine(group[i], group[j])
+    return pairs
+
+
+def _best_cosines(statements: Sequence[Statement]) -> np.ndarray:
+    """Statement × statement maximum over their sentence pairs, in one matrix product."""
+    blocks = [s.sentences if s.sentences is not None else np.zeros((1, DIMENSIONS), np.float32) for s in statements]
+    starts = np.cumsum([0] + [len(b) for b in blocks[:-1]])
+    stacked = np.vstack(blocks)
+    sim = stacked @ stacked.T
+    return np.maximum.reduceat(np.maximum.reduceat(sim, starts, axis=0), starts, axis=1)
 
 
 # --- positions -------------------------------------------------------------------------------------
@@ -209,13 +251,22 @@ def claims_of(group: Sequence[Statement], corpus_df: Counter[str], corpus_size: 
 
 
 def similarity_matrix(claims: Sequence[Claim]) -> np.ndarray:
+    """Cosine of each pair of claims, plus a bonus per rare term they share (two at most)."""
     vectors = np.array([c.vector for c in claims], dtype=np.float32)
     sim = vectors @ vectors.T
-    for i in range(len(claims)):
-        for j in range(i + 1, len(claims)):
-            shared = len(claims[i].rare & claims[j].rare)
-            if shared:
-                sim[i, j] = sim[j, i] = sim[i, j] + RARE_TERM_BONUS * min(shared, 2)
+    vocabulary: dict[str, int] = {}
+    rows, cols = [], []
+    for index, claim in enumerate(claims):
+        for term in claim.rare:
+            rows.append(index)
+            cols.append(vocabulary.setdefault(term, len(vocabulary)))
+    if vocabulary:
+        from scipy.sparse import csr_matrix
+
+        terms = csr_matrix((np.ones(len(rows), np.float32), (rows, cols)), shape=(len(claims), len(vocabulary)))
+        shared = (terms @ terms.T).toarray()
+        np.fill_diagonal(shared, 0)
+        sim += RARE_TERM_BONUS * np.minimum(shared, 2)
     return sim
 
 
@@ -266,19 +317,24 @@ def label(text: str, max_words: int = 12) -> str:
 # --- shifts ----------------------------------------------------------------------------------------
 
 def stance(text: str, subject: str | None) -> int:
-    """For (+) or against (−) counts near the subject (or in the whole text); negators turn words round."""
+    """For (+) or against (−) words near the subject (or in the whole text); a negator turns the
+    word after it round. Negation with no stance word at all is a denial: against."""
     lex = lexicon()
-    tokens = [t.lower() for t in re.findall(r"n't|[A-Za-z][A-Za-z-]*", text.replace("’", "'"))]
-    positions = [i for i, t in enumerate(tokens) if subject and t.startswith(subject)] or [None]
-    score = 0
-    for i, token in enumerate(tokens):
-        if subject and positions[0] is not None and min(abs(i - p) for p in positions) > STANCE_WINDOW:
-            continue
+    tokens = [t.lower() for t in re.findall(r"[A-Za-z]+(?=n't)|n't|[A-Za-z][A-Za-z-]*", text.replace("’", "'"))]
+    anchors = [i for i, t in enumerate(tokens) if subject and t.startswith(subject)]
+    near = [i for i in range(len(tokens)) if not anchors or min(abs(i - a) for a in anchors) <= STANCE_WINDOW]
+    score, stance_words, negated = 0, 0, 0
+    for i in near:
+        token = tokens[i]
+        if token in lex.negators:
+            negated += 1
         value = 1 if token in lex.stance_for else -1 if token in lex.stance_against else 0
-        if value and any(t in lex.negators for t in tokens[max(0, i - lex.negation_window):i]):
-            value = -value
+        if value:
+            stance_words += 1
+            if any(t in lex.negators for t in tokens[max(0, i - lex.negation_window):i]):
+                value = -value
         score += value
-    return score
+    return score if stance_words else -1 if negated else 0
 
 
 def _stance_words() -> frozenset[str]:
@@ -286,9 +342,16 @@ def _stance_words() -> frozenset[str]:
     return lex.stance_for | lex.stance_against | lex.negators
 
 
+def recalled(lead_in: str) -> bool:
+    """The words before a quote, in its sentence, set it a year or more back."""
+    sentence = re.split(r"[.!?]\s", lead_in)[-1]
+    return looked_back_at(sentence) != set() or bool(re.search(r"\b(?:months|years) ago\b", sentence, re.I))
+
+
 def different_times(a: Statement, b: Statement) -> bool:
-    """Dates at least SHIFT_MIN_DAYS apart (a year-only date spans its year), else different stories."""
-    if a.story and a.story == b.story:
+    """Dates at least SHIFT_MIN_DAYS apart (a year-only date spans its year), else different stories.
+    A statement recalled from long before has no time of its own here."""
+    if (a.story and a.story == b.story) or a.recalled or b.recalled:
         return False
     span_a, span_b = interval(a.published), interval(b.published)
     if span_a and span_b:
@@ -297,26 +360,24 @@ def different_times(a: Statement, b: Statement) -> bool:
     return bool(a.story and b.story)
 
 
-def shift_links(group: Sequence[Statement], rare: list[set[str]]) -> list[Link]:
+def shift_links(group: Sequence[Statement], rare: list[set[str]], pairs: dict[tuple[int, int], float]) -> list[Link]:
     out = []
-    for i, a in enumerate(group):
-        for j in range(i + 1, len(group)):
-            b = group[j]
-            if not different_times(a, b):
-                continue
-            cosine = best_cosine(a, b)
-            shared = sorted(rare[i] & rare[j] - _stance_words()) if cosine >= SHIFT_MIN_COSINE_SHARED else []
-            if not shared and cosine < SHIFT_MIN_COSINE:
-                continue
-            subject = shared[0] if shared else None
-            sa, sb = stance(a.text, subject), stance(b.text, subject)
-            if sa * sb >= 0:
-                continue
-            earlier, later = (a, b) if (a.when or date.min, a.order) <= (b.when or date.min, b.order) else (b, a)
-            confidence = min(0.95, 0.5 + 0.1 * min(abs(sa), abs(sb)) + (0.1 if shared else 0.0))
-            out.append(_link(earlier, later, "shift", confidence, subject=subject or "similar wording",
-                             cosine=round(cosine, 3), stance={earlier.id: sa if earlier is a else sb,
-                                                             later.id: sb if later is b else sa}))
+    for (i, j), cosine in pairs.items():
+        a, b = group[i], group[j]
+        if cosine < SHIFT_MIN_COSINE_SHARED or not different_times(a, b):
+            continue
+        shared = sorted(rare[i] & rare[j] - _stance_words())
+        if not shared and cosine < SHIFT_MIN_COSINE:
+            continue
+        subject = shared[0] if shared else None
+        sa, sb = stance(a.text, subject), stance(b.text, subject)
+        if sa * sb >= 0:
+            continue
+        earlier, later = (a, b) if (a.when or date.min, a.order) <= (b.when or date.min, b.order) else (b, a)
+        confidence = min(0.95, 0.5 + 0.1 * min(abs(sa), abs(sb)) + (0.1 if shared else 0.0))
+        out.append(_link(earlier, later, "shift", confidence, subject=subject or "similar wording",
+                         cosine=round(cosine, 3), stance={earlier.id: sa if earlier is a else sb,
+                                                         later.id: sb if later is b else sa}))
     return out
 
 
@@ -335,8 +396,9 @@ def analyse(statements: Sequence[Statement]) -> Result:
         if len(group) < 2:
             continue
         rare = rare_terms(group, corpus_df, len(statements))
-        result.links += copy_links(group)
-        result.links += shift_links(group, rare)
+        pairs = candidate_pairs(group, rare)
+        result.links += copy_links(group, pairs)
+        result.links += shift_links(group, rare, pairs)
         by_speaker: dict[str, list[int]] = defaultdict(list)
         for i, s in enumerate(group):
             by_speaker[s.speaker].append(i)

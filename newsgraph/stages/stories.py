@@ -41,7 +41,8 @@ EMBEDDING_WEIGHT = 0.7  # the rest is TF-IDF
 PEOPLE_BONUS = 0.05  # per shared person, up to two
 MAX_GAP_DAYS = 45
 DECAY_DAYS = 30.0
-ACTIVE_STORIES = 2000  # an article is compared with this many most recent stories at most
+ACTIVE_WINDOW = 5000  # stories touched within this many articles are open to join
+CANDIDATES = 20  # of those, the nearest by embedding get the full score
 TERMS_KEPT = 200  # term weights kept per story centroid
 LEAD_CHARS = 600
 KEY_TERMS = 10  # a story's subject, for telling a look back at it
@@ -227,32 +228,51 @@ def _widen(first: str | None, last: str | None, published: str | None) -> tuple[
 
 @dataclass(slots=True)
 class Clusterer:
-    """Online clustering state: open stories and the document frequencies seen so far."""
+    """Online clustering state: open stories and the document frequencies seen so far.
 
-    stories: list[OpenStory]
+    Centroids sit in one matrix, so the stories an article could join are found
+    with one product over the *active* stories (touched within the last
+    ``ACTIVE_WINDOW`` articles); the full score is computed for the best
+    ``CANDIDATES`` of them only. Work per article is bounded: the whole run is linear.
+    """
+
+    stories: list[OpenStory]  # in order of last activity, oldest first, when given
     df: dict[str, int]
     docs: int
     changed: set[str] = field(default_factory=set)
     df_delta: Counter[str] = field(default_factory=Counter)
+    matrix: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))
+    touched: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    step: int = 0
+
+    def __post_init__(self) -> None:
+        dims = len(self.stories[0].vector_sum) if self.stories else 0
+        self.matrix = np.zeros((max(16, 2 * len(self.stories)), dims), np.float32)
+        self.touched = np.full(len(self.matrix), -(10 ** 12), np.int64)
+        for slot, story in enumerate(self.stories):
+            self.matrix[slot] = story.centroid
+            self.touched[slot] = slot - len(self.stories)  # keep their order of activity
 
     def add(self, article: ArticleInput) -> str:
-        for term in set(tokens(article.title + "\n" + article.text)):
+        text = article.title + "\n" + article.text
+        for term in set(tokens(text)):
             self.df[term] = self.df.get(term, 0) + 1
             self.df_delta[term] += 1
         self.docs += 1
-        terms = term_weights(article.title + "\n" + article.text, self.df, self.docs)
+        self.step += 1
+        terms = term_weights(text, self.df, self.docs)
         phases = article_phases(article.people)
         best, best_score = None, -1.0
-        for story in self._active(article):
-            score = self.similarity(article, terms, phases, story)
+        for slot in self._candidates(article):
+            score = self.similarity(article, terms, phases, self.stories[slot])
             if score > best_score:
-                best, best_score = story, score
+                best, best_score = slot, score
         threshold = THRESHOLD_FULL_TEXT if article.text.strip() else THRESHOLD_HEADLINE
         if best is None or best_score < threshold:
             best = self._open(article)
             best_score = 1.0
         self._join(best, article, terms, phases, best_score)
-        return best.id
+        return self.stories[best].id
 
     def similarity(self, article: ArticleInput, terms: dict[str, float], phases: dict[str, set[str]],
                    story: OpenStory) -> float:
@@ -277,20 +297,36 @@ class Clusterer:
         subject = {t for t, _ in sorted(story.terms.items(), key=lambda kv: -kv[1])[:KEY_TERMS] if " " not in t}
         return bool(article.looked_back_at() & subject)
 
-    def _active(self, article: ArticleInput) -> Iterable[OpenStory]:
-        return self.stories[-ACTIVE_STORIES:]
+    def _candidates(self, article: ArticleInput) -> list[int]:
+        count = len(self.stories)
+        active = np.nonzero(self.touched[:count] > self.step - ACTIVE_WINDOW)[0]
+        if article.vector is None or len(active) <= CANDIDATES:
+            return active.tolist()
+        dense = self.matrix[active] @ article.vector
+        top = np.argpartition(-dense, CANDIDATES)[:CANDIDATES]
+        return active[top].tolist()
 
-    def _open(self, article: ArticleInput) -> OpenStory:
+    def _open(self, article: ArticleInput) -> int:
         story_id = "s" + hashlib.sha1(article.id.encode()).hexdigest()[:12]
         dims = article.vector.shape[0] if article.vector is not None else 1
-        story = OpenStory(story_id, np.zeros(dims, dtype=np.float32), {}, Counter(), {}, None, None, [], [])
-        self.stories.append(story)
-        return story
+        self.stories.append(OpenStory(story_id, np.zeros(dims, dtype=np.float32), {}, Counter(), {}, None, None,
+                                      [], []))
+        slot = len(self.stories) - 1
+        if slot >= len(self.matrix) or self.matrix.shape[1] != dims:
+            grown = np.zeros((2 * len(self.matrix) + 16, dims), np.float32)
+            if self.matrix.shape[1] == dims:
+                grown[:len(self.matrix)] = self.matrix
+            self.matrix = grown
+            self.touched = np.concatenate([self.touched, np.full(len(grown) - len(self.touched), -(10 ** 12))])
+        return slot
 
-    def _join(self, story: OpenStory, article: ArticleInput, terms: dict[str, float],
+    def _join(self, slot: int, article: ArticleInput, terms: dict[str, float],
               phases: dict[str, set[str]], score: float) -> None:
+        story = self.stories[slot]
         if article.vector is not None:
             story.vector_sum = story.vector_sum + article.vector
+            self.matrix[slot] = story.centroid
+        self.touched[slot] = self.step
         merged = Counter(story.terms)
         merged.update(terms)
         story.terms = dict(merged.most_common(TERMS_KEPT))
@@ -302,11 +338,6 @@ class Clusterer:
         story.score_sum += score
         story.count += 1
         story.looking_back += bool(article.looked_back_at())
-        if article.title:
-            story.titles.append(article.title)
-        # the most recently joined stories are the likeliest to receive the next article
-        self.stories.remove(story)
-        self.stories.append(story)
         self.changed.add(story.id)
 
 

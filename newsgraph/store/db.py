@@ -251,6 +251,12 @@ class Store:
                 members.setdefault(r[0], []).append(r[1])
         return [r | {"articles": members.get(r["id"], [])} for r in rows]
 
+    def open_stories(self, limit: int) -> list[dict[str, Any]]:
+        """The ``limit`` most recently updated stories with their clustering state, oldest first."""
+        rows = self.db.execute("SELECT id, first_date, last_date, state FROM stories "
+                               "ORDER BY updated_at DESC, rowid DESC LIMIT ?", (limit,)).fetchall()
+        return [_decode(r) for r in reversed(rows)]
+
     def count_stories(self) -> int:
         return self.db.execute("SELECT count(*) FROM stories").fetchone()[0]
 
@@ -273,7 +279,8 @@ class Store:
     def statement_rows(self) -> list[dict[str, Any]]:
         """Quotes with a named speaker, with what the statements stage compares: voice, outlet, date, story."""
         sql = ("SELECT q.id, q.article_id, q.text, q.speaker, q.speaker_kind, q.speaker_entity, e.name AS entity_name, "
-               "q.venue, coalesce(q.said_on, a.published) AS published, a.outlet, sa.story_id, a.rowid AS article_order "
+               "q.venue, coalesce(q.said_on, a.published) AS published, a.outlet, sa.story_id, a.rowid AS article_order, "
+               "substr(coalesce(a.source_text, a.raw), max(1, q.start - 199), min(q.start, 200)) AS lead_in "
                "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity "
                "LEFT JOIN story_articles sa ON sa.article_id = q.article_id "
                "WHERE q.speaker IS NOT NULL AND coalesce(q.speaker_kind, '') != 'unnamed' ORDER BY a.rowid, q.start")

@@ -1,0 +1,144 @@
+"""Statements across articles: same statement, first source, positions, shifts, voices."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from newsgraph.stages import statements
+from newsgraph.stages.statements import Statement
+
+from .conftest import EXAMPLES
+
+
+def _quote_text(export: dict) -> dict[str, tuple[str, str]]:
+    """quote id → (file name, text)."""
+    return {q["id"]: (a["source"].split("/")[-1], q["text"]) for a in export["articles"] for q in a["quotes"]}
+
+
+def _covering(export: dict, file: str, anchor: str) -> set[str]:
+    fold = lambda s: s.replace("’", "'").replace("“", '"').replace("”", '"')  # noqa: E731
+    return {qid for qid, (f, text) in _quote_text(export).items() if f == file.split("/")[-1]
+            and (fold(anchor) in fold(text) or (fold(text) in fold(anchor) and len(text) >= len(anchor) / 2))}
+
+
+def test_statements_seeds_reset_shift_flagged_and_nothing_else(seeds_analysis, seeds_gold):
+    _, export = seeds_analysis
+    shifts = [link for link in export["links"] if link["relation"] == "shift"]
+    (gold,) = seeds_gold["shifts"]
+    first = _covering(export, gold["from"]["file"], gold["from"]["anchor"])
+    second = _covering(export, gold["to"]["file"], gold["to"]["anchor"])
+    assert first and second
+    # one shift: Peskov's 2016 "reset" rejection (he speaks for the president) and Putin's 2025 "seeking a reset"
+    assert len(shifts) == 1
+    assert shifts[0]["a"] in first and shifts[0]["b"] in second
+    assert shifts[0]["evidence"]["subject"] == "reset"
+
+
+def test_statements_seeds_positions_hold_their_anchors(seeds_analysis, seeds_gold):
+    _, export = seeds_analysis
+    recovered = []
+    for gold in seeds_gold["positions"]:
+        need = [_covering(export, m["file"], m["anchor"]) for m in gold["members"]]
+        if all(need) and any(all(n & set(p["quotes"]) for n in need) for p in export["positions"]):
+            recovered.append(gold["label"])
+    assert len(recovered) >= 3, recovered
+    for position in export["positions"]:
+        assert position["speaker"] and position["label"] and len(position["quotes"]) >= 2
+
+
+def test_statements_examples_follow_up_shift_flagged_without_false_ones(examples_analysis):
+    _, export = examples_analysis
+    gold = json.loads((EXAMPLES / "gold.json").read_text(encoding="utf-8"))
+    shifts = [link for link in export["links"] if link["relation"] == "shift"]
+    sale = next(s for s in gold["shifts"] if "selling" in s["topic"])
+    first = _covering(export, sale["from"]["file"], sale["from"]["anchor"])
+    second = _covering(export, sale["to"]["file"], sale["to"]["anchor"])
+    assert any(link["a"] in first and link["b"] in second for link in shifts)
+    gold_pairs = [(_covering(export, s["from"]["file"], s["from"]["anchor"]),
+                   _covering(export, s["to"]["file"], s["to"]["anchor"])) for s in gold["shifts"]]
+    assert all(any(l["a"] in a and l["b"] in b for a, b in gold_pairs) for l in shifts), "a shift gold lacks"
+
+
+def test_statements_examples_syndicated_quotes_linked_to_the_original(examples_analysis):
+    _, export = examples_analysis
+    texts = _quote_text(export)
+    same = [link for link in export["links"] if link["relation"] == "same_statement"]
+    pairs = {(texts[l["a"]][0], texts[l["b"]][0]) for l in same}
+    assert ("01_vestra_port_strike.txt", "06_port_strike_syndicated.txt") in pairs
+    for link in same:
+        assert link["score"] >= 0.9 and link["evidence"]["first_source"]
+
+
+def _statement(id_, text, outlet=None, venue=None, published=None, order=0, story=None, voice="v"):
+    return Statement(id_, id_.split(":")[0], text, voice, "Ana Ortiz", outlet, published, venue, story, order)
+
+
+def test_statements_first_source_is_the_outlet_the_venue_names():
+    cnn = _statement("a1:0-10", "We are ready for dialogue.", outlet="CNN", order=2)
+    wire = _statement("a2:0-10", "We are ready for dialogue.", outlet="TASS", venue="CNN", order=1)
+    first, second, why = statements.first_source(wire, cnn)
+    assert (first.id, second.id) == ("a1:0-10", "a2:0-10") and "CNN" in why
+
+
+def test_statements_first_source_falls_back_to_the_earlier_date():
+    late = _statement("a1:0-5", "x", published="2024-03-09", order=1)
+    early = _statement("a2:0-5", "x", published="2024-03-02", order=2)
+    assert statements.first_source(late, early)[0].id == "a2:0-5"
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("The port is not for sale, and it will not be sold.", "the port is not for sale", True),   # trimmed
+    ("Talks remain open. Our partners know the number.", "Talks remain open", True),
+    ("The port is not for sale.", "The port will be sold by the summer.", False),
+    ("Yes.", "Yes.", False),  # too short to tell a statement from a word
+])
+def test_statements_same_words(a, b, same):
+    assert (statements.same_words(a, b) >= statements.SAME_MIN_RATIO) is same
+
+
+@pytest.mark.parametrize("text, subject, sign", [
+    ("As for a reset, the word has embarrassed itself.", "reset", -1),
+    ("Moscow is seeking a reset in relations.", "reset", 1),
+    ("We will never accept the machines.", "machines", -1),
+    ("The cranes haven't been the disaster everyone predicted.", "cranes", 1),
+    ("The port is not for sale.", "port", -1),
+])
+def test_statements_stance_reads_negation(text, subject, sign):
+    assert np.sign(statements.stance(text, subject)) == sign
+
+
+def test_statements_spokesperson_speaks_for_the_office_holder():
+    entities = [
+        {"id": "person:aide", "roles": [{"role": "Vestrian presidential spokeswoman"}]},
+        {"id": "person:head", "roles": [{"role": "Vestrian President"}]},
+        {"id": "person:other", "roles": [{"role": "Kaldoran President"}]},
+        {"id": "person:union", "roles": [{"role": "union spokesman"}]},
+    ]
+    assert statements.voices(entities) == {"person:aide": "person:head"}
+
+
+def test_statements_no_shift_within_one_story_or_when_stances_agree():
+    vec = np.ones((1, 4), np.float32) / 2
+    a = _statement("a1:0-1", "We reject the sale of the port.", story="s1", published="2024-03-01")
+    b = _statement("a2:0-1", "We want the sale of the port.", story="s1", published="2024-03-03")
+    c = _statement("a3:0-1", "We oppose the sale of the port.", story="s2", published="2025-03-03")
+    for s in (a, b, c):
+        s.sentences = vec
+    result = statements.analyse([a, b, c])
+    shifts = {(l.a, l.b) for l in result.links if l.relation == "shift"}
+    assert ("a1:0-1", "a2:0-1") not in shifts  # same story, same week
+    assert ("a1:0-1", "a3:0-1") not in shifts  # both against
+    assert ("a2:0-1", "a3:0-1") in shifts      # for, then against, a year later
+
+
+@pytest.mark.parametrize("lead_in, expected", [
+    ("Twelve months ago Marta Ilves stood at the gates and promised that ", True),
+    ("Last year the minister told parliament: ", True),
+    ("The minister told parliament on Tuesday: ", False),
+    ("Ten years ago the bridge fell. On Monday she said that ", False),  # another sentence
+])
+def test_statements_recalled_statements_are_told_apart(lead_in, expected):
+    assert statements.recalled(lead_in) is expected
