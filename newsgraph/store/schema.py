@@ -171,4 +171,10 @@ MIGRATIONS: list[tuple[str, str]] = [
             df INTEGER NOT NULL
         ) WITHOUT ROWID;
     """),
+    ("0005_web_indexes", """
+        -- the web UI and API: outlet filters are case-insensitive and come with a date range,
+        -- statement lists are counted by kind
+        CREATE INDEX articles_outlet_nocase ON articles (outlet COLLATE NOCASE, published);
+        CREATE INDEX quotes_kind ON quotes (kind);
+    """),
 ]

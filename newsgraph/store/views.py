@@ -76,9 +76,15 @@ def articles(store: Store, outlet: str | None = None, since: str | None = None, 
     where = Where()
     _article_where(where, outlet, since, until)
     sql = (f"SELECT {ARTICLE_LIST}, (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes "
-           f"FROM articles a {where.sql()} ORDER BY a.published DESC, a.id")
+           f"FROM articles a {where.sql()} ORDER BY a.published DESC, a.rowid DESC")
     total = scalar(store, f"SELECT count(*) FROM articles a {where.sql()}", where.params)
     return page(store, sql, where.params, limit, offset), total
+
+
+def article(store: Store, article_id: str) -> dict[str, Any] | None:
+    """The article with exactly this id (Store.get_article matches prefixes with LIKE: a scan)."""
+    row = store.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return _decode(row) if row else None
 
 
 def outlets(store: Store, limit: int = 200) -> list[tuple[str, int]]:
@@ -114,9 +120,8 @@ def entity_ids_named(store: Store, name: str) -> list[str]:
     return [r[0] for r in rows]
 
 
-def _quote_where(store: Store, f: QuoteFilter) -> Where:
-    where = Where()
-    _article_where(where, f.outlet, f.since, f.until)
+def _quote_clauses(store: Store, f: QuoteFilter, where: Where) -> None:
+    """The filters on the quotes table itself (no join needed)."""
     if f.kind:
         where.add("q.kind = ?", f.kind)
     if f.article:
@@ -133,18 +138,54 @@ def _quote_where(store: Store, f: QuoteFilter) -> Where:
         by_entity = f"q.speaker_entity IN ({marks}) OR " if ids else ""
         where.add(f"({by_entity}(q.speaker_entity IS NULL AND q.speaker LIKE ? ESCAPE '\\'))",
                   *ids, f"%{_escape_like(f.speaker)}%")
+
+
+def _quote_where(store: Store, f: QuoteFilter) -> Where:
+    where = Where()
+    _article_where(where, f.outlet, f.since, f.until)
+    _quote_clauses(store, f, where)
     return where
+
+
+def count_quotes_matching(store: Store, f: QuoteFilter) -> int:
+    if f.outlet or f.since or f.until:
+        where = _quote_where(store, f)
+        return scalar(store, f"SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id {where.sql()}",
+                      where.params)
+    where = Where()
+    _quote_clauses(store, f, where)
+    return scalar(store, f"SELECT count(*) FROM quotes q {where.sql()}", where.params)
+
+
+def quote_ids(store: Store, f: QuoteFilter) -> set[str]:
+    """Ids of every statement the filter lets through (to narrow a semantic ranking)."""
+    where = _quote_where(store, f)
+    join = "JOIN articles a ON a.id = q.article_id" if (f.outlet or f.since or f.until) else ""
+    return {r[0] for r in store.db.execute(f"SELECT q.id FROM quotes q {join} {where.sql()}", where.params)}
+
+
+NARROW_LIST = 20_000  # up to this many matches, sorting them beats walking the date index
 
 
 def quotes(store: Store, f: QuoteFilter, limit: int = 50, offset: int = 0,
            oldest_first: bool = False) -> tuple[list[dict[str, Any]], int]:
+    """Statements with their article's outlet and date; newest first, or oldest first for a narrow
+    list (one story, one speaker; dates without a year go last). A list of more than ``NARROW_LIST``
+    statements is always newest first: that order follows the index."""
     where = _quote_where(store, f)
-    # oldest first is for short filtered lists (a speaker, a story): dates without a year go last
-    order = ("(a.published IS NULL OR a.published LIKE '--%'), a.published, q.article_id, q.start" if oldest_first
-             else "a.published DESC, q.article_id, q.start")
-    total = scalar(store, f"SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id {where.sql()}",
-                   where.params)
-    return page(store, f"{QUOTE_SELECT} {where.sql()} ORDER BY {order}", where.params, limit, offset), total
+    total = count_quotes_matching(store, f)
+    narrow = bool(f.speaker or f.speaker_entity or f.story or f.article) and total <= NARROW_LIST
+    if oldest_first and narrow:
+        order = "(a.published IS NULL OR a.published LIKE '--%'), a.published, a.rowid, q.start"
+    else:
+        order = "a.published DESC, a.rowid DESC, q.start"
+    # A broad list walks the articles' date index newest first and stops after one page (CROSS JOIN
+    # keeps articles as the outer loop); a narrow one starts from its few statements and sorts them.
+    source = ("FROM quotes q JOIN articles a ON a.id = q.article_id" if narrow
+              else "FROM articles a CROSS JOIN quotes q ON q.article_id = a.id")
+    sql = (f"SELECT q.*, e.name AS entity_name, a.outlet, a.published, a.source, a.title {source} "
+           f"LEFT JOIN entities e ON e.id = q.speaker_entity {where.sql()} ORDER BY {order}")
+    return page(store, sql, where.params, limit, offset), total
 
 
 def quotes_by_id(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -163,32 +204,51 @@ def quotes_of_article(store: Store, article_id: str) -> list[dict[str, Any]]:
 
 # --- speakers --------------------------------------------------------------------------
 
-def speakers(store: Store, name: str | None = None, kind: str | None = None, limit: int = 50,
-             offset: int = 0) -> tuple[list[dict[str, Any]], int]:
-    """Entities with their statement counts, the most quoted first."""
+def speakers(store: Store, name: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0,
+             ranking: list[tuple[str, int]] | None = None) -> tuple[list[dict[str, Any]], int]:
+    """Entities with their statement counts, the most quoted first; ``ranking`` is
+    ``entity_quote_counts`` computed earlier (it reads the whole quotes index)."""
+    ranking = entity_quote_counts(store) if ranking is None else ranking
+    allowed = entities_matching(store, name, kind)
+    ranked = [(i, n) for i, n in ranking if allowed is None or i in allowed]
+    chosen = ranked[offset:offset + limit]
+    return entities_by_id(store, [i for i, _ in chosen], dict(chosen)), len(ranked)
+
+
+def entity_quote_counts(store: Store) -> list[tuple[str, int]]:
+    """(entity id, statements) for every entity, the most quoted first: one pass over the quotes index."""
+    counts = dict(store.db.execute("SELECT speaker_entity, count(*) FROM quotes WHERE speaker_entity IS NOT NULL "
+                                   "GROUP BY speaker_entity").fetchall())
+    rows = store.db.execute("SELECT id, name FROM entities").fetchall()
+    return [(r[0], counts.get(r[0], 0)) for r in sorted(rows, key=lambda r: (-counts.get(r[0], 0), r[1], r[0]))]
+
+
+def entities_matching(store: Store, name: str | None, kind: str | None) -> set[str] | None:
+    """Ids of the entities whose name or an alias contains ``name`` and of that kind; None: no filter."""
+    if not name and not kind:
+        return None
     where = Where()
     if name:
         pattern = f"%{_escape_like(name)}%"
-        where.add("(e.name LIKE ? ESCAPE '\\' OR e.aliases LIKE ? ESCAPE '\\')", pattern, pattern)
+        where.add("(name LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\')", pattern, pattern)
     if kind:
-        where.add("e.kind = ?", kind)
-    sql = (f"SELECT e.*, (SELECT count(*) FROM quotes q WHERE q.speaker_entity = e.id) AS quotes "
-           f"FROM entities e {where.sql()} ORDER BY quotes DESC, e.name, e.id")
-    total = scalar(store, f"SELECT count(*) FROM entities e {where.sql()}", where.params)
-    return page(store, sql, where.params, limit, offset), total
+        where.add("kind = ?", kind)
+    return {r[0] for r in store.db.execute(f"SELECT id FROM entities {where.sql()}", where.params)}
+
+
+def entities_by_id(store: Store, ids: list[str], counts: dict[str, int]) -> list[dict[str, Any]]:
+    rows: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for r in store.db.execute(f"SELECT * FROM entities WHERE id IN ({', '.join('?' * len(chunk))})", chunk):
+            rows[r["id"]] = _decode(r) | {"quotes": counts.get(r["id"], 0)}
+    return [rows[i] for i in ids if i in rows]
 
 
 def speaker(store: Store, entity_id: str) -> dict[str, Any] | None:
     row = store.db.execute("SELECT e.*, (SELECT count(*) FROM quotes q WHERE q.speaker_entity = e.id) AS quotes "
                            "FROM entities e WHERE e.id = ?", (entity_id,)).fetchone()
     return _decode(row) if row else None
-
-
-def entity_names(store: Store, ids: list[str]) -> dict[str, str]:
-    if not ids:
-        return {}
-    rows = store.db.execute(f"SELECT id, name FROM entities WHERE id IN ({', '.join('?' * len(ids))})", ids)
-    return {r[0]: r[1] for r in rows}
 
 
 # --- stories, links, positions ---------------------------------------------------------
@@ -208,12 +268,6 @@ def count_quotes(store: Store) -> int:
 
 def count_entities(store: Store) -> int:
     return scalar(store, "SELECT count(*) FROM entities")
-
-
-def story_outlets(store: Store, story_id: str) -> list[str]:
-    rows = store.db.execute("SELECT DISTINCT a.outlet FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
-                            "WHERE sa.story_id = ? ORDER BY a.outlet IS NULL, a.outlet", (story_id,))
-    return [r[0] for r in rows]
 
 
 def links(store: Store, relation: str | None = None, quote: str | None = None, limit: int = 50,
@@ -248,9 +302,10 @@ def positions(store: Store, speaker_entity: str | None = None, limit: int = 50,
 
 def shifts_of_speaker(store: Store, entity_id: str) -> list[dict[str, Any]]:
     """'shift' links from or to a statement of this speaker, oldest statement first."""
-    sql = ("SELECT DISTINCT l.* FROM links l JOIN quotes q ON q.id = l.a OR q.id = l.b "
-           "WHERE l.relation = 'shift' AND q.speaker_entity = ? ORDER BY l.a, l.b")
-    return [_decode(r) for r in store.db.execute(sql, (entity_id,))]
+    # shifts are few: start from them (CROSS JOIN), not from a speaker's many statements
+    sql = ("SELECT l.* FROM links l CROSS JOIN quotes qa ON qa.id = l.a CROSS JOIN quotes qb ON qb.id = l.b "
+           "WHERE l.relation = 'shift' AND (qa.speaker_entity = ? OR qb.speaker_entity = ?) ORDER BY l.a, l.b")
+    return [_decode(r) for r in store.db.execute(sql, (entity_id, entity_id))]
 
 
 # --- search ----------------------------------------------------------------------------
@@ -267,7 +322,8 @@ def search_articles(store: Store, query: str, f: QuoteFilter, limit: int = 20,
         quote_where = _quote_where(store, QuoteFilter(speaker=f.speaker, kind=f.kind, speaker_entity=f.speaker_entity))
         quote_where.add("q.article_id = a.id")
         where.add(f"EXISTS (SELECT 1 FROM quotes q {quote_where.sql()})", *quote_where.params)
-    base = "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+    # CROSS JOIN: the FTS index leads; led by an outlet index, FTS5 would be asked once per article
+    base = "FROM articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid"
     total = scalar(store, f"SELECT count(*) {base} {where.sql()}", where.params)
     sql = (f"SELECT {ARTICLE_LIST}, snippet(articles_fts, 1, '\x02', '\x03', ' … ', 14) AS snippet "
            f"{base} {where.sql()} ORDER BY rank")
@@ -280,7 +336,5 @@ def vectors_with_ids(store: Store, item_kind: str, stage: str) -> tuple[list[str
     return [r[0] for r in rows], [r[1] for r in rows]
 
 
-def quote_texts_without_vectors(store: Store, stage: str, limit: int) -> list[tuple[str, str]]:
-    rows = store.db.execute("SELECT q.id, q.text FROM quotes q LEFT JOIN vectors v ON v.item_kind = 'quote' "
-                            "AND v.item_id = q.id AND v.stage = ? WHERE v.item_id IS NULL LIMIT ?", (stage, limit))
-    return [(r[0], r[1]) for r in rows]
+def quote_texts(store: Store, limit: int) -> list[tuple[str, str]]:
+    return [(r[0], r[1]) for r in store.db.execute("SELECT id, text FROM quotes ORDER BY rowid LIMIT ?", (limit,))]

@@ -85,7 +85,7 @@ def list_quotes(store: StoreDep,
 def list_speakers(store: StoreDep, name: Text = None,
                   kind: Annotated[Literal["person", "organisation"] | None, Query()] = None,
                   limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    rows, total = views.speakers(store, name=name, kind=kind, limit=limit, offset=offset)
+    rows, total = data.speakers(store, name=name, kind=kind, limit=limit, offset=offset)
     return listing([entity_record(r) for r in rows], total, limit, offset)
 
 

@@ -6,8 +6,11 @@ the API would not give.
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,12 +26,57 @@ UNKNOWN_OUTLET = "(outlet unknown)"
 SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"
 
 
+# --- aggregates that read a whole table, cached until the store's files change ----------
+
+_CACHE: dict[tuple[str, str], tuple[tuple[int, ...], Any]] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def _files_version(path: str) -> tuple[int, ...]:
+    """Changes whenever a commit reaches the database or its write-ahead log."""
+    out: list[int] = []
+    for name in (path, path + "-wal"):
+        try:
+            st = os.stat(name)
+            out += [st.st_mtime_ns, st.st_size]
+        except OSError:
+            out += [0, 0]
+    return tuple(out)
+
+
+def cached(store: Store, name: str, compute: Callable[[], Any]) -> Any:
+    key, version = (store.path, name), _files_version(store.path)
+    with _CACHE_LOCK:
+        hit = _CACHE.get(key)
+    if hit and hit[0] == version:
+        return hit[1]
+    value = compute()
+    with _CACHE_LOCK:
+        _CACHE[key] = (version, value)
+    return value
+
+
+def speaker_ranking(store: Store) -> list[tuple[str, int]]:
+    return cached(store, "entity_quote_counts", lambda: views.entity_quote_counts(store))
+
+
+def speakers(store: Store, name: str | None = None, kind: str | None = None, limit: int = 50,
+             offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    return views.speakers(store, name=name, kind=kind, limit=limit, offset=offset, ranking=speaker_ranking(store))
+
+
+def corpus_overview(store: Store) -> dict[str, Any]:
+    """What the home page shows about the whole store."""
+    return cached(store, "overview", lambda: {
+        "counts": {"articles": store.count_articles(), "statements": views.count_quotes(store),
+                   "speakers": views.count_entities(store), "stories": store.count_stories()},
+        "coverage": views.coverage_by_month(store), "undated": views.undated_articles(store),
+        "outlets": views.outlets(store, limit=200)})
+
+
 def find_article(store: Store, article_id: str) -> dict[str, Any] | None:
     """The article with this id, else the one article whose id starts with it."""
-    row = store.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
-    if row is not None:
-        return store.get_article(row["id"])
-    return store.get_article(article_id)
+    return views.article(store, article_id) or store.get_article(article_id)
 
 
 def article_summary(row: dict[str, Any]) -> dict[str, Any]:
@@ -227,10 +275,9 @@ def _semantic(store: Store, index: SemanticIndex, query: str, f: views.QuoteFilt
               offset: int) -> SearchResult:
     allowed = None
     if any((f.speaker, f.outlet, f.kind, f.since, f.until)):
-        allowed = {q["id"] for q in views.quotes(store, f, limit=-1)[0]}
-    ranked = index.rank(store, query, allowed)
-    chosen = ranked[offset:offset + limit]
+        allowed = views.quote_ids(store, f)
+    chosen, total = index.rank(store, query, allowed, offset, limit)
     rows = views.quotes_by_id(store, [qid for qid, _ in chosen])
     items = [{"type": "statement"} | quote_item(rows[qid]) | {"score": round(score, 4)}
              for qid, score in chosen if qid in rows]
-    return SearchResult(items, len(ranked))
+    return SearchResult(items, total)

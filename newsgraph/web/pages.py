@@ -38,14 +38,12 @@ def page(request: Request, template: str, **context: Any) -> HTMLResponse:
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, store: StoreDep) -> HTMLResponse:
-    latest, total_stories = views.stories(store, limit=10)
-    largest = views.largest_stories(store, limit=10)
-    top_speakers, _ = views.speakers(store, limit=8)
-    counts = {"articles": store.count_articles(), "statements": views.count_quotes(store),
-              "speakers": views.count_entities(store), "stories": total_stories}
-    return page(request, "home.html", latest=latest, largest=largest, speakers=top_speakers, counts=counts,
-                coverage=svg.bar_chart(views.coverage_by_month(store)), undated=views.undated_articles(store),
-                outlets=views.outlets(store, limit=12))
+    overview = data.corpus_overview(store)
+    top_speakers, _ = data.speakers(store, limit=8)
+    return page(request, "home.html", latest=views.stories(store, limit=10)[0],
+                largest=views.largest_stories(store, limit=10), speakers=top_speakers, counts=overview["counts"],
+                coverage=svg.bar_chart(overview["coverage"]), undated=overview["undated"],
+                outlets=overview["outlets"][:12])
 
 
 @router.get("/stories", response_class=HTMLResponse)
@@ -56,7 +54,7 @@ def stories(request: Request, store: StoreDep, offset: Offset = 0) -> HTMLRespon
 
 @router.get("/speakers", response_class=HTMLResponse)
 def speakers(request: Request, store: StoreDep, name: Text = None, offset: Offset = 0) -> HTMLResponse:
-    rows, total = views.speakers(store, name=name, limit=PAGE, offset=offset)
+    rows, total = data.speakers(store, name=name, limit=PAGE, offset=offset)
     return page(request, "speakers.html", speakers=rows, total=total, offset=offset, limit=PAGE, name=name or "")
 
 
@@ -96,8 +94,7 @@ def speaker(request: Request, speaker_id: str, store: StoreDep) -> HTMLResponse:
     shifts = views.shifts_of_speaker(store, speaker_id)
     shifted = {s["b"] for s in shifts} | {s["a"] for s in shifts}
     quotes |= views.quotes_by_id(store, sorted(shifted - set(quotes)))
-    others, others_total = views.quotes(store, views.QuoteFilter(speaker_entity=speaker_id), limit=PAGE,
-                                        oldest_first=True)
+    others, others_total = views.quotes(store, views.QuoteFilter(speaker_entity=speaker_id), limit=PAGE)
     others = [q for q in others if q["id"] not in set(in_positions)]
     for s in shifts:
         s["from"], s["to"] = quotes.get(s["a"]), quotes.get(s["b"])
@@ -149,7 +146,7 @@ def search(request: Request, store: StoreDep,
                               until=until or None)
         result = data.run_search(store, request.app.state.semantic, q, mode, f, 20, offset)
     return page(request, "search.html", form=form, result=result, offset=offset, limit=20,
-                outlets=views.outlets(store, limit=200))
+                outlets=data.corpus_overview(store)["outlets"])
 
 
 # --- exports ---------------------------------------------------------------------------
