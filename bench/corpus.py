@@ -3,7 +3,8 @@
     python bench/corpus.py --articles 10000
     python bench/corpus.py --articles 100000 [--real-embeddings]
 
-1. bench/generate.py writes N fictional wire articles; `newsgraph ingest` stores them.
+1. bench/generate.py writes N fictional wire articles (its varied sentences: unrelated
+   articles share word 5-grams by chance only); `newsgraph ingest` stores them.
 2. A child process puts each article's quotations in the store straight from
    the generated text (the quotes are “…,” Surname said — known by
    construction), so that the corpus stages can be measured without spending
@@ -126,7 +127,7 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory(prefix="newsgraph-corpus-") as tmp:
         corpus, db = Path(tmp) / "corpus", str(Path(tmp) / "bench.db")
-        generate(corpus, args.articles, html_share=0.0, jsonl_share=0.0)
+        generate(corpus, args.articles, html_share=0.0, jsonl_share=0.0, varied=True)
         start = time.perf_counter()
         subprocess.run([sys.executable, "-m", "newsgraph", "ingest", str(corpus), "--db", db, "--quiet"], check=True)
         ingest_s = time.perf_counter() - start

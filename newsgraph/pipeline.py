@@ -190,10 +190,11 @@ def find_statements(store: Store) -> tuple[int, int]:
 
 def quote_vectors(store: Store, items: list[statements.Statement]) -> list[np.ndarray]:
     """Sentence embeddings of each quote (rows of one blob), computed once and kept in the store."""
-    stored = store.vectors("quote", embeddings.NAME, [i.id for i in items])
+    stage = f"{embeddings.NAME}+{statements.SPLITTER}"
+    stored = store.vectors("quote", stage, [i.id for i in items])
     missing = [i for i in items if i.id not in stored]
     fresh = statements.sentence_vectors([i.text for i in missing], embeddings.embed)
-    store.save_vectors("quote", embeddings.NAME, [(i.id, v.tobytes()) for i, v in zip(missing, fresh)])
+    store.save_vectors("quote", stage, [(i.id, v.tobytes()) for i, v in zip(missing, fresh)])
     stored.update({i.id: v.tobytes() for i, v in zip(missing, fresh)})
     return [np.frombuffer(stored[i.id], dtype=np.float32).reshape(-1, embeddings.DIMENSIONS) for i in items]
 

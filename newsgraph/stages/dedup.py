@@ -25,6 +25,8 @@ SHINGLE = 5
 CANDIDATE_THRESHOLD = 0.3  # LSH recall is what matters: pairs are confirmed exactly below
 MIN_JACCARD = 0.5
 MIN_CONTAINMENT = 0.8
+ESTIMATE_SLACK = 0.15  # MinHash with 128 permutations: the estimate's error is about ±0.09
+SHINGLE_CACHE = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,10 +67,15 @@ def find_groups(items: Iterable[Item]) -> list[Group]:
     lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
     parent: dict[str, str] = {i.id: i.id for i in items}
     score: dict[tuple[str, str], float] = {}
-    cache: dict[str, set[str]] = {}
+    cache = _ShingleCache()
+    hashes: dict[str, np.ndarray] = {}
+    lengths = {i.id: i.text.count(" ") + 1 for i in items}
     for item in items:
         minhash = _minhash(item.signature or signature(item.text))
+        hashes[item.id] = minhash.hashvalues
         for other in lsh.query(minhash):
+            if not _may_match(hashes[other], minhash.hashvalues, lengths[other], lengths[item.id]):
+                continue
             similarity = _confirmed(cache, by_id[other], item)
             if similarity is not None:
                 score[(other, item.id)] = score[(item.id, other)] = similarity
@@ -89,7 +96,17 @@ def find_groups(items: Iterable[Item]) -> list[Group]:
     return sorted(groups, key=lambda g: g.original)
 
 
-def _confirmed(cache: dict[str, set[str]], a: Item, b: Item) -> float | None:
+def _may_match(a_hashes: np.ndarray, b_hashes: np.ndarray, a_words: int, b_words: int) -> bool:
+    """Cheap screen before the exact check: the MinHash estimate of Jaccard must come near what
+    a Jaccard or a containment match would need (LSH banding lets through pairs below its threshold)."""
+    estimate = np.count_nonzero(a_hashes == b_hashes) / len(a_hashes)
+    short, long_ = sorted((a_words, b_words))
+    # a copy holding MIN_CONTAINMENT of the shorter text has at least this Jaccard
+    needed = MIN_CONTAINMENT * short / max(long_ + short - MIN_CONTAINMENT * short, 1)
+    return estimate >= min(MIN_JACCARD, needed) - ESTIMATE_SLACK
+
+
+def _confirmed(cache: _ShingleCache, a: Item, b: Item) -> float | None:
     """Exact check of an LSH candidate: containment for truncated copies, else Jaccard."""
     sa, sb = _cached_shingles(cache, a), _cached_shingles(cache, b)
     if not sa or not sb:
@@ -102,10 +119,18 @@ def _confirmed(cache: dict[str, set[str]], a: Item, b: Item) -> float | None:
     return None
 
 
-def _cached_shingles(cache: dict[str, set[str]], item: Item) -> set[str]:
-    if item.id not in cache:
-        cache[item.id] = shingles(item.text)
-    return cache[item.id]
+class _ShingleCache(dict):
+    """The shingle sets of the most recently checked articles: bounded, so memory stays flat."""
+
+    def remember(self, key: str, value: set[str]) -> set[str]:
+        if len(self) >= SHINGLE_CACHE:
+            del self[next(iter(self))]
+        self[key] = value
+        return value
+
+
+def _cached_shingles(cache: _ShingleCache, item: Item) -> set[str]:
+    return cache.get(item.id) or cache.remember(item.id, shingles(item.text))
 
 
 def _original_rank(item: Item) -> tuple[int, str, int]:

@@ -30,6 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -51,13 +52,16 @@ SHIFT_MIN_COSINE_SHARED = 0.35  # with a rare term in common
 SAME_MIN_COSINE = 0.5  # below this, two quotes share no sentence: no need to compare their words
 CANDIDATE_MIN_COSINE = min(SHIFT_MIN_COSINE_SHARED, SAME_MIN_COSINE)
 WINDOW = 1000  # statements of a voice compared with up to two windows of neighbours in arrival order
+NEIGHBOURS = 25  # of which the nearest few by cosine are looked at closely: work stays linear
 MAX_POSTINGS = 50  # a term more of a voice's statements use does not single out a subject
 SHIFT_MIN_DAYS = 30
 STANCE_WINDOW = 10
 SPOKES = {"spokesman", "spokeswoman", "spokesperson", "secretary", "mouthpiece"}
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+# a sentence ends at . ! ? or … followed by a capital or an opening quote ("a way out… of" runs on)
+SENTENCE_END = re.compile(r"(?<=[.!?…])[”\"’']?\s+(?=[“\"‘'A-Z])")
+SPLITTER = "sentences.v2"  # stored sentence vectors are keyed by this: change it with the splitter
 
 
 @dataclass(slots=True)
@@ -181,18 +185,24 @@ def copy_links(group: Sequence[Statement], pairs: dict[tuple[int, int], float]) 
 
 def candidate_pairs(group: Sequence[Statement], rare: list[set[str]]) -> dict[tuple[int, int], float]:
     """Pairs worth a close look, with their best sentence cosine, without comparing all pairs:
-    each statement against its voice's neighbours in arrival order (two blocks of WINDOW), and
-    any two statements sharing a term that few of the voice's statements use (for shifts years apart)."""
+    each statement with its NEIGHBOURS nearest among the voice's statements around it in arrival
+    order (two blocks of WINDOW), and any two statements sharing a term that few of the voice's
+    statements use (for shifts years apart)."""
     pairs: dict[tuple[int, int], float] = {}
     for start in range(0, len(group), WINDOW):
         lo = max(0, start - WINDOW)
-        block = range(lo, min(len(group), start + WINDOW))
-        best = _best_cosines([group[k] for k in block])
-        rows, cols = np.nonzero(np.triu(best, 1) >= CANDIDATE_MIN_COSINE)
-        for r, c in zip(rows.tolist(), cols.tolist()):
-            i, j = lo + r, lo + c
-            if j >= start:  # pairs inside the earlier block were seen with it
-                pairs[(i, j)] = float(best[r, c])
+        best = _best_cosines(group[lo:start + WINDOW])
+        np.fill_diagonal(best, -1.0)
+        rows = np.arange(start - lo, len(best))  # the new window's statements, against both windows
+        k = min(NEIGHBOURS, len(best) - 1)
+        if k <= 0:
+            continue
+        nearest = np.argpartition(-best[rows], k - 1, axis=1)[:, :k]
+        for r, cols in zip(rows.tolist(), nearest.tolist()):
+            for c in cols:
+                if best[r, c] >= CANDIDATE_MIN_COSINE:
+                    i, j = sorted((lo + r, lo + c))
+                    pairs[(i, j)] = float(best[r, c])
     postings: dict[str, list[int]] = defaultdict(list)
     for index, terms in enumerate(rare):
         for term in terms - _stance_words():
@@ -319,8 +329,16 @@ def label(text: str, max_words: int = 12) -> str:
 def stance(text: str, subject: str | None) -> int:
     """For (+) or against (−) words near the subject (or in the whole text); a negator turns the
     word after it round. Negation with no stance word at all is a denial: against."""
+    return _stance(_stance_tokens(text), subject)
+
+
+@lru_cache(maxsize=50_000)
+def _stance_tokens(text: str) -> tuple[str, ...]:
+    return tuple(t.lower() for t in re.findall(r"[A-Za-z]+(?=n't)|n't|[A-Za-z][A-Za-z-]*", text.replace("’", "'")))
+
+
+def _stance(tokens: tuple[str, ...], subject: str | None) -> int:
     lex = lexicon()
-    tokens = [t.lower() for t in re.findall(r"[A-Za-z]+(?=n't)|n't|[A-Za-z][A-Za-z-]*", text.replace("’", "'"))]
     anchors = [i for i, t in enumerate(tokens) if subject and t.startswith(subject)]
     near = [i for i in range(len(tokens)) if not anchors or min(abs(i - a) for a in anchors) <= STANCE_WINDOW]
     score, stance_words, negated = 0, 0, 0
