@@ -9,6 +9,8 @@ from fastapi.testclient import TestClient
 
 from newsgraph import Store
 from newsgraph.errors import StoreError
+from newsgraph.store import db as store_db
+from newsgraph.store.schema import MIGRATIONS
 from newsgraph.web.app import create_app
 from tests.web.corpus import build_example_store
 
@@ -238,3 +240,18 @@ def test_api_refuses_a_missing_database(tmp_path):
 def test_api_responses_carry_a_content_security_policy(client):
     policy = client.get("/api/articles").headers["content-security-policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+
+
+def test_api_read_only_refuses_an_unmigrated_store_that_writable_upgrades(tmp_path, monkeypatch):
+    path = tmp_path / "old.db"
+    with monkeypatch.context() as older:  # as an older newsgraph left it: the last migration not applied
+        older.setattr(store_db, "MIGRATIONS", MIGRATIONS[:-1])
+        Store(path).close()
+    last = MIGRATIONS[-1][0]
+    with pytest.raises(StoreError, match="older newsgraph"):
+        create_app(path)
+    with TestClient(create_app(path, writable=True)) as c:
+        assert c.get("/api/articles").json() == {"items": [], "total": 0, "limit": 50, "offset": 0}
+        assert c.get("/").status_code == 200  # an empty store renders
+    with Store(path, read_only=True) as store:
+        assert store.migrations()[-1] == last

@@ -32,6 +32,7 @@ class Dot:
 class Tick:
     x: float
     label: str
+    anchor: str = "middle"  # the first and last labels keep inside the chart
 
 
 @dataclass(slots=True)
@@ -73,7 +74,10 @@ def timeline(lanes: list[str], points: list[Point]) -> Timeline:
 
     dots = [Dot(round(x_of(d), 1), lane_y[p.lane], f"{p.label} ({p.when})", p.href, p.css)
             for p, d in dated if p.lane in lane_y]
-    ticks = [Tick(round(x_of(d), 1), d.isoformat()) for d in _tick_dates(first, last)]
+    dates = _tick_dates(first, last)
+    ticks = [Tick(round(x_of(d), 1), d.isoformat(),
+                  "start" if i == 0 and len(dates) > 1 else "end" if i == len(dates) - 1 and len(dates) > 1 else "middle")
+             for i, d in enumerate(dates)]
     return Timeline(WIDTH, height, list(lane_y.items()), dots, ticks, undated)
 
 
