@@ -6,6 +6,8 @@ import sqlite3
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsgraph import Store
 from newsgraph.errors import StoreError
@@ -255,3 +257,15 @@ def test_api_read_only_refuses_an_unmigrated_store_that_writable_upgrades(tmp_pa
         assert c.get("/").status_code == 200  # an empty store renders
     with Store(path, read_only=True) as store:
         assert store.migrations()[-1] == last
+
+
+@settings(max_examples=60, deadline=None)
+@given(q=st.text(min_size=1, max_size=40), speaker=st.text(max_size=20), outlet=st.text(max_size=20))
+def test_api_any_search_text_is_answered_never_a_500(client, q, speaker, outlet):
+    params = {"q": q} | ({"speaker": speaker} if speaker else {}) | ({"outlet": outlet} if outlet else {})
+    response = client.get("/api/search", params=params)
+    assert response.status_code in (200, 400, 422), response.text
+    if response.status_code != 200:
+        assert_error(response, response.status_code)
+    quotes = client.get("/api/quotes", params={"speaker": speaker or "x", "limit": 5})
+    assert quotes.status_code in (200, 422), quotes.text

@@ -9,10 +9,12 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsgraph import Store
 from newsgraph.web.app import create_app
-from newsgraph.web.highlight import REMOVED_KINDS
+from newsgraph.web.highlight import REMOVED_KINDS, Span, render_range
 
 
 @pytest.fixture(scope="session")
@@ -175,3 +177,17 @@ def test_pages_static_files_and_no_external_resources(client):
         for tag, attr in (("link", "href"), ("script", "src"), ("img", "src")):
             for el in soup.find_all(tag):
                 assert el[attr].startswith("/"), f"{url}: {tag} loads {el[attr]} (pages must work offline)"
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(max_size=120), cuts=st.lists(st.tuples(st.integers(0, 120), st.integers(0, 120),
+                                                           st.sampled_from(["quote", "speaker", "cue", "cited"])),
+                                                 max_size=6))
+def test_highlight_keeps_every_character_and_adds_only_our_tags(text, cuts):
+    spans = [Span(min(a, b), max(a, b), css, n if css != "cited" else None) for n, (a, b, css) in enumerate(cuts, 1)]
+    html = render_range(text, 0, len(text), spans, {n: f'<img src=x onerror="{n}">' for n in range(10)})
+    soup = BeautifulSoup(f"<div>{html}</div>", "html.parser")
+    for marker in soup.select("a.qref"):
+        marker.decompose()
+    assert soup.get_text() == text
+    assert {el.name for el in soup.find_all(True)} <= {"div", "mark", "span"}
