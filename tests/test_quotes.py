@@ -9,9 +9,6 @@ import re
 import pytest
 from hypothesis import given, settings as hyp_settings, strategies as st
 
-from newsgraph import Store, ingest, load_settings
-from newsgraph.export import write_export
-from newsgraph.pipeline import analyze
 from newsgraph.stages import nlp, quotes
 
 from .conftest import EXAMPLES, SEEDS, ROOT
