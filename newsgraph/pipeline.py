@@ -180,7 +180,7 @@ def find_statements(store: Store) -> tuple[int, int]:
         r["id"], r["article_id"], r["text"],
         voice_of.get(r["speaker_entity"], r["speaker_entity"]) if r["speaker_entity"] else "name:" + r["speaker"],
         r["entity_name"] or r["speaker"], r["outlet"], r["published"], r["venue"], r["story_id"], r["article_order"],
-        recalled=statements.recalled(r["lead_in"] or "")) for r in rows]
+        recalled=statements.recalled(r["lead_in"] or ""), entity=r["speaker_entity"]) for r in rows]
     for item, vectors in zip(items, quote_vectors(store, items)):
         item.sentences = vectors
     result = statements.analyse(items)

@@ -45,8 +45,11 @@ def test_statements_seeds_positions_hold_their_anchors(seeds_analysis, seeds_gol
         if all(need) and any(all(n & set(p["quotes"]) for n in need) for p in export["positions"]):
             recovered.append(gold["label"])
     assert len(recovered) >= 3, recovered
+    entity_of = {q["id"]: q["speaker_entity"] for a in export["articles"] for q in a["quotes"]}
     for position in export["positions"]:
         assert position["speaker"] and position["label"] and len(position["quotes"]) >= 2
+        # the speaker's own entity, even where the voice is the one they speak for
+        assert position["speaker_entity"] in {entity_of[q] for q in position["quotes"]}
 
 
 def test_statements_examples_follow_up_shift_flagged_without_false_ones(examples_analysis):

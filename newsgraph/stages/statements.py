@@ -79,6 +79,7 @@ class Statement:
     order: int  # arrival order of the article, the last resort for "first"
     sentences: np.ndarray | None = None  # unit vectors, one row per sentence
     recalled: bool = False  # reported as said long before the article ("a year ago he promised")
+    entity: str | None = None  # the speaker's own entity (the voice may be the one they speak for)
 
     @property
     def when(self) -> date | None:
@@ -310,7 +311,7 @@ def positions_of(group: Sequence[Statement], claims: Sequence[Claim]) -> list[Po
         dates = [group[k].published for k in statements_in if interval(group[k].published)]
         ids = tuple(group[k].id for k in statements_in)
         pid = "p" + hashlib.sha1("|".join(sorted(ids)).encode()).hexdigest()[:12]
-        out.append(Position(pid, speaker.speaker, speaker.voice if ":" in speaker.voice else None,
+        out.append(Position(pid, speaker.speaker, speaker.entity,
                             label(claims[central].text), ids, dates[0] if dates else None,
                             dates[-1] if dates else None, NAME, round(float(np.mean(inner)), 3)))
     return out
