@@ -20,3 +20,11 @@ def test_embeddings_are_deterministic_and_batch_independent():
     texts = [f"Dock workers in Vestra stayed out for day {n}." for n in range(40)]
     assert np.allclose(embed(texts, batch_size=7)[:5], embed(texts[:5]), atol=1e-5)
     assert embed([]).shape == (0, DIMENSIONS)
+
+
+def test_embeddings_keep_the_order_given_when_batching_by_length():
+    texts = ["A much longer sentence about the dockers' strike at the Port of Vestra and the cranes.",
+             "Short one.", "", "A middling sentence about gas."]
+    together = embed(texts, batch_size=2)
+    alone = np.vstack([embed([t]) for t in texts])
+    assert np.allclose(together, alone, atol=1e-5)
