@@ -47,6 +47,8 @@ bench: install
 	$(BIN)/python bench/ingest.py --articles 10000
 	$(BIN)/python bench/analyze.py --articles 300
 	$(BIN)/python bench/quotes.py --split test
+	$(BIN)/python bench/stories.py --split test
+	$(BIN)/python bench/corpus.py --articles 10000
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .hypothesis bench/out

@@ -8,6 +8,7 @@ explainable when an implementation changes.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -181,7 +182,10 @@ def find_statements(store: Store) -> tuple[int, int]:
         voice_of.get(r["speaker_entity"], r["speaker_entity"]) if r["speaker_entity"] else "name:" + r["speaker"],
         r["entity_name"] or r["speaker"], r["outlet"], r["published"], r["venue"], r["story_id"], r["article_order"],
         recalled=statements.recalled(r["lead_in"] or ""), entity=r["speaker_entity"]) for r in rows]
-    for item, vectors in zip(items, quote_vectors(store, items)):
+    # a voice heard once has nothing to be compared with: its quotes need no embedding
+    voices = Counter(item.voice for item in items)
+    compared = [item for item in items if voices[item.voice] > 1]
+    for item, vectors in zip(compared, quote_vectors(store, compared)):
         item.sentences = vectors
     result = statements.analyse(items)
     store.replace_statements(result.links, result.positions)
