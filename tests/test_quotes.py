@@ -191,6 +191,15 @@ def test_quotes_said_on_resolves_weekday_against_article_date(parse):
     assert q.said_when == "on Thursday"
     assert quotes.with_said_on(q, "2024-03-09").said_on == "2024-03-07"
     assert quotes.with_said_on(q, "--03-09").said_on is None
+    assert quotes.with_said_on(q, "2024-03-07").said_on == "2024-03-07"  # Thursday's paper: that day
+
+
+def test_quotes_said_when_found_on_the_verb_the_cue_is_conjoined_with(parse):
+    text = ("Twelve months ago Marta Ilves stood at the harbour gates and promised that "
+            "the dockers would never work beside the new cranes.")
+    (q,) = quotes.extract_quotes(parse(text))
+    assert q.said_when == "Twelve months ago"
+    assert quotes.with_said_on(q, "2025-03-05").said_on == "2024-03-05"
 
 
 WORDS = st.sampled_from(["“", "”", '"', "‘", "’", "'", " said", " he", " she", " Varga", " told", " reporters",

@@ -1159,9 +1159,18 @@ def _np_text(token: Token, keep_clauses: bool = True) -> str:
 
 
 def when_of(cue: Token | None) -> str | None:
-    if cue is None:
-        return None
-    for child in cue.children:
+    """The time words attached to the cue, or to the verb it is conjoined with
+    ("Twelve months ago he stood at the gates and promised that …")."""
+    while cue is not None:
+        found = _time_words(cue)
+        if found or cue.dep_ != "conj":
+            return found
+        cue = cue.head
+    return None
+
+
+def _time_words(verb: Token) -> str | None:
+    for child in verb.children:
         if child.ent_type_ in ("DATE", "TIME") and child.dep_ in ("npadvmod", "prep", "advmod", "pobj"):
             return child.doc[child.left_edge.i:child.right_edge.i + 1].text
         if child.dep_ == "prep" and child.lower_ == "on":
@@ -1285,6 +1294,8 @@ def with_said_on(quote: Quote, published: str | None) -> Quote:
 
     base = dt.datetime.fromisoformat(published)
     words = re.sub(r"^(?:earlier|later)\s+(?:on\s+)?|^on\s+", "", quote.said_when.strip(), flags=re.I)
+    if words.lower() == base.strftime("%A").lower():
+        return replace(quote, said_on=published)  # "said on Tuesday" in Tuesday's paper: that day
     parsed = dateparser.parse(words, languages=["en"],
                               settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
     if parsed is None or parsed > base + dt.timedelta(days=1):
