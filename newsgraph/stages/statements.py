@@ -11,9 +11,10 @@ voice, never with all pairs of the corpus.
   re-punctuated. The first source is the outlet the venue names ("told CNN"),
   else the earliest article;
 - paraphrase: a sentence of each with cosine ≥ 0.85 (MiniLM), same speaker, same time;
-- positions: a speaker's quotes clustered by meaning (average linkage over
-  the best sentence-pair cosine, plus shared rare terms), kept when a line
-  recurs in two or more articles;
+- positions: a speaker's sentences (claims) clustered by meaning (average
+  linkage over their cosine, plus shared rare terms); a cluster is kept when
+  it recurs in two or more articles, and holds every quote one of its claims
+  comes from — so a long quote saying two things stands in two positions;
 - shifts: two statements of one voice, at different times (dates 30+ days
   apart or different stories), on one subject (a rare term both use with
   cosine ≥ 0.35, or cosine ≥ 0.7), whose stances toward it have opposite signs. Precision
@@ -55,7 +56,7 @@ NEIGHBOURS = 25  # of which the nearest few by cosine are looked at closely: wor
 MAX_POSTINGS = 50  # a term more of a voice's statements use does not single out a subject
 SHIFT_MIN_DAYS = 30
 STANCE_WINDOW = 10
-SPOKES = {"spokesman", "spokeswoman", "spokesperson", "secretary", "mouthpiece"}
+SPOKES = {"spokesman", "spokeswoman", "spokesperson", "press"}  # "press secretary" too; "Secretary of State" not
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # a sentence ends at . ! ? or … followed by a capital or an opening quote ("a way out… of" runs on)
@@ -118,7 +119,7 @@ def voices(entities: Sequence[dict]) -> dict[str, str]:
             if not set(role_words) & SPOKES:
                 continue
             # "presidential spokesman" → the president; "Russian" must agree as well
-            wanted = {_noun_of(w) for w in role_words if w not in SPOKES}
+            wanted = {_noun_of(w) for w in role_words if w not in SPOKES | {"secretary"}}
             matches = {holder for head in wanted for holder, held in holders.get(head, [])
                        if holder != e["id"] and wanted - {head} <= held | {head}}
             if len(matches) == 1:
