@@ -56,6 +56,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--jsonl", type=Path, default=None)
+    parser.add_argument("--no-corpus", action="store_true",
+                        help="analyze --no-corpus: attribution, entities and duplicates, without the corpus stages")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="newsgraph-analyze-") as tmp:
         corpus = corpus_jsonl(Path(tmp), args.articles, args.jsonl)
@@ -63,7 +65,7 @@ def main() -> None:
         words = sum(len(t.split()) for t in texts)
         env = os.environ | {"NEWSGRAPH_NLP_PROCESSES": str(args.processes)}
         command = [sys.executable, "-m", "newsgraph", "analyze", str(corpus), "--db", str(Path(tmp) / "a.db"),
-                   "--json"]
+                   "--json"] + (["--no-corpus"] if args.no_corpus else [])
         start = time.perf_counter()
         done = subprocess.run(command, capture_output=True, text=True, env=env)
         ours = time.perf_counter() - start
@@ -78,6 +80,7 @@ def main() -> None:
     result = {
         "articles": n, "words_per_article": round(words / n), "processes": args.processes,
         "source": str(args.jsonl.name) if args.jsonl else "bench/generate.py",
+        "corpus_stages": not args.no_corpus,
         "analyze_seconds": round(ours, 1), "analyze_articles_per_s": round(n / ours, 1),
         "bare_spacy_seconds": round(bare_seconds, 1), "bare_spacy_articles_per_s": round(n / bare_seconds, 1),
         "ratio_to_bare_spacy": round(bare_seconds / ours, 2),

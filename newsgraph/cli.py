@@ -128,13 +128,17 @@ def ingest(inputs: InputsArg, db: DbOpt = Path("newsgraph.db"), config: ConfigOp
 @app.command()
 def analyze(inputs: InputsArg, db: DbOpt = Path("newsgraph.db"), config: ConfigOpt = None,
             processes: Annotated[Optional[int], typer.Option(min=1, help="spaCy worker processes.")] = None,
+            corpus: Annotated[bool, typer.Option(
+                "--corpus/--no-corpus",
+                help="Also find stories, statement links, positions and shifts (skip while loading many "
+                     "batches; run once at the end).")] = True,
             quiet: QuietOpt = False, as_json: JsonOpt = False) -> None:
     """Ingest, then find every statement and its speaker, merge speakers into entities, and print what was found."""
     settings = _settings(config, nlp_processes=processes)
     with _open(db, settings) as store:
         report = _ingest_with_progress(inputs, store, settings, quiet)
         with _guard():
-            analysis = _analyze_with_progress(store, settings, quiet)
+            analysis = _analyze_with_progress(store, settings, quiet, corpus)
         for failure in analysis.failed:
             err.print(f"error: {failure}", markup=False)
         if as_json:
@@ -157,16 +161,16 @@ def analyze(inputs: InputsArg, db: DbOpt = Path("newsgraph.db"), config: ConfigO
             raise typer.Exit(1)
 
 
-def _analyze_with_progress(store: Store, settings: Settings, quiet: bool):
+def _analyze_with_progress(store: Store, settings: Settings, quiet: bool, corpus: bool = True):
     from .pipeline import ANALYSIS_STAGE, analyze as run_analyze
 
     if quiet or not err.is_terminal:
-        return run_analyze(store, settings)
+        return run_analyze(store, settings, corpus=corpus)
     pending = len(store.ids_to_analyze(ANALYSIS_STAGE))
     columns = (TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("analyse", total=pending)
-        return run_analyze(store, settings, on_batch=lambda n: progress.advance(task, n))
+        return run_analyze(store, settings, on_batch=lambda n: progress.advance(task, n), corpus=corpus)
 
 
 # --- reading the store ---------------------------------------------------------------

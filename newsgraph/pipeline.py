@@ -145,9 +145,13 @@ class AnalyzeReport:
     failed: list[Rejected] = field(default_factory=list)
 
 
-def analyze(store: Store, settings: Settings, on_batch: Callable[[int], None] | None = None) -> AnalyzeReport:
+def analyze(store: Store, settings: Settings, on_batch: Callable[[int], None] | None = None,
+            corpus: bool = True) -> AnalyzeReport:
     """Parse every article not yet analysed by the current NLP stages, attribute
-    its statements, then merge speakers into entities across the corpus.
+    its statements, then merge speakers into entities and find near-duplicates
+    across the corpus; with ``corpus``, also stories, statement links, positions
+    and shifts (the embeddings these need cost about as much as parsing: a corpus
+    loaded in many batches can leave them to the last run).
 
     One ``nlp.pipe`` call streams the whole backlog, so worker processes start
     once; results are stored every ``nlp.batch_size`` articles.
@@ -168,8 +172,9 @@ def analyze(store: Store, settings: Settings, on_batch: Callable[[int], None] | 
     store.replace_entities(entity_rows, links)
     report.entities = len(entity_rows)
     report.duplicate_groups = find_duplicates(store)
-    report.stories = find_stories(store)
-    report.links, report.positions = find_statements(store)
+    if corpus:
+        report.stories = find_stories(store)
+        report.links, report.positions = find_statements(store)
     return report
 
 

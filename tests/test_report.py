@@ -11,6 +11,8 @@ from newsgraph.errors import QueryError
 from newsgraph.pipeline import analyze
 from newsgraph.report import render_report
 
+from .conftest import FIXTURES
+
 
 def test_report_markdown_holds_every_part_of_a_story(examples_analysis):
     path, export = examples_analysis
@@ -64,3 +66,13 @@ def test_cli_stories_story_positions_report(examples_analysis, cli, tmp_path):
     assert cli("report", "--db", str(path), "--format", "html", "-o", str(out)).exit_code == 0
     assert out.read_text(encoding="utf-8").startswith("<!doctype html>")
     assert cli("report", "--db", str(path), "--format", "pdf").exit_code == 2
+
+
+def test_cli_analyze_can_leave_the_corpus_stages_to_a_later_run(cli, tmp_path):
+    db = str(tmp_path / "n.db")
+    first = json.loads(cli("analyze", str(FIXTURES), "--db", db, "--no-corpus", "--json", "-q").stdout)
+    with Store(db) as store:
+        assert first["quotes"] > 0 and store.count_stories() == 0 and not store.links()
+    second = json.loads(cli("analyze", str(FIXTURES), "--db", db, "--json", "-q").stdout)
+    with Store(db) as store:
+        assert second["analyzed"] == 0 and store.count_stories() > 0
