@@ -532,7 +532,12 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
         if _joins_split_quote(doc, m, claimed + found) or _opens_split_quote(doc, m, claimed + found):
             m.claimed = True
             continue
-        dash = _dash_speaker(doc, m) or _transcript_speaker(doc, m)
+        turns = _transcript_turns(doc, m)
+        if turns:
+            m.claimed = True
+            found += [Found(start, end, f"{NAME}:transcript", 0.8, speaker=label) for start, end, label in turns]
+            continue
+        dash = _dash_speaker(doc, m)
         if dash is not None:
             m.claimed = True
             found.append(Found(m.start, m.end, f"{NAME}:quote_dash", 0.8, list(m.parts) if len(m.parts) > 1 else [],
@@ -566,11 +571,19 @@ def _joins_split_quote(doc: Doc, m: Marked, statements: list[Found]) -> bool:
         if s.cue is None or not (para_start <= s.end <= m.start) or not (s.end <= s.cue.idx < m.start):
             continue
         between = _text(doc)[s.end:m.start]
-        if _word_count(between) <= 12 and not re.search(r"[“\"‘]", between.strip("”\"’' ,.")[1:-1] or ""):
+        if _word_count(between) <= SPLIT_GAP_WORDS and _only_the_attribution(doc, s.cue, m) \
+                and not re.search(r"[“\"‘]", between.strip("”\"’' ,.")[1:-1] or ""):
             s.parts = (s.parts or [(s.start, s.end)]) + (m.parts or [(m.start, m.end)])
             s.end = m.end
             return True
     return False
+
+
+def _only_the_attribution(doc: Doc, cue: Token, m: Marked) -> bool:
+    """Between the cue's sentence and the next quotation there is nothing else: no other
+    sentence that could have a speaker of its own ("“A,” said X, a professor at Y. “B.”")."""
+    sentence_end = cue.sent.end_char
+    return m.start <= sentence_end or not _text(doc)[sentence_end:m.start].strip(" \t“\"‘")
 
 
 def _opens_split_quote(doc: Doc, m: Marked, statements: list[Found]) -> bool:
@@ -590,6 +603,8 @@ def _opens_split_quote(doc: Doc, m: Marked, statements: list[Found]) -> bool:
     return False
 
 
+SPLIT_GAP_WORDS = 40  # "said Patrick Ames, a law professor at the state university who advised the board"
+
 DASH_NAME = re.compile(r"^[\s,.”\"’']*[―—–]\s*(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]*){0,3})")
 
 
@@ -604,12 +619,26 @@ def _dash_speaker(doc: Doc, m: Marked) -> Span | None:
 TRANSCRIPT = re.compile(r"^(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
 
 
-def _transcript_speaker(doc: Doc, m: Marked) -> Span | None:
-    """"PENCE: Well, the question really should be …": a transcript names its speaker in capitals."""
-    match = TRANSCRIPT.match(_text(doc)[m.start:m.end])
-    if not match:
-        return None
-    return doc.char_span(m.start, m.start + match.end("name"), alignment_mode="expand")
+def _transcript_turns(doc: Doc, m: Marked) -> list[tuple[int, int, Span]]:
+    """"WALLACE: Let's start … / "PENCE: Well, …": a transcript names each speaker in capitals
+    at the start of a turn; a quotation left open across paragraphs holds one turn each."""
+    text = _text(doc)
+    starts = [m.start] + [m.start + i.end() for i in re.finditer(r"\n\s*[“\"]?(?=[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}:\s)",
+                                                                   text[m.start:m.end])]
+    turns = []
+    for n, start in enumerate(starts):
+        label = TRANSCRIPT.match(text[start:m.end])
+        if not label:
+            if n == 0:
+                return []
+            continue
+        end = (starts[n + 1] if n + 1 < len(starts) else m.end)
+        end = len(text[:end].rstrip(" \n“\"”"))
+        speaker = doc.char_span(start, start + label.end("name"), alignment_mode="expand")
+        content = start + label.end()
+        if speaker is not None and end > content:
+            turns.append((content, end, speaker))
+    return turns
 
 
 def _introduced_above(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token] | None:
