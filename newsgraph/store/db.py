@@ -289,23 +289,17 @@ class Store:
     def replace_statements(self, links: Iterable[Link], positions: Iterable[Position]) -> None:
         """Quote links and positions are recomputed from the stored quotes: swap both at once."""
         with self._transaction():
-            self.db.execute("DELETE FROM links")
-            self.db.executemany("INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?, ?)",
-                                [(l.a, l.b, l.relation, l.score, l.rule, l.evidence) for l in links])
-            self.db.execute("DELETE FROM positions")
-            for p in positions:
-                self.db.execute("INSERT OR REPLACE INTO positions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                (p.id, p.speaker_entity, p.speaker, p.label, p.first_seen, p.last_seen,
-                                 len(p.quotes), p.rule, p.confidence))
-                self.db.executemany("INSERT OR IGNORE INTO position_quotes VALUES (?, ?)",
-                                    [(p.id, q) for q in p.quotes])
+            self._replace_links(links)
+            self._replace_positions(positions)
 
     def replace_links(self, links: Iterable[Link]) -> None:
-        """Quote links are recomputed as a whole from the stored quotes: swap atomically."""
         with self._transaction():
-            self.db.execute("DELETE FROM links")
-            self.db.executemany("INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?, ?)",
-                                [(l.a, l.b, l.relation, l.score, l.rule, l.evidence) for l in links])
+            self._replace_links(links)
+
+    def _replace_links(self, links: Iterable[Link]) -> None:
+        self.db.execute("DELETE FROM links")
+        self.db.executemany("INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?, ?)",
+                            [(l.a, l.b, l.relation, l.score, l.rule, l.evidence) for l in links])
 
     def links(self, relation: str | None = None, quote_id: str | None = None, limit: int | None = None,
               offset: int = 0) -> list[dict[str, Any]]:
@@ -322,13 +316,15 @@ class Store:
 
     def replace_positions(self, positions: Iterable[Position]) -> None:
         with self._transaction():
-            self.db.execute("DELETE FROM positions")
-            for p in positions:
-                self.db.execute("INSERT INTO positions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                (p.id, p.speaker_entity, p.speaker, p.label, p.first_seen, p.last_seen,
-                                 len(p.quotes), p.rule, p.confidence))
-                self.db.executemany("INSERT OR IGNORE INTO position_quotes VALUES (?, ?)",
-                                    [(p.id, q) for q in p.quotes])
+            self._replace_positions(positions)
+
+    def _replace_positions(self, positions: Iterable[Position]) -> None:
+        self.db.execute("DELETE FROM positions")
+        for p in positions:
+            self.db.execute("INSERT OR REPLACE INTO positions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            (p.id, p.speaker_entity, p.speaker, p.label, p.first_seen, p.last_seen,
+                             len(p.quotes), p.rule, p.confidence))
+            self.db.executemany("INSERT OR IGNORE INTO position_quotes VALUES (?, ?)", [(p.id, q) for q in p.quotes])
 
     def positions(self, speaker_entity: str | None = None, limit: int | None = None,
                   offset: int = 0) -> list[dict[str, Any]]:
