@@ -56,11 +56,13 @@ def embed(texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
     tokenizer, session = _session()
-    order = sorted(range(len(texts)), key=lambda i: len(texts[i] or ""))
-    out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+    # the same words come again in syndicated copies and repeated quotes: embed each text once
+    unique = list(dict.fromkeys(t or " " for t in texts))
+    order = sorted(range(len(unique)), key=lambda i: len(unique[i]))
+    out = np.zeros((len(unique), DIMENSIONS), dtype=np.float32)
     for start in range(0, len(order), batch_size):
         rows = order[start:start + batch_size]
-        encodings = tokenizer.encode_batch([texts[i] or " " for i in rows])
+        encodings = tokenizer.encode_batch([unique[i] for i in rows])
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
         hidden = session.run(None, {"input_ids": ids, "attention_mask": mask,
@@ -68,4 +70,5 @@ def embed(texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
         summed = (hidden * mask[:, :, None]).sum(axis=1)
         vectors = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
         out[rows] = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-    return out
+    index = {text: i for i, text in enumerate(unique)}
+    return out[[index[t or " "] for t in texts]]
