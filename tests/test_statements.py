@@ -63,6 +63,8 @@ def test_statements_examples_follow_up_shift_flagged_without_false_ones(examples
     gold_pairs = [(_covering(export, s["from"]["file"], s["from"]["anchor"]),
                    _covering(export, s["to"]["file"], s["to"]["anchor"])) for s in gold["shifts"]]
     assert all(any(l["a"] in a and l["b"] in b for a, b in gold_pairs) for l in shifts), "a shift gold lacks"
+    # "never accept the machines" (2024) → "made our peace with the machines" (2025), across quotes
+    assert sum(any(l["a"] in a and l["b"] in b for l in shifts) for a, b in gold_pairs) >= 2
 
 
 def test_statements_examples_syndicated_quotes_linked_to_the_original(examples_analysis):
@@ -103,6 +105,7 @@ def test_statements_same_words(a, b, same):
 
 
 @pytest.mark.parametrize("text, subject, sign", [
+    ("A delay is not a promise. We want the machines kept out.", "machines", 1),  # "not" stays in its sentence
     ("As for a reset, the word has embarrassed itself.", "reset", -1),
     ("Moscow is seeking a reset in relations.", "reset", 1),
     ("We will never accept the machines.", "machines", -1),

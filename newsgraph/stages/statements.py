@@ -335,7 +335,7 @@ def stance(text: str, subject: str | None) -> int:
 
 @lru_cache(maxsize=50_000)
 def _stance_tokens(text: str) -> tuple[str, ...]:
-    return tuple(t.lower() for t in re.findall(r"[A-Za-z]+(?=n't)|n't|[A-Za-z][A-Za-z-]*", text.replace("’", "'")))
+    return tuple(t.lower() for t in re.findall(r"[A-Za-z]+(?=n't)|n't|[A-Za-z][A-Za-z-]*|[.!?;]", text.replace("’", "'")))
 
 
 def _stance(tokens: tuple[str, ...], subject: str | None) -> int:
@@ -350,10 +350,15 @@ def _stance(tokens: tuple[str, ...], subject: str | None) -> int:
         value = 1 if token in lex.stance_for else -1 if token in lex.stance_against else 0
         if value:
             stance_words += 1
-            if any(t in lex.negators for t in tokens[max(0, i - lex.negation_window):i]):
+            before = tokens[max(0, i - lex.negation_window):i]
+            if any(t in lex.negators for t in before[_after_boundary(before):]):  # not across sentences
                 value = -value
         score += value
     return score if stance_words else -1 if negated else 0
+
+
+def _after_boundary(tokens: Sequence[str]) -> int:
+    return max((k + 1 for k, t in enumerate(tokens) if t in ".!?;"), default=0)
 
 
 def _stance_words() -> frozenset[str]:
