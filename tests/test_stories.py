@@ -146,3 +146,14 @@ def test_summarize_picks_cited_lead_sentences_and_skips_copies():
     for c in summary:
         source = text_a if c.article_id == "a" else text_b
         assert source[c.start:c.end] == c.text
+
+
+def test_stories_state_round_trips_through_the_store_form():
+    story = stories.OpenStory("s1", np.ones(4, np.float32), {"port": 0.5}, __import__("collections").Counter(
+        {"varga": 2}), {"varga": {"now:minister"}}, "2024-03-01", "2024-03-04", [], ["Strike"], 1.5, 2, 1)
+    row = {"id": "s1", "first_date": "2024-03-01", "last_date": "2024-03-04",
+           "state": __import__("json").loads(story.to_state())}
+    again = stories.OpenStory.from_row(row)
+    assert (again.terms, again.people, again.phases, again.count, again.looking_back) == \
+        (story.terms, story.people, story.phases, 2, 1)
+    assert np.allclose(again.centroid, story.centroid)

@@ -8,7 +8,9 @@ over the whole text, plus a bonus for the people both name. Time gates it:
   dates does not join it, and similarity decays with the gap;
 - dates without a year, or none: the text must carry the time. A person
   called "President-elect" in a story and "President" in the article (or
-  "former X" against "X") cannot be the same moment, so they do not join.
+  "former X" against "X") cannot be the same moment, so they do not join;
+  and an article that looks back a year at a live story's subject ("the
+  union that shut the port last March") is a follow-up, not that story.
 
 Each story keeps what a later article needs to join it (sums of vectors,
 term weights, people, role phases, date range) in its ``state``: a new batch
@@ -99,7 +101,8 @@ class OpenStory:
     def to_state(self) -> str:
         return json.dumps({"vector_sum": [round(float(x), 6) for x in self.vector_sum], "terms": self.terms,
                            "people": self.people, "phases": {k: sorted(v) for k, v in self.phases.items()},
-                           "titles": self.titles[:20], "score_sum": round(self.score_sum, 4), "count": self.count,},
+                           "titles": self.titles[:20], "score_sum": round(self.score_sum, 4), "count": self.count,
+                           "looking_back": self.looking_back},
                           ensure_ascii=False)
 
     @classmethod
@@ -262,26 +265,27 @@ class Clusterer:
         self.step += 1
         terms = term_weights(text, self.df, self.docs)
         phases = article_phases(article.people)
+        back = article.looked_back_at()
         best, best_score = None, -1.0
         for slot in self._candidates(article):
-            score = self.similarity(article, terms, phases, self.stories[slot])
+            score = self.similarity(article, terms, phases, self.stories[slot], back)
             if score > best_score:
                 best, best_score = slot, score
         threshold = THRESHOLD_FULL_TEXT if article.text.strip() else THRESHOLD_HEADLINE
         if best is None or best_score < threshold:
             best = self._open(article)
             best_score = 1.0
-        self._join(best, article, terms, phases, best_score)
+        self._join(best, article, terms, phases, best_score, bool(back))
         return self.stories[best].id
 
     def similarity(self, article: ArticleInput, terms: dict[str, float], phases: dict[str, set[str]],
-                   story: OpenStory) -> float:
+                   story: OpenStory, looked_back_at: set[str] = frozenset()) -> float:
         gap = gap_days(article.published, story.first, story.last)
         if gap is not None and gap > MAX_GAP_DAYS:
             return -1.0
         if phases_conflict(phases, story.phases):
             return -1.0
-        if not article.year_known and self._looks_back_at(article, story):
+        if not article.year_known and _looks_back_at(looked_back_at, story):
             return -1.0  # a look back a year on is not the live story it looks back at
         dense = float(story.centroid @ article.vector) if article.vector is not None else 0.0
         score = EMBEDDING_WEIGHT * dense + (1 - EMBEDDING_WEIGHT) * _cosine(terms, story.terms)
@@ -290,12 +294,6 @@ class Clusterer:
         if gap:
             score *= math.exp(-gap / DECAY_DAYS)
         return score
-
-    def _looks_back_at(self, article: ArticleInput, story: OpenStory) -> bool:
-        if story.looking_back or not any(interval(d) for d in (story.first, story.last)):
-            return False  # a follow-up thread, or a story whose year is unknown
-        subject = {t for t, _ in sorted(story.terms.items(), key=lambda kv: -kv[1])[:KEY_TERMS] if " " not in t}
-        return bool(article.looked_back_at() & subject)
 
     def _candidates(self, article: ArticleInput) -> list[int]:
         count = len(self.stories)
@@ -321,7 +319,7 @@ class Clusterer:
         return slot
 
     def _join(self, slot: int, article: ArticleInput, terms: dict[str, float],
-              phases: dict[str, set[str]], score: float) -> None:
+              phases: dict[str, set[str]], score: float, looks_back: bool) -> None:
         story = self.stories[slot]
         if article.vector is not None:
             story.vector_sum = story.vector_sum + article.vector
@@ -337,8 +335,16 @@ class Clusterer:
         story.members.append(StoryMember(article.id, round(score, 4), NAME))
         story.score_sum += score
         story.count += 1
-        story.looking_back += bool(article.looked_back_at())
+        story.looking_back += looks_back
         self.changed.add(story.id)
+
+
+def _looks_back_at(words: set[str], story: OpenStory) -> bool:
+    """The article's look-back words name the subject of a live story with a known year."""
+    if not words or story.looking_back or not any(interval(d) for d in (story.first, story.last)):
+        return False  # nothing looked back at, a follow-up thread, or a story whose year is unknown
+    subject = {t for t, _ in sorted(story.terms.items(), key=lambda kv: -kv[1])[:KEY_TERMS] if " " not in t}
+    return bool(words & subject)
 
 
 def finish(story: OpenStory, names: dict[str, str]) -> Story:
