@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+from collections import Counter
 
 import numpy as np
 import pytest
@@ -45,8 +47,7 @@ def test_stories_seeds_labelled_and_dated_at_the_precision_known(seeds_analysis)
 
 def test_stories_examples_match_gold_closely(examples_analysis):
     _, export = examples_analysis
-    gold = __import__("json").loads((EXAMPLES / "gold.json").read_text(encoding="utf-8"))
-    pred = _stories_by_file(export)
+    gold = json.loads((EXAMPLES / "gold.json").read_text(encoding="utf-8"))
     name = {a["id"]: a["source"].replace(str(EXAMPLES) + "/", "") for a in export["articles"]}
     pred = [{name[i] for i in s["articles"]} for s in export["stories"]]
     assert _bcubed_f1(pred, [s["docs"] for s in gold["stories"]]) >= 0.85
@@ -149,10 +150,9 @@ def test_summarize_picks_cited_lead_sentences_and_skips_copies():
 
 
 def test_stories_state_round_trips_through_the_store_form():
-    story = stories.OpenStory("s1", np.ones(4, np.float32), {"port": 0.5}, __import__("collections").Counter(
-        {"varga": 2}), {"varga": {"now:minister"}}, "2024-03-01", "2024-03-04", [], ["Strike"], 1.5, 2, 1)
-    row = {"id": "s1", "first_date": "2024-03-01", "last_date": "2024-03-04",
-           "state": __import__("json").loads(story.to_state())}
+    story = stories.OpenStory("s1", np.ones(4, np.float32), {"port": 0.5}, Counter({"varga": 2}),
+                              {"varga": {"now:minister"}}, "2024-03-01", "2024-03-04", [], ["Strike"], 1.5, 2, 1)
+    row = {"id": "s1", "first_date": "2024-03-01", "last_date": "2024-03-04", "state": json.loads(story.to_state())}
     again = stories.OpenStory.from_row(row)
     assert (again.terms, again.people, again.phases, again.count, again.looking_back) == \
         (story.terms, story.people, story.phases, 2, 1)
