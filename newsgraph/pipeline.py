@@ -179,7 +179,8 @@ def analyze(store: Store, settings: Settings, on_batch: Callable[[int], None] | 
 
 
 def find_statements(store: Store) -> tuple[int, int]:
-    """Same statements, paraphrases, positions and shifts over every stored quote."""
+    """Same statements, paraphrases, positions and shifts. Links never cross a voice, so
+    only the voices whose quotes came, went or changed voice since the last run are redone."""
     rows = store.statement_rows()
     voice_of = statements.voices(store.entities())
     items = [statements.Statement(
@@ -187,14 +188,23 @@ def find_statements(store: Store) -> tuple[int, int]:
         voice_of.get(r["speaker_entity"], r["speaker_entity"]) if r["speaker_entity"] else "name:" + r["speaker"],
         r["entity_name"] or r["speaker"], r["outlet"], r["published"], r["venue"], r["story_id"], r["article_order"],
         recalled=statements.recalled(r["lead_in"] or ""), entity=r["speaker_entity"]) for r in rows]
+    now = {item.id: item.voice for item in items}
+    before = store.statement_voices()
+    changed = {v for q, v in now.items() if before.get(q) != v} | {v for q, v in before.items() if now.get(q) != v}
+    if not changed:
+        return store.count_statement_results()
+    redo = [item for item in items if item.voice in changed]
     # a voice heard once has nothing to be compared with: its quotes need no embedding
-    voices = Counter(item.voice for item in items)
-    compared = [item for item in items if voices[item.voice] > 1]
+    voices = Counter(item.voice for item in redo)
+    compared = [item for item in redo if voices[item.voice] > 1]
     for item, vectors in zip(compared, quote_vectors(store, compared)):
         item.sentences = vectors
-    result = statements.analyse(items)
-    store.replace_statements(result.links, result.positions)
-    return len(result.links), len(result.positions)
+    result = statements.analyse(redo, statements.document_frequencies(r["text"] for r in rows), len(rows))
+    first_run = not before
+    redone = None if first_run else {q for q, v in now.items() if v in changed} | \
+        {q for q, v in before.items() if v in changed}
+    store.replace_statements(result.links, result.positions, now, redone)
+    return store.count_statement_results()
 
 
 def quote_vectors(store: Store, items: list[statements.Statement]) -> list[np.ndarray]:

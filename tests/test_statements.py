@@ -148,3 +148,41 @@ def test_statements_no_shift_within_one_story_or_when_stances_agree():
 ])
 def test_statements_recalled_statements_are_told_apart(lead_in, expected):
     assert statements.recalled(lead_in) is expected
+
+
+def test_statements_a_new_article_redoes_only_the_voices_it_brings(tmp_path, monkeypatch):
+    """Links and positions of voices the new article does not touch are kept as they were;
+    the new speaker's statements are linked."""
+    from newsgraph import Store, ingest, load_settings
+    from newsgraph.pipeline import analyze
+
+    settings = load_settings(environ={})
+    extra = tmp_path / "extra.txt"
+    extra.write_text(
+        "Harbour pilots threaten walkout\n\nOSTREL, March 9, 2024 (Meridian) - The harbour pilots' association "
+        "said on Saturday it would stop guiding ships into Ostrel. “We will not guide a single ship until the "
+        "pay offer is doubled,” association chairman Bruno Tell told reporters. “The pay offer is an insult to "
+        "every pilot on this coast,” Tell said.\n", encoding="utf-8")
+    again = tmp_path / "again.txt"
+    again.write_text(
+        "Pilots stay out\n\nOSTREL, March 10, 2024 (NordPost) - Harbour pilots kept ships waiting on Sunday. "
+        "“We will not guide a single ship until the pay offer is doubled,” pilots' leader Bruno Tell said.\n",
+        encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(EXAMPLES), str(extra)], store, settings)
+        analyze(store, settings)
+        kept = {(l["a"], l["b"], l["relation"]) for l in store.links()}
+        positions = {p["id"] for p in store.positions()}
+        ingest([str(again)], store, settings)
+        seen = []
+        real = statements.analyse
+        monkeypatch.setattr(statements, "analyse", lambda items, *a: seen.append({i.voice for i in items}) or
+                            real(items, *a))
+        analyze(store, settings)
+        assert seen == [{"person:bruno-tell"}]
+        now = {(l["a"], l["b"], l["relation"]) for l in store.links()}
+        texts = {q["id"]: q["text"] for q in store.quotes()}
+        assert kept <= now and positions <= {p["id"] for p in store.positions()}
+        new = now - kept
+        assert new and all("pay offer" in texts[a] and "pay offer" in texts[b] for a, b, _ in new)
+        assert any(relation == "same_statement" for *_, relation in new)

@@ -407,11 +407,22 @@ def shift_links(group: Sequence[Statement], rare: list[set[str]], pairs: dict[tu
 
 # --- the stage ---------------------------------------------------------------------------------------
 
-def analyse(statements: Sequence[Statement]) -> Result:
-    """Links and positions for every voice."""
-    corpus_df: Counter[str] = Counter()
-    for s in statements:
-        corpus_df.update(set(words(s.text)))
+def document_frequencies(texts: Iterable[str]) -> Counter[str]:
+    """In how many quotes each word stands: what makes a term rare."""
+    df: Counter[str] = Counter()
+    for text in texts:
+        df.update(set(words(text)))
+    return df
+
+
+def analyse(statements: Sequence[Statement], corpus_df: Counter[str] | None = None,
+            corpus_size: int | None = None) -> Result:
+    """Links and positions for every voice of ``statements``. Rarity of terms is judged
+    over the whole corpus of quotes when its frequencies are given (a run that redoes
+    only some voices), else over ``statements``."""
+    if corpus_df is None:
+        corpus_df, corpus_size = document_frequencies(s.text for s in statements), len(statements)
+    size = corpus_size or len(statements)
     by_voice: dict[str, list[Statement]] = defaultdict(list)
     for s in statements:
         by_voice[s.voice].append(s)
@@ -419,7 +430,7 @@ def analyse(statements: Sequence[Statement]) -> Result:
     for group in by_voice.values():
         if len(group) < 2:
             continue
-        rare = rare_terms(group, corpus_df, len(statements))
+        rare = rare_terms(group, corpus_df, size)
         pairs = candidate_pairs(group, rare)
         result.links += copy_links(group, pairs)
         result.links += shift_links(group, rare, pairs)
@@ -429,7 +440,7 @@ def analyse(statements: Sequence[Statement]) -> Result:
         for members in by_speaker.values():
             own = [group[i] for i in members]
             if len(own) >= 2:
-                result.positions += positions_of(own, claims_of(own, corpus_df, len(statements)))
+                result.positions += positions_of(own, claims_of(own, corpus_df, size))
     result.links += position_links(result.positions)
     return result
 

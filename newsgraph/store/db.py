@@ -257,6 +257,11 @@ class Store:
                                "ORDER BY updated_at DESC, rowid DESC LIMIT ?", (limit,)).fetchall()
         return [_decode(r) for r in reversed(rows)]
 
+    def count_statement_results(self) -> tuple[int, int]:
+        """How many quote links and positions the store holds."""
+        return (self.db.execute("SELECT count(*) FROM links").fetchone()[0],
+                self.db.execute("SELECT count(*) FROM positions").fetchone()[0])
+
     def count_stories(self) -> int:
         return self.db.execute("SELECT count(*) FROM stories").fetchone()[0]
 
@@ -286,11 +291,33 @@ class Store:
                "WHERE q.speaker IS NOT NULL AND coalesce(q.speaker_kind, '') != 'unnamed' ORDER BY a.rowid, q.start")
         return [dict(r) for r in self.db.execute(sql)]
 
-    def replace_statements(self, links: Iterable[Link], positions: Iterable[Position]) -> None:
-        """Quote links and positions are recomputed from the stored quotes: swap both at once."""
+    def statement_voices(self) -> dict[str, str]:
+        """quote id → the voice the statements stage last saw it under."""
+        return dict(self.db.execute("SELECT quote_id, voice FROM statement_voices").fetchall())
+
+    def replace_statements(self, links: Iterable[Link], positions: Iterable[Position],
+                           voices: dict[str, str] | None = None, redone: Iterable[str] | None = None) -> None:
+        """Swap in the links and positions of the quotes in ``redone`` (every quote when None),
+        and record each quote's voice, in one transaction."""
         with self._transaction():
-            self._replace_links(links)
-            self._replace_positions(positions)
+            if redone is None:
+                self._replace_links(links)
+                self._replace_positions(positions)
+            else:
+                self._drop_statements_of(redone)
+                self._insert_links(links)
+                self._insert_positions(positions)
+            if voices is not None:
+                self.db.execute("DELETE FROM statement_voices")
+                self.db.executemany("INSERT INTO statement_voices VALUES (?, ?)", voices.items())
+
+    def _drop_statements_of(self, quote_ids: Iterable[str]) -> None:
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS redone (id TEXT PRIMARY KEY)")
+        self.db.execute("DELETE FROM redone")
+        self.db.executemany("INSERT OR IGNORE INTO redone VALUES (?)", ((q,) for q in quote_ids))
+        self.db.execute("DELETE FROM links WHERE a IN (SELECT id FROM redone) OR b IN (SELECT id FROM redone)")
+        self.db.execute("DELETE FROM positions WHERE id IN (SELECT position_id FROM position_quotes "
+                        "WHERE quote_id IN (SELECT id FROM redone))")
 
     def replace_links(self, links: Iterable[Link]) -> None:
         with self._transaction():
@@ -298,6 +325,9 @@ class Store:
 
     def _replace_links(self, links: Iterable[Link]) -> None:
         self.db.execute("DELETE FROM links")
+        self._insert_links(links)
+
+    def _insert_links(self, links: Iterable[Link]) -> None:
         self.db.executemany("INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?, ?)",
                             [(l.a, l.b, l.relation, l.score, l.rule, l.evidence) for l in links])
 
@@ -320,6 +350,9 @@ class Store:
 
     def _replace_positions(self, positions: Iterable[Position]) -> None:
         self.db.execute("DELETE FROM positions")
+        self._insert_positions(positions)
+
+    def _insert_positions(self, positions: Iterable[Position]) -> None:
         for p in positions:
             self.db.execute("INSERT OR REPLACE INTO positions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             (p.id, p.speaker_entity, p.speaker, p.label, p.first_seen, p.last_seen,

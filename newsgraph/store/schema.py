@@ -177,4 +177,12 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX articles_outlet_nocase ON articles (outlet COLLATE NOCASE, published);
         CREATE INDEX quotes_kind ON quotes (kind);
     """),
+    ("0006_statement_voices", """
+        -- the voice each quote had when the statements stage last ran: a later run
+        -- recomputes only the voices whose quotes came, went or changed voice
+        CREATE TABLE statement_voices (
+            quote_id TEXT PRIMARY KEY,
+            voice TEXT NOT NULL
+        ) WITHOUT ROWID;
+    """),
 ]
