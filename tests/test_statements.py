@@ -65,6 +65,9 @@ def test_statements_examples_follow_up_shift_flagged_without_false_ones(examples
     assert all(any(l["a"] in a and l["b"] in b for a, b in gold_pairs) for l in shifts), "a shift gold lacks"
     # "never accept the machines" (2024) → "made our peace with the machines" (2025), across quotes
     assert sum(any(l["a"] in a and l["b"] in b for l in shifts) for a, b in gold_pairs) >= 2
+    # a position never holds both sides of a shift: the reversal is a change of position
+    for position in export["positions"]:
+        assert not any(l["a"] in position["quotes"] and l["b"] in position["quotes"] for l in shifts)
 
 
 def test_statements_examples_syndicated_quotes_linked_to_the_original(examples_analysis):

@@ -296,12 +296,19 @@ def clusters(sim: np.ndarray, threshold: float) -> list[list[int]]:
     return list(out.values())
 
 
-def positions_of(group: Sequence[Statement], claims: Sequence[Claim]) -> list[Position]:
+def positions_of(group: Sequence[Statement], claims: Sequence[Claim],
+                 reversals: set[tuple[str, str]] = frozenset()) -> list[Position]:
+    """Clusters of claims that recur in two or more articles. A statement that reverses
+    another of the same cluster (the later side of a shift) is a change of position, not
+    a member: it is left out."""
     if len(claims) < 2:
         return []
     sim = similarity_matrix(claims)
     out = []
     for members in clusters(sim, POSITION_MIN_SIMILARITY):
+        inside = {group[claims[i].statement].id for i in members}
+        reversed_ = {b for a, b in reversals if a in inside and b in inside}
+        members = [i for i in members if group[claims[i].statement].id not in reversed_]
         statements_in = sorted({claims[i].statement for i in members},
                                key=lambda k: (group[k].when or date.max, group[k].order))
         if len({group[k].article_id for k in statements_in}) < 2:
@@ -433,14 +440,16 @@ def analyse(statements: Sequence[Statement], corpus_df: Counter[str] | None = No
         rare = rare_terms(group, corpus_df, size)
         pairs = candidate_pairs(group, rare)
         result.links += copy_links(group, pairs)
-        result.links += shift_links(group, rare, pairs)
+        shifts = shift_links(group, rare, pairs)
+        result.links += shifts
+        reversals = {(link.a, link.b) for link in shifts}
         by_speaker: dict[str, list[int]] = defaultdict(list)
         for i, s in enumerate(group):
             by_speaker[s.speaker].append(i)
         for members in by_speaker.values():
             own = [group[i] for i in members]
             if len(own) >= 2:
-                result.positions += positions_of(own, claims_of(own, corpus_df, size))
+                result.positions += positions_of(own, claims_of(own, corpus_df, size), reversals)
     result.links += position_links(result.positions)
     return result
 
