@@ -308,13 +308,15 @@ def positions_of(group: Sequence[Statement], claims: Sequence[Claim],
     for members in clusters(sim, POSITION_MIN_SIMILARITY):
         inside = {group[claims[i].statement].id for i in members}
         reversed_ = {b for a, b in reversals if a in inside and b in inside}
+        # the centre is chosen over the whole cluster: what the position is about
+        by_centrality = sorted(members, key=lambda i: -sum(sim[i, j] for j in members))
         members = [i for i in members if group[claims[i].statement].id not in reversed_]
         statements_in = sorted({claims[i].statement for i in members},
                                key=lambda k: (group[k].when or date.max, group[k].order))
         if len({group[k].article_id for k in statements_in}) < 2:
             continue  # a line said once (or in one article) is not a position
         inner = [sim[i, j] for i in members for j in members if i < j]
-        central = max(members, key=lambda i: sum(sim[i, j] for j in members))
+        central = next(i for i in by_centrality if i in members)
         speaker = group[claims[central].statement]
         dates = [group[k].published for k in statements_in if interval(group[k].published)]
         ids = tuple(group[k].id for k in statements_in)
