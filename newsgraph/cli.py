@@ -167,10 +167,12 @@ def _analyze_with_progress(store: Store, settings: Settings, quiet: bool, corpus
     if quiet or not err.is_terminal:
         return run_analyze(store, settings, corpus=corpus)
     pending = len(store.ids_to_analyze(ANALYSIS_STAGE))
-    columns = (TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as progress:
-        task = progress.add_task("analyse", total=pending)
-        return run_analyze(store, settings, on_batch=lambda n: progress.advance(task, n), corpus=corpus)
+        task = progress.add_task("analysing", total=pending)
+        # after the articles, the corpus stages: say which one is running
+        return run_analyze(store, settings, on_batch=lambda n: progress.advance(task, n), corpus=corpus,
+                           on_stage=lambda name: progress.update(task, description=name))
 
 
 # --- reading the store ---------------------------------------------------------------

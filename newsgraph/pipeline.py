@@ -146,7 +146,7 @@ class AnalyzeReport:
 
 
 def analyze(store: Store, settings: Settings, on_batch: Callable[[int], None] | None = None,
-            corpus: bool = True) -> AnalyzeReport:
+            corpus: bool = True, on_stage: Callable[[str], None] | None = None) -> AnalyzeReport:
     """Parse every article not yet analysed by the current NLP stages, attribute
     its statements, then merge speakers into entities and find near-duplicates
     across the corpus; with ``corpus``, also stories, statement links, positions
@@ -168,12 +168,17 @@ def analyze(store: Store, settings: Settings, on_batch: Callable[[int], None] | 
         if len(batch) >= settings.nlp_batch_size:
             _save(store, batch, report, on_batch)
     _save(store, batch, report, on_batch)
+    stage = on_stage or (lambda name: None)
+    stage("merging speakers")
     entity_rows, links = entities.build_entities(store.people_rows(), store.speaker_rows())
     store.replace_entities(entity_rows, links)
     report.entities = len(entity_rows)
+    stage("finding near-duplicates")
     report.duplicate_groups = find_duplicates(store)
     if corpus:
+        stage("grouping stories")
         report.stories = find_stories(store)
+        stage("linking statements")
         report.links, report.positions = find_statements(store)
     return report
 
