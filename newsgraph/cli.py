@@ -371,11 +371,11 @@ def positions(db: DbOpt = Path("newsgraph.db"),
               as_json: JsonOpt = False) -> None:
     """A speaker's recurring positions over time, with shifts of stance."""
     with _open(db) as store:
+        said = {q["id"]: q for q in store.quotes(speaker=speaker)}
         rows = store.positions()
         if speaker:
-            wanted = {q["id"] for q in store.quotes(speaker=speaker)}
-            rows = [p for p in rows if wanted & set(p["quotes"])]
-        text = {q["id"]: q for q in store.quotes(speaker=speaker)} if rows else {}
+            rows = [p for p in rows if said.keys() & set(p["quotes"])]
+        text = said if rows else {}
         shifts = [l for l in store.links(relation="shift") if not speaker or l["a"] in text or l["b"] in text]
     if as_json:
         from .export import link_record, position_record

@@ -214,13 +214,19 @@ def find_statements(store: Store) -> tuple[int, int]:
 
 def quote_vectors(store: Store, items: list[statements.Statement]) -> list[np.ndarray]:
     """Sentence embeddings of each quote (rows of one blob), computed once and kept in the store."""
-    stage = f"{embeddings.NAME}+{statements.SPLITTER}"
-    stored = store.vectors("quote", stage, [i.id for i in items])
-    missing = [i for i in items if i.id not in stored]
-    fresh = statements.sentence_vectors([i.text for i in missing], embeddings.embed)
-    store.save_vectors("quote", stage, [(i.id, v.tobytes()) for i, v in zip(missing, fresh)])
-    stored.update({i.id: v.tobytes() for i, v in zip(missing, fresh)})
-    return [np.frombuffer(stored[i.id], dtype=np.float32).reshape(-1, embeddings.DIMENSIONS) for i in items]
+    blobs = _stored_vectors(store, "quote", f"{embeddings.NAME}+{statements.SPLITTER}", {i.id: i.text for i in items},
+                            lambda texts: statements.sentence_vectors(texts, embeddings.embed))
+    return [np.frombuffer(blobs[i.id], dtype=np.float32).reshape(-1, embeddings.DIMENSIONS) for i in items]
+
+
+def _stored_vectors(store: Store, kind: str, stage: str, texts: dict[str, str],
+                    embed: Callable[[list[str]], Sequence[np.ndarray]]) -> dict[str, bytes]:
+    """id → vector bytes: those already stored, the rest embedded now and stored."""
+    stored = store.vectors(kind, stage, list(texts))
+    missing = [item_id for item_id in texts if item_id not in stored]
+    fresh = [(item_id, v.tobytes()) for item_id, v in zip(missing, embed([texts[m] for m in missing]))]
+    store.save_vectors(kind, stage, fresh)
+    return stored | dict(fresh)
 
 
 def find_stories(store: Store) -> int:
@@ -242,27 +248,23 @@ def find_stories(store: Store) -> int:
     for article in articles:
         clusterer.add(article)
     changed = [stories.finish(s, names) for s in clusterer.stories if s.id in clusterer.changed]
-    changed = [replace(story, summary=_summary(store, story, clusterer)) for story in changed]
+    changed = [replace(story, summary=_summary(store, story)) for story in changed]
     store.save_clustering(changed, clusterer.df_delta)
     return len(changed)
 
 
-def _summary(store: Store, story: Story, clusterer: stories.Clusterer) -> tuple:
+def _summary(store: Store, story: Story) -> tuple:
     """A cited extractive summary over all the story's articles, earlier members included."""
     ids = list(dict.fromkeys([*store.story_members(story.id), *(m.article_id for m in story.members)]))
-    rows = [r for start in range(0, len(ids), 200) for r in store.articles_by_id(ids[start:start + 200])]
+    rows = _rows(store, ids, 200)
     sources = [summarize.Source(r["id"], r["source_text"] or r["raw"], r["segments"]) for r in rows]
     return summarize.summarize(sources, story.keywords)
 
 
 def article_vectors(store: Store, articles: list[stories.ArticleInput]) -> np.ndarray:
     """Embeddings of headline + lead, computed once per article and kept in the store."""
-    stored = store.vectors("article", embeddings.NAME, [a.id for a in articles])
-    missing = [a for a in articles if a.id not in stored]
-    fresh = embeddings.embed([a.lead for a in missing])
-    store.save_vectors("article", embeddings.NAME, [(a.id, v.tobytes()) for a, v in zip(missing, fresh)])
-    stored.update({a.id: v.tobytes() for a, v in zip(missing, fresh)})
-    return np.array([np.frombuffer(stored[a.id], dtype=np.float32) for a in articles])
+    blobs = _stored_vectors(store, "article", embeddings.NAME, {a.id: a.lead for a in articles}, embeddings.embed)
+    return np.array([np.frombuffer(blobs[a.id], dtype=np.float32) for a in articles])
 
 
 def _display_names(people_rows: list[dict[str, Any]]) -> dict[str, str]:

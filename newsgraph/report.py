@@ -27,7 +27,8 @@ def render_report(store: Store, story_id: str | None = None, fmt: str = "md") ->
         if store.story(story_id) is None:
             raise QueryError(f"no story with id {story_id!r}; `newsgraph stories` lists them")
         ids = [story_id]
-    sections = [_story_section(store, i) for i in ids]
+    positions = store.positions()  # once for the report, not once per story
+    sections = [_story_section(store, i, positions) for i in ids]
     blocks = [line for section in sections for line in section]
     return _markdown(blocks) if fmt == "md" else _html(blocks)
 
@@ -36,7 +37,7 @@ def render_report(store: Store, story_id: str | None = None, fmt: str = "md") ->
 Block = tuple[str, Any]
 
 
-def _story_section(store: Store, story_id: str) -> list[Block]:
+def _story_section(store: Store, story_id: str, all_positions: list[dict]) -> list[Block]:
     story = store.story(story_id)
     assert story is not None
     articles = story["articles"]
@@ -55,7 +56,7 @@ def _story_section(store: Store, story_id: str) -> list[Block]:
                           f"{a['title'] or a['source']} ({a['id']})" for a in articles]))
     blocks += _who_said_what(quotes, links, by_id)
     blocks += _outlets_side_by_side(quotes, links, by_id)
-    blocks += _positions_and_shifts(store, quotes, quote_ids, links)
+    blocks += _positions_and_shifts(all_positions, quotes, quote_ids, links)
     return blocks
 
 
@@ -103,8 +104,9 @@ def _outlets_side_by_side(quotes: list[dict], links: list[dict], by_id: dict[str
     return [("h3", "Outlets side by side"), ("table", (["statement", *outlets], rows))] if rows else []
 
 
-def _positions_and_shifts(store: Store, quotes: list[dict], quote_ids: set[str], links: list[dict]) -> list[Block]:
-    positions = [p for p in store.positions() if quote_ids & set(p["quotes"])]
+def _positions_and_shifts(all_positions: list[dict], quotes: list[dict], quote_ids: set[str],
+                          links: list[dict]) -> list[Block]:
+    positions = [p for p in all_positions if quote_ids & set(p["quotes"])]
     shifts = [l for l in links if l["relation"] == "shift"]
     blocks: list[Block] = []
     if positions:

@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -231,9 +231,14 @@ def _best_cosines(statements: Sequence[Statement]) -> np.ndarray:
 
 def rare_terms(group: Sequence[Statement], corpus_df: Counter[str], corpus_size: int) -> list[set[str]]:
     """Content words rare in the corpus of quotes (idf high), per statement."""
+    return [rare_words(s.text, corpus_df, corpus_size) for s in group]
+
+
+def rare_words(text: str, corpus_df: Counter[str], corpus_size: int) -> set[str]:
+    """The content words of ``text`` that stand in at most 5 % of quotes (or three)."""
     stop = lexicon().stop_words
-    limit = max(3, corpus_size // 20)  # in at most 5 % of quotes
-    return [{w for w in words(s.text) if w not in stop and len(w) > 3 and corpus_df[w] <= limit} for s in group]
+    limit = max(3, corpus_size // 20)
+    return {w for w in words(text) if w not in stop and len(w) > 3 and corpus_df[w] <= limit}
 
 
 @dataclass(slots=True)
@@ -248,16 +253,13 @@ class Claim:
 
 
 def claims_of(group: Sequence[Statement], corpus_df: Counter[str], corpus_size: int) -> list[Claim]:
-    stop = lexicon().stop_words
-    limit = max(3, corpus_size // 20)
     out = []
     for index, s in enumerate(group):
         texts = sentences(s.text)
         if s.sentences is None or len(texts) != len(s.sentences):
             continue
         for text, vector in zip(texts, s.sentences):
-            rare = {w for w in words(text) if w not in stop and len(w) > 3 and corpus_df[w] <= limit}
-            out.append(Claim(index, text, vector, rare))
+            out.append(Claim(index, text, vector, rare_words(text, corpus_df, corpus_size)))
     return out[-MAX_CLAIMS:]
 
 
@@ -370,6 +372,7 @@ def _after_boundary(tokens: Sequence[str]) -> int:
     return max((k + 1 for k, t in enumerate(tokens) if t in ".!?;"), default=0)
 
 
+@cache
 def _stance_words() -> frozenset[str]:
     lex = lexicon()
     return lex.stance_for | lex.stance_against | lex.negators

@@ -124,9 +124,8 @@ def tokens(text: str) -> list[str]:
     return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
 
 
-def term_weights(text: str, df: dict[str, int], docs: int) -> dict[str, float]:
-    """Sublinear TF × smoothed IDF, L2-normalised."""
-    counts = Counter(tokens(text))
+def term_weights(counts: Counter[str], df: dict[str, int], docs: int) -> dict[str, float]:
+    """Sublinear TF × smoothed IDF of a text's term counts, L2-normalised."""
     weights = {t: (1 + math.log(c)) * (math.log((1 + docs) / (1 + df.get(t, 0))) + 1) for t, c in counts.items()}
     norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
     return {t: w / norm for t, w in weights.items()}
@@ -257,13 +256,13 @@ class Clusterer:
             self.touched[slot] = slot - len(self.stories)  # keep their order of activity
 
     def add(self, article: ArticleInput) -> str:
-        text = article.title + "\n" + article.text
-        for term in set(tokens(text)):
+        counts = Counter(tokens(article.title + "\n" + article.text))
+        for term in counts:
             self.df[term] = self.df.get(term, 0) + 1
             self.df_delta[term] += 1
         self.docs += 1
         self.step += 1
-        terms = term_weights(text, self.df, self.docs)
+        terms = term_weights(counts, self.df, self.docs)
         phases = article_phases(article.people)
         back = article.looked_back_at()
         best, best_score = None, -1.0

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .db import LIST_COLUMNS, Store, _decode, _escape_like
+from .db import LIST_COLUMNS, Store, _decode, _escape_like, _filters
 
 QUOTE_KINDS = ("direct", "mixed", "indirect")
 LINK_RELATIONS = ("same_statement", "paraphrase", "same_position", "shift")
@@ -61,13 +61,9 @@ def scalar(store: Store, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> 
 # --- articles --------------------------------------------------------------------------
 
 def _article_where(where: Where, outlet: str | None, since: str | None, until: str | None) -> None:
-    if outlet:
-        where.add("a.outlet = ? COLLATE NOCASE", outlet)
-    if since:
-        # Dates without a year ("--11-09") cannot be placed in a range and are left out.
-        where.add("a.published >= ? AND a.published NOT LIKE '--%'", since)
-    if until:
-        where.add("a.published <= ? AND a.published NOT LIKE '--%'", until + "\uffff")
+    clause, params = _filters(outlet, since, until, prefix="a.")  # the store's own outlet and date rules
+    if clause:
+        where.add(clause.removeprefix("WHERE "), *params)
 
 
 def articles(store: Store, outlet: str | None = None, since: str | None = None, until: str | None = None,
