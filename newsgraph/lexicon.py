@@ -32,6 +32,7 @@ class Lexicon:
     stance_for: frozenset[str] = frozenset()
     retrospective: tuple[str, ...] = ()  # regular expressions, case-insensitive
     retrospective_window: int = 6  # words either side that name what is looked back at
+    frames: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # frame → word classes
 
     def canonical_outlet(self, name: str) -> str | None:
         return self.outlet_by_alias.get(" ".join(name.split()).casefold())
@@ -73,4 +74,6 @@ def lexicon() -> Lexicon:
         stance_for=frozenset(table["stance"]["for"]),
         retrospective=tuple(table["retrospective"]["patterns"]),
         retrospective_window=table["retrospective"]["window"],
+        frames={name: tuple(frozenset(entry.casefold() for entry in cls) for cls in classes)
+                for name, classes in table["frames"].items()},
     )

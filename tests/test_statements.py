@@ -44,7 +44,9 @@ def test_statements_seeds_positions_hold_their_anchors(seeds_analysis, seeds_gol
         need = [_covering(export, m["file"], m["anchor"]) for m in gold["members"]]
         if all(need) and any(all(n & set(p["quotes"]) for n in need) for p in export["positions"]):
             recovered.append(gold["label"])
-    assert len(recovered) >= 3, recovered
+    assert len(recovered) == len(seeds_gold["positions"]), recovered
+    # "will take time" said as "takes years", "not in a fortnight", "not overnight": a frame groups them
+    assert any(p["rule"].endswith("+frame:pace_of_change") for p in export["positions"])
     entity_of = {q["id"]: q["speaker_entity"] for a in export["articles"] for q in a["quotes"]}
     for position in export["positions"]:
         assert position["speaker"] and position["label"] and len(position["quotes"]) >= 2
@@ -141,6 +143,41 @@ def test_statements_no_shift_within_one_story_or_when_stances_agree():
     assert ("a1:0-1", "a2:0-1") not in shifts  # same story, same week
     assert ("a1:0-1", "a3:0-1") not in shifts  # both against
     assert ("a2:0-1", "a3:0-1") in shifts      # for, then against, a year later
+
+
+@pytest.mark.parametrize("text, frames", [
+    ("Rebuilding trust between the two capitals will take time.", {"pace_of_change"}),
+    ("Nobody should expect the dispute to be resolved overnight.", {"pace_of_change"}),
+    ("Ties between the two governments are at their lowest point in a decade.", {"relations_low"}),
+    ("It is time to vote.", set()),  # a duration word without a change
+    ("Our relations with the bank are a private matter.", set()),  # relations without a level
+])
+def test_statements_frames_need_a_word_of_every_class(text, frames):
+    assert statements.frames_of(text) == frames
+
+
+def _claim(statement: int, vector: list[float], text: str = "x") -> statements.Claim:
+    v = np.array(vector, np.float32)
+    return statements.Claim(statement, text, v / np.linalg.norm(v), set(), statements.frames_of(text))
+
+
+def test_statements_a_line_in_other_words_joins_its_frame_position():
+    """Three sentences far apart in embedding space, one frame: a position of their own."""
+    group = [_statement(f"a{i}:0-1", t, published=f"2024-0{i + 1}-01") for i, t in enumerate([
+        "Mutual confidence takes years to achieve.",
+        "Nobody expects the dispute to be resolved overnight.",
+        "The way out of this freeze will take time.",
+        "The harbour fees go up in May."])]
+    claims = [_claim(i, v, s.text) for i, (s, v) in enumerate(zip(group, [
+        [1, 0.2, 0, 0], [0, 1, 0.2, 0], [0.2, 0, 1, 0], [0, 0, 0, 1]]))]
+    positions = statements.positions_of(group, claims)
+    (framed,) = [p for p in positions if "frame:pace_of_change" in p.rule]
+    assert set(framed.quotes) == {"a0:0-1", "a1:0-1", "a2:0-1"}
+
+
+def test_statements_a_lone_claim_very_close_to_a_cluster_joins_it():
+    sim = np.array([[1, 0.9, 0.45, 0.1], [0.9, 1, 0.7, 0.1], [0.45, 0.7, 1, 0.1], [0.1, 0.1, 0.1, 1]])
+    assert statements.attach_strays([[0, 1], [2], [3]], sim) == [[0, 1, 2], [3]]
 
 
 @pytest.mark.parametrize("lead_in, expected", [

@@ -47,6 +47,9 @@ PARAPHRASE_MIN_COSINE = 0.85
 POSITION_MIN_SIMILARITY = 0.5
 MAX_CLAIMS = 1500  # a speaker's most recent sentences clustered at once (memory grows with the square)
 RARE_TERM_BONUS = 0.15
+FRAME_BONUS = 0.3  # two claims evoking one frame of the lexicon ("will take time" / "not overnight")
+STRAY_MIN_SIMILARITY = 0.65  # a lone claim this close to a clustered one joins its cluster
+FRAME_MIN_SIMILARITY = 0.4  # within a frame, the frame is evidence: the cosine only keeps topics apart
 SHIFT_MIN_COSINE = 0.7
 SHIFT_MIN_COSINE_SHARED = 0.35  # with a rare term in common
 SAME_MIN_COSINE = 0.5  # below this, two quotes share no sentence: no need to compare their words
@@ -59,9 +62,10 @@ STANCE_WINDOW = 10
 SPOKES = {"spokesman", "spokeswoman", "spokesperson", "press"}  # "press secretary" too; "Secretary of State" not
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-# a sentence ends at . ! ? or … followed by a capital or an opening quote ("a way out… of" runs on)
-SENTENCE_END = re.compile(r"(?<=[.!?…])[”\"’']?\s+(?=[“\"‘'A-Z])")
-SPLITTER = "sentences.v2"  # stored sentence vectors are keyed by this: change it with the splitter
+# a sentence ends at . ! ? or … followed by a capital or an opening quote ("a way out… of" runs on);
+# a colon or semicolon ends a claim too ("I will say it once more: the port is not for sale")
+SENTENCE_END = re.compile(r"(?<=[.!?…])[”\"’']?\s+(?=[“\"‘'A-Z])|(?<=[:;])\s+")
+SPLITTER = "sentences.v3"  # stored sentence vectors are keyed by this: change it with the splitter
 
 
 @dataclass(slots=True)
@@ -250,6 +254,35 @@ class Claim:
     text: str
     vector: np.ndarray
     rare: set[str]
+    frames: set[str] = field(default_factory=set)
+
+
+def frames_of(text: str) -> set[str]:
+    """The lexicon's frames the sentence evokes: an entry of each of a frame's word classes
+    (words compared without their inflection: "rebuilding" is "rebuild")."""
+    padded = f" {_stems(text)} "
+    return {name for name, classes in _stemmed_frames().items()
+            if all(any(f" {entry} " in padded for entry in cls) for cls in classes)}
+
+
+@cache
+def _stemmed_frames() -> dict[str, tuple[frozenset[str], ...]]:
+    return {name: tuple(frozenset(_stems(entry) for entry in cls) for cls in classes)
+            for name, classes in lexicon().frames.items()}
+
+
+def _stems(text: str) -> str:
+    return " ".join(_stem(w) for w in words(text))
+
+
+def _stem(word: str) -> str:
+    """A light suffix strip, enough to match a word list: improve, improves, improved and
+    improving all give "improv"."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            word = word[:-len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
 
 def claims_of(group: Sequence[Statement], corpus_df: Counter[str], corpus_size: int) -> list[Claim]:
@@ -259,28 +292,36 @@ def claims_of(group: Sequence[Statement], corpus_df: Counter[str], corpus_size: 
         if s.sentences is None or len(texts) != len(s.sentences):
             continue
         for text, vector in zip(texts, s.sentences):
-            out.append(Claim(index, text, vector, rare_words(text, corpus_df, corpus_size)))
+            out.append(Claim(index, text, vector, rare_words(text, corpus_df, corpus_size), frames_of(text)))
     return out[-MAX_CLAIMS:]
 
 
 def similarity_matrix(claims: Sequence[Claim]) -> np.ndarray:
-    """Cosine of each pair of claims, plus a bonus per rare term they share (two at most)."""
+    """Cosine of each pair of claims, plus a bonus per rare term they share (two at most)
+    and one for a frame they both evoke."""
     vectors = np.array([c.vector for c in claims], dtype=np.float32)
     sim = vectors @ vectors.T
+    sim += RARE_TERM_BONUS * np.minimum(_shared_counts([c.rare for c in claims]), 2)
+    sim += FRAME_BONUS * np.minimum(_shared_counts([c.frames for c in claims]), 1)
+    return sim
+
+
+def _shared_counts(features: Sequence[set[str]]) -> np.ndarray:
+    """How many features each pair of items has in common (0 on the diagonal)."""
     vocabulary: dict[str, int] = {}
     rows, cols = [], []
-    for index, claim in enumerate(claims):
-        for term in claim.rare:
+    for index, items in enumerate(features):
+        for feature in items:
             rows.append(index)
-            cols.append(vocabulary.setdefault(term, len(vocabulary)))
-    if vocabulary:
-        from scipy.sparse import csr_matrix
+            cols.append(vocabulary.setdefault(feature, len(vocabulary)))
+    if not vocabulary:
+        return np.zeros((len(features), len(features)), np.float32)
+    from scipy.sparse import csr_matrix
 
-        terms = csr_matrix((np.ones(len(rows), np.float32), (rows, cols)), shape=(len(claims), len(vocabulary)))
-        shared = (terms @ terms.T).toarray()
-        np.fill_diagonal(shared, 0)
-        sim += RARE_TERM_BONUS * np.minimum(shared, 2)
-    return sim
+    matrix = csr_matrix((np.ones(len(rows), np.float32), (rows, cols)), shape=(len(features), len(vocabulary)))
+    shared = (matrix @ matrix.T).toarray()
+    np.fill_diagonal(shared, 0)
+    return shared
 
 
 def clusters(sim: np.ndarray, threshold: float) -> list[list[int]]:
@@ -306,8 +347,9 @@ def positions_of(group: Sequence[Statement], claims: Sequence[Claim],
     if len(claims) < 2:
         return []
     sim = similarity_matrix(claims)
-    out = []
-    for members in clusters(sim, POSITION_MIN_SIMILARITY):
+    out: dict[str, Position] = {}
+    found = [(members, NAME) for members in attach_strays(clusters(sim, POSITION_MIN_SIMILARITY), sim)]
+    for members, rule in found + frame_clusters(claims, sim):
         inside = {group[claims[i].statement].id for i in members}
         reversed_ = {b for a, b in reversals if a in inside and b in inside}
         # the centre is chosen over the whole cluster: what the position is about
@@ -323,9 +365,42 @@ def positions_of(group: Sequence[Statement], claims: Sequence[Claim],
         dates = [group[k].published for k in statements_in if interval(group[k].published)]
         ids = tuple(group[k].id for k in statements_in)
         pid = "p" + hashlib.sha1("|".join(sorted(ids)).encode()).hexdigest()[:12]
-        out.append(Position(pid, speaker.speaker, speaker.entity,
-                            label(claims[central].text), ids, dates[0] if dates else None,
-                            dates[-1] if dates else None, NAME, round(float(np.mean(inner)), 3)))
+        out.setdefault(pid, Position(pid, speaker.speaker, speaker.entity,
+                                     label(claims[central].text), ids, dates[0] if dates else None,
+                                     dates[-1] if dates else None, rule, round(float(np.mean(inner)), 3)))
+    return list(out.values())
+
+
+def attach_strays(groups: list[list[int]], sim: np.ndarray) -> list[list[int]]:
+    """A claim left alone joins the cluster of its closest claim when that one is very
+    close: average linkage keeps out a line said in other words ("the Port of Vestra is
+    not for sale") when the cluster has grown around a more general subject."""
+    home = {i: k for k, group in enumerate(groups) if len(group) >= 2 for i in group}
+    if not home:
+        return groups
+    grouped = np.array(sorted(home))
+    out = [list(group) for group in groups]
+    for k, group in enumerate(groups):
+        if len(group) != 1:
+            continue
+        (stray,) = group
+        best = grouped[int(np.argmax(sim[stray, grouped]))]
+        if sim[stray, best] >= STRAY_MIN_SIMILARITY:
+            out[home[int(best)]].append(stray)
+            out[k] = []
+    return [group for group in out if group]
+
+
+def frame_clusters(claims: Sequence[Claim], sim: np.ndarray) -> list[tuple[list[int], str]]:
+    """The claims evoking each frame, clustered among themselves, with the rule naming the
+    frame. In the clustering of all claims, a line said in very different words is pulled
+    apart by closer neighbours on the same subject; within its frame it holds together."""
+    out = []
+    for frame in sorted({f for c in claims for f in c.frames}):
+        inside = [i for i, c in enumerate(claims) if frame in c.frames]
+        if len(inside) >= 2:
+            groups = clusters(sim[np.ix_(inside, inside)], FRAME_MIN_SIMILARITY)
+            out += [([inside[k] for k in group], f"{NAME}+frame:{frame}") for group in groups if len(group) >= 2]
     return out
 
 
