@@ -246,3 +246,40 @@ def test_quotes_coordinated_cues_and_split_clauses(parse):
     assert [(q.speaker, q.text) for q in found][:2] == [
         ("Alexei Dorin", "the dispute was about money"), ("Alexei Dorin", "any link to the strike")]
     assert found[2].speaker == "Ilse Varga" and found[2].text.endswith("would reopen in April")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a colon after the cue: the quotation is what was said, not the clause before it
+    ("Ships will probably wait another week at anchor, Halden said: “I feel the owners are losing patience.”",
+     [("Marek Halden", "I feel the owners are losing patience.", "direct")]),
+    # NYT's doubled marks after a comma
+    ("Lamenting the weather, the dockers often say, ''A grey sky never unloaded a ship.''",
+     [("dockers", "A grey sky never unloaded a ship.", "direct")]),
+    # a name the tagger took for a verb stands between the quotation and the cue
+    ("“We will finish the levee by winter,” Drell mayor Hanna Oberlin said Monday.",
+     [("Hanna Oberlin", "We will finish the levee by winter,", "direct")]),
+    # a split quotation is judged direct on its parts, whatever stands between them
+    ("“A promise is a promise,” Mr. Halden said, “and we keep ours.”",
+     [("Mr. Halden", None, "direct")]),
+])
+def test_quotes_quotation_after_its_cue(parse, text, expected):
+    found = quotes.extract_quotes(parse(text))
+    assert len(found) == len(expected)
+    for q, (speaker, words, kind) in zip(found, expected):
+        assert speaker.split()[-1] in (q.speaker or "") and q.kind == kind
+        assert words is None or q.text == words
+
+
+def test_quotes_a_second_cue_opens_a_statement_of_its_own(parse):
+    text = ("“The talks are over,” Halden said, asking the minister: “Will you put the guarantee into law?”")
+    found = quotes.extract_quotes(parse(text))
+    assert [q.text for q in found] == ["The talks are over,", "Will you put the guarantee into law?"]
+    assert all("Halden" in (q.speaker or "") for q in found)
+
+
+def test_quotes_a_finished_quotation_is_not_the_first_part_of_the_next(parse):
+    text = ("I had to change my answer: “I was only joking about the cranes.” "
+            "To which the foreman replied, “Then stop joking about them.”")
+    found = quotes.extract_quotes(parse(text))
+    last = found[-1]
+    assert last.text == "Then stop joking about them." and not last.parts

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -220,7 +221,8 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
     # "“…,” said Hester" / "“…,” Chief Chuck Jordan said" when the parser took a quoted word for subject
     nominal = ("PROPN", "NOUN", "PRON")
     previous = cue.doc[cue.i - 1] if cue.i > 0 else None
-    if cue.lemma_.lower() in INVERTIBLE and previous is not None and previous.text in ",”\"'’":
+    # (never a participle: in "…, asking the minister" the minister is asked)
+    if cue.lemma_.lower() in INVERTIBLE and cue.tag_ != "VBG" and previous is not None and previous.text in ",”\"'’":
         for child in cue.rights:
             if child.pos_ in nominal and child.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "dep", "appos", "oprd") \
                     and not _inside(child.idx, marked) and child.i <= cue.i + 8:
@@ -241,9 +243,18 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
                 break
             subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)), None)
             if subject is not None or head.dep_ not in ("advcl", "conj", "xcomp"):
-                return subject
+                return subject or _subject_of_cue_before(cue, marked)
             head = head.head
     return None
+
+
+def _subject_of_cue_before(participle: Token, marked: list[Marked]) -> Token | None:
+    """“A,” Sanders said, suggesting “B”: a participle right after a cue (the parser hung it
+    inside a quotation) speaks with that cue's subject."""
+    words = [t for t in participle.doc[max(0, participle.i - 3):participle.i] if not t.is_punct]
+    if participle.tag_ != "VBG" or not words or not is_cue(words[-1]) or words[-1].i != participle.i - 2:
+        return None
+    return next((c for c in words[-1].children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)), None)
 
 
 def clause_of(cue: Token) -> Span | None:
@@ -388,6 +399,10 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
             continue
         if clause.start <= subject.i < clause.end and not clause.start <= token.i < clause.end:
             continue  # the "subject" lies in the content: a misparse (a parenthetical cue lies inside too)
+        if clause.start < token.i and _introduces_quotation(token, marked):
+            continue  # "…, Kall said: “I feel …”": what was said is the quotation after the cue
+        if clause.start < token.i < clause.end and _quotation_before(clause, token, marked):
+            continue  # “A,” Sanders said, suggesting “B”: the parser joined A and B; each is taken alone
         if _inside(token.idx, marked):
             found += _nested(token, subject, clause, marked)
             continue
@@ -572,11 +587,17 @@ def _joins_split_quote(doc: Doc, m: Marked, statements: list[Found]) -> bool:
             continue
         between = _text(doc)[s.end:m.start]
         if _word_count(between) <= SPLIT_GAP_WORDS and _only_the_attribution(doc, s.cue, m) \
-                and not re.search(r"[“\"‘]", between.strip("”\"’' ,.")[1:-1] or ""):
+                and not re.search(r"[“\"‘]", between.strip("”\"’' ,.")[1:-1] or "") \
+                and not _another_cue(doc, s.cue, m):
             s.parts = (s.parts or [(s.start, s.end)]) + (m.parts or [(m.start, m.end)])
             s.end = m.end
             return True
     return False
+
+
+def _another_cue(doc: Doc, cue: Token, m: Marked) -> bool:
+    """“A,” Sanders said, suggesting “B”: a second cue introduces B as a statement of its own."""
+    return any(is_cue(t) and _introduces(t, m) for t in doc[cue.i + 1:] if t.idx < m.start)
 
 
 def _only_the_attribution(doc: Doc, cue: Token, m: Marked) -> bool:
@@ -596,11 +617,20 @@ def _opens_split_quote(doc: Doc, m: Marked, statements: list[Found]) -> bool:
             continue
         between = text[m.end:s.start].strip("”\"’' ,.“‘")
         if _word_count(between) <= 12 and not re.search(r"[“”\"]", between) and "\n" not in between \
-                and text[:s.start].rstrip().endswith(("“", '"', "‘", "''")):  # B is itself quoted
+                and text[:s.start].rstrip().endswith(("“", '"', "‘", "''")) \
+                and _only_speaker_between(doc, m.end, s.cue):  # B is itself quoted
             s.parts = (m.parts or [(m.start, m.end)]) + (s.parts or [(s.start, s.end)])
             s.start = m.start
             return True
     return False
+
+
+def _only_speaker_between(doc: Doc, close: int, cue: Token) -> bool:
+    """Between a quotation and the cue after it stand only the cue and its speaker ("“A,”
+    Mr. Obama said"), not a sentence of its own ("“A.” To which she said")."""
+    first = next((t for t in doc if t.idx >= close and not t.is_punct and not t.is_space), None)
+    subject = subject_of(cue)
+    return first is not None and (first.i == cue.i or (subject is not None and subject.left_edge.i <= first.i))
 
 
 SPLIT_GAP_WORDS = 40  # "said Patrick Ames, a law professor at the state university who advised the board"
@@ -683,16 +713,23 @@ def _cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token]
         if _inside(token.idx, marked):
             return None
         if is_cue(token):
-            subject = subject_of(token, marked) or _nominal_between(doc, close, token)
+            subject = subject_of(token, marked)
+            lead = min(token.i, subject.left_edge.i) if subject is not None else None
             if subject is None:
-                return None
-            lead = min(token.i, subject.left_edge.i)
+                subject = _nominal_between(doc, close, token)
+                if subject is None:
+                    return None
+                lead = _first_word_after(doc, close)  # the whole name stands between: "Tulsa police Chief …"
             if GAP_AFTER.match(_text(doc)[close:max(close, doc[lead].idx)]):
                 return token, subject
             return None
         if token.text in (".", "!", "?", ";") and token.idx >= close:
             return None  # the sentence after the quotation ended without a cue
     return None
+
+
+def _first_word_after(doc: Doc, offset: int) -> int:
+    return next(t.i for t in doc if t.idx >= offset and not t.is_punct and not t.is_space)
 
 
 def _nominal_between(doc: Doc, close: int, cue: Token) -> Token | None:
@@ -717,9 +754,47 @@ def _is_title(text: str) -> bool:
     return 0 < len(words) <= 8 and all(w[0].isupper() for w in capitals) and len(capitals) >= 2
 
 
+def _cue_tail(cue: Token, before: int) -> int:
+    """The last token of the cue's own words before offset ``before``: "told reporters on
+    Monday", "said Ellis"."""
+    return max([cue.i] + [c.right_edge.i for c in cue.children
+                          if (c.dep_ in ("dative", "dobj", "prep", "npadvmod", "advmod", "prt", "agent")
+                              or (c.dep_ in SUBJECT_DEPS and c.i > cue.i))  # "Said Ellis: “…”"
+                          and c.idx < before])
+
+
+def _quotation_before(clause: Span, cue: Token, marked: list[Marked]) -> bool:
+    """The clause begins in a quotation that closes before the clause's own cue."""
+    first = next((t for t in clause if not t.is_punct and not t.is_space), None)
+    return first is not None and any(m.start <= first.idx < m.end <= cue.idx for m in marked)
+
+
+def _opener(text: str, m: Marked) -> int:
+    """Where the opening mark of a quotation stands (two characters for NYT's '')."""
+    return m.start - (2 if text[max(0, m.start - 2):m.start] in ("''", "``") else 1)
+
+
+INTRODUCING_GAP = re.compile(r"^\s*[:,]?\s*$")
+
+
+def _introduces_quotation(cue: Token, marked: list[Marked]) -> bool:
+    """The cue's words are followed, after at most a colon or comma, by an opening
+    quotation mark: "Kall said: “…”", "Mexicans often say, ''…''"."""
+    after = next((m for m in marked if m.start > cue.idx), None)
+    return after is not None and _introduces(cue, after)
+
+
+def _introduces(cue: Token, m: Marked) -> bool:
+    """Nothing but the cue's own words and a colon or comma stand before quotation ``m``."""
+    text = _text(cue.doc)
+    opener = _opener(text, m)
+    tail = cue.doc[_cue_tail(cue, opener)]
+    return bool(INTRODUCING_GAP.match(text[tail.idx + len(tail.text):max(opener, tail.idx + len(tail.text))]))
+
+
 def _cue_before(doc: Doc, m: Marked, marked: list[Marked], used: set[int] = frozenset()) -> Token | None:
     """Varga said: “…” / Wren tweeted “…” / he stated, adding, “…”."""
-    opener = m.start - 1
+    opener = _opener(_text(doc), m)
     para_start = _text(doc).rfind("\n", 0, opener) + 1
     window = doc.char_span(para_start, opener, alignment_mode="contract")
     if window is None:
@@ -728,10 +803,7 @@ def _cue_before(doc: Doc, m: Marked, marked: list[Marked], used: set[int] = froz
         if _inside(token.idx, marked):
             return None
         if is_cue(token):
-            tail = max([token.i] + [c.right_edge.i for c in token.children
-                                    if (c.dep_ in ("dative", "dobj", "prep", "npadvmod", "advmod", "prt", "agent")
-                                        or (c.dep_ in SUBJECT_DEPS and c.i > token.i))  # "Said Ellis: “…”"
-                                    and c.idx < opener])
+            tail = _cue_tail(token, opener)
             gap = _text(doc)[doc[tail].idx + len(doc[tail].text):opener]
             if token.i in used and ":" not in gap:
                 return None  # “A,” he told X in …, “B” — B is no second statement of the same cue
@@ -1270,8 +1342,10 @@ def _cataphora(statements: list[Found], doc: Doc, people: People) -> list[Found]
     return statements
 
 
-def kind_of(text: str, start: int, end: int, marked: list[Marked]) -> str:
-    letters = [i for i in range(start, end) if text[i].isalnum()]
+def kind_of(text: str, start: int, end: int, marked: list[Marked], parts: Sequence[tuple[int, int]] = ()) -> str:
+    """direct, mixed or indirect by the share of the content's letters inside quotation
+    marks; a statement split by its attribution is judged on its parts."""
+    letters = [i for a, b in (parts or [(start, end)]) for i in range(a, b) if text[i].isalnum()]
     if not letters:
         return "indirect"
     inside = sum(1 for i in letters if _inside(i, marked))
@@ -1289,7 +1363,7 @@ def _to_quote(doc: Doc, s: Found, marked: list[Marked]) -> Quote:
     return Quote(
         start=s.start, end=s.end, text=_text(doc)[s.start:s.end],
         # reported speech inside a quotation is indirect, whatever marks surround it
-        kind="indirect" if s.rule.endswith("nested_cue") else kind_of(_text(doc), s.start, s.end, marked),  # type: ignore[arg-type]
+        kind="indirect" if s.rule.endswith("nested_cue") else kind_of(_text(doc), s.start, s.end, marked, s.parts),  # type: ignore[arg-type]
         rule=s.rule, confidence=s.confidence, parts=tuple(s.parts),
         speaker=s.speaker_text, speaker_kind=s.speaker_kind,
         speaker_start=s.speaker_start, speaker_end=s.speaker_end,
