@@ -283,3 +283,9 @@ def test_quotes_a_finished_quotation_is_not_the_first_part_of_the_next(parse):
     found = quotes.extract_quotes(parse(text))
     last = found[-1]
     assert last.text == "Then stop joking about them." and not last.parts
+
+
+def test_quotes_parenthetical_cue_takes_the_sentence_around_it(parse):
+    text = "Strikes at the port, Mr. Halden said, are the dockers' only defence against the cranes."
+    (q,) = quotes.extract_quotes(parse(text))
+    assert q.speaker == "Mr. Halden" and q.text.startswith("Strikes at the port") and q.kind == "indirect"

@@ -260,7 +260,7 @@ def _subject_of_cue_before(participle: Token, marked: list[Marked]) -> Token | N
 def clause_of(cue: Token) -> Span | None:
     doc = cue.doc
     for child in cue.children:
-        if child.dep_ == "ccomp" or (child.dep_ == "advcl" and _has_that(child)):
+        if child.dep_ == "ccomp" or (child.dep_ == "advcl" and (_has_that(child) or _opens_with_that(child))):
             if is_cue(child) and child.i < cue.i and any(c.dep_ in SUBJECT_DEPS for c in child.children) \
                     and any(c.dep_ == "ccomp" for c in child.children):
                 continue  # "Some warned that …; others said that …": the first is a statement of its own
@@ -354,7 +354,8 @@ def _without_next_cue(span: Span, cue: Token) -> Span:
 def _parenthetical_content(cue: Token) -> Span | None:
     """"Climate change, Mr. Obama often says, is the greatest threat": the sentence around the cue."""
     doc, sentence = cue.doc, cue.sent
-    phrase_start, phrase_end = min(t.i for t in cue.subtree), max(t.i for t in cue.subtree) + 1
+    words = [t.i for t in cue.subtree if not t.is_punct]  # the commas around it may hang on the cue
+    phrase_start, phrase_end = min(words), max(words) + 1
     if cue.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or cue.head.i == cue.i:
         return None
     if not (phrase_start > sentence.start and doc[phrase_start - 1].text == ","
@@ -364,6 +365,11 @@ def _parenthetical_content(cue: Token) -> Span | None:
     while end > start and doc[end - 1].is_punct:
         end -= 1
     return doc[start:end] if end - start > phrase_end - phrase_start + MIN_STATEMENT_WORDS else None
+
+
+def _opens_with_that(clause: Token) -> bool:
+    """"tweeted … that Machado was …" with "that" parsed as an adverb: a that-clause still."""
+    return clause.left_edge.lower_ == "that" and clause.left_edge.i > clause.head.i
 
 
 def _has_that(token: Token) -> bool:
