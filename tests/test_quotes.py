@@ -289,3 +289,16 @@ def test_quotes_parenthetical_cue_takes_the_sentence_around_it(parse):
     text = "Strikes at the port, Mr. Halden said, are the dockers' only defence against the cranes."
     (q,) = quotes.extract_quotes(parse(text))
     assert q.speaker == "Mr. Halden" and q.text.startswith("Strikes at the port") and q.kind == "indirect"
+
+
+@pytest.mark.parametrize("text, speaker, words", [
+    ("The levy would make the code harder to read. Said Oberlin: “Nobody in Drell will pay it twice.”",
+     "Oberlin", "Nobody in Drell will pay it twice."),
+    ("As the senator put it, “nobody reads the small print until the bill arrives.”",
+     "the senator", "nobody reads the small print until the bill arrives."),
+    ("“We have waited long enough,” Halden, the union chairman, said Thursday morning.",
+     "Halden", "We have waited long enough,"),
+])
+def test_quotes_less_common_cues(parse, text, speaker, words):
+    (q,) = quotes.extract_quotes(parse(text))
+    assert q.speaker == speaker and q.text == words and q.kind == "direct"

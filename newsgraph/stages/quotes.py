@@ -195,8 +195,12 @@ def is_cue(token: Token) -> bool:
     lex = lexicon()
     lemma = token.lemma_.lower()
     if lemma == "put" and token.pos_ == "VERB":  # "organisers put the figure at 20,000": an estimate
-        return any(c.dep_ == "prep" and c.lower_ == "at" for c in token.children) and \
-            any(c.dep_ == "dobj" for c in token.children)
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if any(c.lower_ == "it" for c in objects):
+            return True  # "as the senator put it", "Rosenthal put it this way: “…”"
+        return any(c.dep_ == "prep" and c.lower_ == "at" for c in token.children) and bool(objects)
+    if _inverted_said(token):
+        return True
     if token.pos_ not in ("VERB", "AUX") or (lemma not in lex.speech_verbs and lemma not in lex.object_verbs):
         return False
     if any(c.dep_ == "auxpass" for c in token.children):
@@ -207,12 +211,21 @@ def is_cue(token: Token) -> bool:
     return True
 
 
+def _inverted_said(token: Token) -> bool:
+    """"Said Ellis: “…”": a sentence opening with the cue, which taggers read as part of a name."""
+    return token.lower_ in ("said", "says") and token.text[0].isupper() and token.dep_ == "compound" \
+        and token.head.pos_ == "PROPN" and (token.i == 0 or token.doc[token.i - 1].is_sent_end
+                                            or token.doc[token.i - 1].text in ".!?\n" or token.is_sent_start)
+
+
 INSTRUCTION_VERBS = {"tell"}  # "told them to prepare": only an infinitive is what was said
 INVERTIBLE = {"say", "tell", "add", "write", "ask", "explain", "note", "continue", "recall", "reply", "insist", "warn"}
 
 
 def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: ignore[assignment]
     """The grammatical source of a cue, never a word inside quotation marks."""
+    if _inverted_said(cue):
+        return cue.head
     for child in cue.children:
         if child.dep_ in SUBJECT_DEPS and not _inside(child.idx, marked):
             if child.lower_ in ("who", "which", "that") and cue.dep_ == "relcl":
@@ -225,11 +238,11 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
     if cue.lemma_.lower() in INVERTIBLE and cue.tag_ != "VBG" and previous is not None and previous.text in ",”\"'’":
         for child in cue.rights:
             if child.pos_ in nominal and child.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "dep", "appos", "oprd") \
-                    and not _inside(child.idx, marked) and child.i <= cue.i + 8:
+                    and not _inside(child.idx, marked) and child.i <= cue.i + 8 and not _when_or_amount(child):
                 return child
     for child in cue.lefts:
         if child.pos_ in ("PROPN", "NOUN") and child.dep_ in ("npadvmod", "dep", "nsubj", "appos") \
-                and not _inside(child.idx, marked):
+                and not _inside(child.idx, marked) and not _when_or_amount(child):
             return child
     # "…, adding that …" / "he stated, adding, …": the participle borrows its head's subject
     if cue.dep_ in ("advcl", "conj", "xcomp") and cue.tag_ in ("VBG", "VBN", "VB", "VBD", "VBZ", "VBP"):
@@ -246,6 +259,11 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
                 return subject or _subject_of_cue_before(cue, marked)
             head = head.head
     return None
+
+
+def _when_or_amount(token: Token) -> bool:
+    """"said Thursday morning": a time or a number never speaks."""
+    return token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
 
 
 def _subject_of_cue_before(participle: Token, marked: list[Marked]) -> Token | None:
@@ -544,7 +562,7 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
         if m.claimed or words < 2 or _is_title(_text(doc)[m.start:m.end]):
             continue
         if words < MIN_STATEMENT_WORDS:  # “You winning?” she said: short, but only with a cue beside it
-            after = _cue_after(doc, m, marked)
+            after = _cue_after(doc, m, marked) or _cue_before_utterance(doc, m, marked)
             if after is not None:
                 m.claimed = True
                 found.append(Found(m.start, m.end, f"{NAME}:quote_cue", 0.85, cue=after[0],
@@ -763,6 +781,8 @@ def _is_title(text: str) -> bool:
 def _cue_tail(cue: Token, before: int) -> int:
     """The last token of the cue's own words before offset ``before``: "told reporters on
     Monday", "said Ellis"."""
+    if _inverted_said(cue):
+        return max(t.i for t in cue.head.subtree if t.idx < before and not t.is_punct)
     return max([cue.i] + [c.right_edge.i for c in cue.children
                           if (c.dep_ in ("dative", "dobj", "prep", "npadvmod", "advmod", "prt", "agent")
                               or (c.dep_ in SUBJECT_DEPS and c.i > cue.i))  # "Said Ellis: “…”"
@@ -819,6 +839,16 @@ def _cue_before(doc: Doc, m: Marked, marked: list[Marked], used: set[int] = froz
     return None
 
 
+def _cue_before_utterance(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token] | None:
+    """Protesters chanted “What curfew?”: a short quotation after its cue is said only when it
+    is a question or an exclamation (“called it ‘fake news’” is a label, not a statement)."""
+    if not _text(doc)[m.start:m.end].rstrip().endswith(("?", "!")):
+        return None
+    cue = _cue_before(doc, m, marked)
+    subject = subject_of(cue, marked) if cue is not None else None
+    return (cue, subject) if subject is not None else None
+
+
 def _previous_statement(doc: Doc, m: Marked, statements: list[Found], marked: list[Marked]) -> Found | None:
     """The statement a bare quotation continues: the last one in quotation marks, else the last."""
     before = [s for s in statements if s.end <= m.start]
@@ -869,7 +899,8 @@ def _subject_span(token: Token) -> Span:
     doc = token.doc
     ent = _ent_of(token)
     if ent is not None:
-        return ent
+        # "Said Oberlin: …": the recogniser may take the opening cue into the name
+        return _without_cue_word(ent) if ent[0].i < token.i else ent
     for child in token.children:  # "Its director, Elin Sarka, said": the name in apposition
         if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or _looks_like_name(child)):
             return _subject_span(child)
@@ -960,8 +991,17 @@ def _place_words(doc: Doc) -> set[str]:
     return {w for w, c in votes.items() if c["other"] > c["person"]}
 
 
+def _without_cue_word(ent: Span) -> Span:
+    """"Said Oberlin" as one name: the recogniser took the opening cue into it."""
+    if len(ent) > 1 and ent[0].lower_ in ("said", "says"):
+        from spacy.tokens import Span
+
+        return Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
+    return ent
+
+
 def _clean_name(ent: Span) -> str:
-    tokens = list(ent)
+    tokens = list(_without_cue_word(ent))
     while len(tokens) > 1 and tokens[0].pos_ == "ADJ":  # "Russian Sergey Karjakin": a nationality, no name
         tokens.pop(0)
     words = [t.text for t in tokens if t.pos_ in ("PROPN", "NOUN", "ADJ") or t.text[:1].isupper()]
