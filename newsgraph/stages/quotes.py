@@ -244,9 +244,11 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
         if child.pos_ in ("PROPN", "NOUN") and child.dep_ in ("npadvmod", "dep", "nsubj", "appos") \
                 and not _inside(child.idx, marked) and not _when_or_amount(child):
             return child
-    # "…, adding that …" / "he stated, adding, …": the participle borrows its head's subject
-    if cue.dep_ in ("advcl", "conj", "xcomp") and cue.tag_ in ("VBG", "VBN", "VB", "VBD", "VBZ", "VBP"):
-        head = cue.head
+    # "…, adding that …" / "he stated, adding, …": the participle borrows its head's subject;
+    # so does one after a preposition ("responded by saying …", "began by saying …")
+    by_saying = cue.dep_ == "pcomp" and cue.tag_ == "VBG" and cue.head.dep_ == "prep"
+    if (cue.dep_ in ("advcl", "conj", "xcomp") and cue.tag_ in ("VBG", "VBN", "VB", "VBD", "VBZ", "VBP")) or by_saying:
+        head = cue.head.head if by_saying else cue.head
         # "he said the dispute was about money and denied any link": the parser may hang the second
         # cue on the reported clause; its subject is still the first cue's
         if cue.dep_ == "conj" and head.dep_ == "ccomp" and is_cue(head.head) and head is not cue:
@@ -313,6 +315,9 @@ def clause_of(cue: Token) -> Span | None:
     return _parenthetical_content(cue) or _object_content(cue)
 
 
+OBJECT_PREPOSITIONS = {"as", "of", "for", "to", "about", "over", "with", "from", "against"}
+
+
 def _object_content(cue: Token) -> Span | None:
     """"denied any link to the strike", "called for an early election", "promised to continue …"."""
     lemma = cue.lemma_.lower()
@@ -330,8 +335,8 @@ def _object_content(cue: Token) -> Span | None:
             # "denied any link | to the strike", "accused governments | of ignoring …": the parser may
             # hang the object's prepositional phrase on the verb
             end = child.right_edge.i
-            for prep in cue.children:
-                if prep.dep_ == "prep" and prep.i == end + 1:
+            for prep in cue.children:  # "… as a “crazy system” | during a stop in Flint": time and place stay out
+                if prep.dep_ == "prep" and prep.i == end + 1 and prep.lower_ in OBJECT_PREPOSITIONS:
                     end = prep.right_edge.i
             return doc[child.left_edge.i:end + 1]
         if child.dep_ == "prep" and child.lower_ in ("for", "against") and child.i == cue.i + 1:
