@@ -246,7 +246,8 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
             return child
     # "…, adding that …" / "he stated, adding, …": the participle borrows its head's subject;
     # so does one after a preposition ("responded by saying …", "began by saying …")
-    by_saying = cue.dep_ == "pcomp" and cue.tag_ == "VBG" and cue.head.dep_ == "prep"
+    by_saying = cue.dep_ == "pcomp" and cue.tag_ == "VBG" and cue.head.dep_ == "prep" \
+        and cue.head.lower_ in ("by", "after", "before", "while", "upon")  # not "criticised him for saying"
     if (cue.dep_ in ("advcl", "conj", "xcomp") and cue.tag_ in ("VBG", "VBN", "VB", "VBD", "VBZ", "VBP")) or by_saying:
         head = cue.head.head if by_saying else cue.head
         # "he said the dispute was about money and denied any link": the parser may hang the second
@@ -315,7 +316,7 @@ def clause_of(cue: Token) -> Span | None:
     return _parenthetical_content(cue) or _object_content(cue)
 
 
-OBJECT_PREPOSITIONS = {"as", "of", "for", "to", "about", "over", "with", "from", "against"}
+CIRCUMSTANCE_PREPOSITIONS = {"during", "after", "before", "since", "until", "amid", "throughout", "while"}
 
 
 def _object_content(cue: Token) -> Span | None:
@@ -336,7 +337,7 @@ def _object_content(cue: Token) -> Span | None:
             # hang the object's prepositional phrase on the verb
             end = child.right_edge.i
             for prep in cue.children:  # "… as a “crazy system” | during a stop in Flint": time and place stay out
-                if prep.dep_ == "prep" and prep.i == end + 1 and prep.lower_ in OBJECT_PREPOSITIONS:
+                if prep.dep_ == "prep" and prep.i == end + 1 and prep.lower_ not in CIRCUMSTANCE_PREPOSITIONS:
                     end = prep.right_edge.i
             return doc[child.left_edge.i:end + 1]
         if child.dep_ == "prep" and child.lower_ in ("for", "against") and child.i == cue.i + 1:
