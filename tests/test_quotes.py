@@ -302,3 +302,23 @@ def test_quotes_parenthetical_cue_takes_the_sentence_around_it(parse):
 def test_quotes_less_common_cues(parse, text, speaker, words):
     (q,) = quotes.extract_quotes(parse(text))
     assert q.speaker == speaker and q.text == words and q.kind == "direct"
+
+
+@pytest.mark.parametrize("text, venue", [
+    # the second cue hangs on the reported clause; the venue is the first cue's
+    ("In a telephone interview with Meridian, Dorin said the dispute was about money and denied any link to the strike.",
+     "Meridian"),
+    # the audience is named in a clause on the speaker
+    ("Prime Minister Adela Marn, speaking to reporters as she arrived, said her government would pay what it owes.",
+     "reporters"),
+])
+def test_quotes_venue_found_beyond_the_cue(parse, text, venue):
+    found = quotes.extract_quotes(parse(text))
+    assert found and found[-1].venue == venue
+
+
+def test_quotes_a_follow_up_with_the_same_verb_keeps_the_venue(parse):
+    text = ("The Civil Protection Agency said in a statement that 640 people had been moved to shelters.\n\n"
+            "It said the river had risen by almost two metres in a day.")
+    found = quotes.extract_quotes(parse(text))
+    assert [q.venue for q in found] == ["statement", "statement"]

@@ -1278,8 +1278,28 @@ def venue_of(cue: Token | None) -> str | None:
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
             if agent is not None and any(True for _ in agent.children):
                 return _np_text(next(agent.children))
+    audience = _audience_of_subject(cue)
+    if audience is not None:
+        return audience
     head = cue.head if cue.dep_ in ("advcl", "conj") else None
+    # "he said the dispute was about money and denied …": the parser may hang the second cue
+    # on the reported clause; the venue is still the first cue's
+    if head is not None and cue.dep_ == "conj" and head.dep_ == "ccomp" and not is_cue(head) and is_cue(head.head):
+        head = head.head
     return venue_of(head) if head is not None and head is not cue and is_cue(head) else None
+
+
+def _audience_of_subject(cue: Token) -> str | None:
+    """"Marn, speaking to reporters as she arrived, said", "Residents who spoke to Vestra Today
+    described …": the audience named in a clause on the speaker."""
+    subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+    for clause in subject.children if subject is not None else ():
+        if clause.dep_ in ("acl", "relcl", "advcl") and clause.lemma_.lower() in ("speak", "talk"):
+            to = next((c for c in clause.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+            audience = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if audience is not None:
+                return _np_text(audience, keep_clauses=False)
+    return None
 
 
 def _venue_in_prep(prep: Token, lex) -> str | None:
@@ -1357,7 +1377,7 @@ def _extract(doc: Doc, title_spans, marked: list[Marked], people: People) -> lis
     statements = cue_statements(doc, marked) + headline_dash(doc, list(title_spans))
     statements = _resolve_all(statements, doc, people, subjects)
     statements += _resolve_all(adjacent_statements(doc, marked, statements), doc, people, subjects)
-    statements = _cataphora(statements, doc, people)
+    statements = _venues_carried(_cataphora(statements, doc, people), doc)
     return _dedupe([_to_quote(doc, s, marked) for s in statements])
 
 
@@ -1370,6 +1390,20 @@ def _resolve_all(statements: list[Found], doc: Doc, people: People, subjects) ->
         s.said_when = s.said_when or when_of(s.cue)
         out.append(s)
     return out
+
+
+def _venues_carried(statements: list[Found], doc: Doc) -> list[Found]:
+    """"The agency said in a statement that … It said …", "In a post, he wrote … “…,” Roos
+    wrote": a follow-up by the same speaker with the same verb, in the same or the next
+    paragraph, was given where the first was."""
+    text = _text(doc)
+    ordered = sorted(statements, key=lambda s: s.start)
+    for before, s in zip(ordered, ordered[1:]):
+        if s.venue is None and before.venue and s.cue is not None and before.cue is not None \
+                and s.speaker_text and s.speaker_text == before.speaker_text \
+                and s.cue.lemma_ == before.cue.lemma_ and text.count("\n\n", before.end, s.start) <= 1:
+            s.venue = before.venue
+    return statements
 
 
 def _cataphora(statements: list[Found], doc: Doc, people: People) -> list[Found]:
