@@ -8,7 +8,7 @@ explainable when an implementation changes.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -199,9 +199,12 @@ def find_statements(store: Store) -> tuple[int, int]:
     if not changed:
         return store.count_statement_results()
     redo = [item for item in items if item.voice in changed]
-    # a voice heard once has nothing to be compared with: its quotes need no embedding
-    voices = Counter(item.voice for item in redo)
-    compared = [item for item in redo if voices[item.voice] > 1]
+    # a voice heard in one article only has nothing to be compared with (links and positions
+    # span articles): its quotes need no embedding
+    articles_of: dict[str, set[str]] = defaultdict(set)
+    for item in redo:
+        articles_of[item.voice].add(item.article_id)
+    compared = [item for item in redo if len(articles_of[item.voice]) > 1]
     for item, vectors in zip(compared, quote_vectors(store, compared)):
         item.sentences = vectors
     result = statements.analyse(redo, statements.document_frequencies(r["text"] for r in rows), len(rows))
