@@ -187,24 +187,15 @@ def find_statements(store: Store) -> tuple[int, int]:
     """Same statements, paraphrases, positions and shifts. Links never cross a voice, so
     only the voices whose quotes came, went or changed voice since the last run are redone."""
     rows = store.statement_rows()
-    voice_of = statements.voices(store.entities())
-    items = [statements.Statement(
-        r["id"], r["article_id"], r["text"],
-        voice_of.get(r["speaker_entity"], r["speaker_entity"]) if r["speaker_entity"] else "name:" + r["speaker"],
-        r["entity_name"] or r["speaker"], r["outlet"], r["published"], r["venue"], r["story_id"], r["article_order"],
-        recalled=statements.recalled(r["lead_in"] or ""), entity=r["speaker_entity"]) for r in rows]
+    items = statement_items(store, rows)
     now = {item.id: item.voice for item in items}
     before = store.statement_voices()
     changed = {v for q, v in now.items() if before.get(q) != v} | {v for q, v in before.items() if now.get(q) != v}
     if not changed:
         return store.count_statement_results()
     redo = [item for item in items if item.voice in changed]
-    # a voice heard in one article only has nothing to be compared with (links and positions
-    # span articles): its quotes need no embedding
-    articles_of: dict[str, set[str]] = defaultdict(set)
-    for item in redo:
-        articles_of[item.voice].add(item.article_id)
-    compared = [item for item in redo if len(articles_of[item.voice]) > 1]
+    voices = compared_voices(redo)
+    compared = [item for item in redo if item.voice in voices]
     for item, vectors in zip(compared, quote_vectors(store, compared)):
         item.sentences = vectors
     result = statements.analyse(redo, statements.document_frequencies(r["text"] for r in rows), len(rows))
@@ -213,6 +204,26 @@ def find_statements(store: Store) -> tuple[int, int]:
         {q for q, v in before.items() if v in changed}
     store.replace_statements(result.links, result.positions, now, redone)
     return store.count_statement_results()
+
+
+def statement_items(store: Store, rows: list[dict[str, Any]] | None = None) -> list[statements.Statement]:
+    """Every stored quote as the statements stage sees it, with the voice it speaks with."""
+    voice_of = statements.voices(store.entities())
+    return [statements.Statement(
+        r["id"], r["article_id"], r["text"],
+        voice_of.get(r["speaker_entity"], r["speaker_entity"]) if r["speaker_entity"] else "name:" + r["speaker"],
+        r["entity_name"] or r["speaker"], r["outlet"], r["published"], r["venue"], r["story_id"], r["article_order"],
+        recalled=statements.recalled(r["lead_in"] or ""), entity=r["speaker_entity"])
+        for r in (store.statement_rows() if rows is None else rows)]
+
+
+def compared_voices(items: Iterable[statements.Statement]) -> set[str]:
+    """Voices heard in two or more articles. Links and positions span articles, so the
+    quotes of any other voice have nothing to be compared with and need no embedding."""
+    articles_of: dict[str, set[str]] = defaultdict(set)
+    for item in items:
+        articles_of[item.voice].add(item.article_id)
+    return {voice for voice, articles in articles_of.items() if len(articles) > 1}
 
 
 def quote_vectors(store: Store, items: list[statements.Statement]) -> list[np.ndarray]:

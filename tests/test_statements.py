@@ -226,3 +226,17 @@ def test_statements_a_new_article_redoes_only_the_voices_it_brings(tmp_path, mon
         new = now - kept
         assert new and all("pay offer" in texts[a] and "pay offer" in texts[b] for a, b, _ in new)
         assert any(relation == "same_statement" for *_, relation in new)
+
+
+def test_statements_voices_heard_in_one_article_are_not_embedded(examples_analysis):
+    """Links and positions span articles: a speaker quoted in one article needs no vectors."""
+    from newsgraph import Store, embeddings, pipeline
+
+    db, _ = examples_analysis
+    store = Store(db, read_only=True)
+    items = pipeline.statement_items(store)
+    compared = pipeline.compared_voices(items)
+    stored = set(store.vectors("quote", f"{embeddings.NAME}+{statements.SPLITTER}"))
+    lonely = {item.id for item in items if item.voice not in compared}
+    assert lonely and stored and not lonely & stored
+    assert stored <= {item.id for item in items if item.voice in compared}
