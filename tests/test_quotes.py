@@ -322,3 +322,23 @@ def test_quotes_a_follow_up_with_the_same_verb_keeps_the_venue(parse):
             "It said the river had risen by almost two metres in a day.")
     found = quotes.extract_quotes(parse(text))
     assert [q.venue for q in found] == ["statement", "statement"]
+
+
+def test_quotes_an_interview_piece_names_its_outlet_once(parse):
+    text = ("On Monday evening the transport minister, Ilse Varga, sat down with Vestra Today in her office.\n\n"
+            "“I don’t blame the dockers for being afraid,” she said.")
+    (q,) = quotes.extract_quotes(parse(text))
+    assert q.speaker == "Ilse Varga" and q.venue == "Vestra Today"
+
+
+def test_quotes_headline_audience_is_the_venue(parse):
+    (q,) = quotes.extract_quotes(parse("Wren tells rally government has lost control of port and pipeline"))
+    assert q.venue == "rally" and q.text.startswith("government has lost")
+
+
+def test_quotes_closing_cue_hung_on_the_content(parse):
+    text = ("Kaldor expects the Vestrian government to guarantee the passage of Kaldoran transit cargo through the "
+            "Port of Vestra regardless of the strike by dockworkers there, Deputy Foreign Minister Aleksei Dorin "
+            "told reporters on Tuesday.")
+    (q,) = quotes.extract_quotes(parse(text))
+    assert q.speaker == "Aleksei Dorin" and q.text.startswith("Kaldor expects") and q.venue == "reporters"

@@ -382,8 +382,12 @@ def _parenthetical_content(cue: Token) -> Span | None:
     phrase_start, phrase_end = min(words), max(words) + 1
     if cue.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or cue.head.i == cue.i:
         return None
-    if not (phrase_start > sentence.start and doc[phrase_start - 1].text == ","
-            and phrase_end < sentence.end and doc[phrase_end].text == ","):
+    after_comma = phrase_start > sentence.start and doc[phrase_start - 1].text == ","
+    if after_comma and cue.head.i < phrase_start and all(t.is_punct for t in doc[phrase_end:sentence.end]):
+        # "Kaldor expects …, Dorin told reporters.": a closing cue the parser hung on the content
+        start, end = sentence.start, phrase_start - 1
+        return doc[start:end] if end - start >= MIN_STATEMENT_WORDS else None
+    if not (after_comma and phrase_end < sentence.end and doc[phrase_end].text == ","):
         return None
     start, end = sentence.start, sentence.end
     while end > start and doc[end - 1].is_punct:
@@ -436,13 +440,24 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
         if _inside(token.idx, marked):
             found += _nested(token, subject, clause, marked)
             continue
+        clause, audience = _headline_audience(token, clause)
         start, end = _strip_edges(doc, clause.start_char, clause.end_char)
         start, end, parts = _absorb_marked(start, end, marked)
         found.append(Found(start, end, f"{NAME}:cue_clause", 0.85, parts, cue=token,
-                           speaker=_subject_span(subject)))
+                           speaker=_subject_span(subject), venue=audience))
     found += according_to(doc, marked)
     found += noun_statements(doc, marked)
     return found
+
+
+def _headline_audience(cue: Token, clause: Span) -> tuple[Span, str | None]:
+    """Headline grammar, "Wren tells rally government has lost control": the parser reads the
+    audience as part of the reported clause ("rally government"); it is the venue."""
+    first = clause[0]
+    if cue.lemma_.lower() != "tell" or any(c.dep_ in ("dobj", "dative") for c in cue.children) \
+            or first.dep_ != "compound" or first.lemma_.lower() not in lexicon().venue_nouns | {"reporter", "mp"}:
+        return clause, None
+    return clause[1:], first.text
 
 
 def noun_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
@@ -1378,6 +1393,7 @@ def _extract(doc: Doc, title_spans, marked: list[Marked], people: People) -> lis
     statements = _resolve_all(statements, doc, people, subjects)
     statements += _resolve_all(adjacent_statements(doc, marked, statements), doc, people, subjects)
     statements = _venues_carried(_cataphora(statements, doc, people), doc)
+    statements = _interview_venues(statements, doc, people, subjects)
     return _dedupe([_to_quote(doc, s, marked) for s in statements])
 
 
@@ -1390,6 +1406,30 @@ def _resolve_all(statements: list[Found], doc: Doc, people: People, subjects) ->
         s.said_when = s.said_when or when_of(s.cue)
         out.append(s)
     return out
+
+
+INTERVIEW_VERBS = {"sit", "talk", "speak"}  # "sat down with Vestra Today", "talks to Vestra Today"
+
+
+def _interview_venues(statements: list[Found], doc: Doc, people: People, subjects) -> list[Found]:
+    """An interview piece names its outlet once ("the minister sat down with Vestra Today"):
+    the interviewee's later statements without a venue of their own were given there."""
+    outlets = []
+    for token in _tokens(doc):
+        if token.lemma_.lower() not in INTERVIEW_VERBS or token.pos_ != "VERB":
+            continue
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "to")), None)
+        outlet = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+        if outlet is None or subject is None or _ent_of(outlet) is None or _ent_of(outlet).label_ != "ORG":
+            continue
+        who = resolve(Found(token.idx, token.idx, "", 1.0, speaker=_subject_span(subject)), doc, people, subjects)
+        if who.speaker_kind == "person" and who.speaker_text:
+            outlets.append((token.idx, who.speaker_text, _ent_of(outlet).text))
+    for s in statements:
+        if s.venue is None:
+            s.venue = next((name for at, who, name in reversed(outlets) if at < s.start and who == s.speaker_text), None)
+    return statements
 
 
 def _venues_carried(statements: list[Found], doc: Doc) -> list[Found]:
