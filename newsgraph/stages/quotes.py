@@ -115,28 +115,33 @@ def _lead_space(paragraph: str) -> int:
 
 
 def _marks_in_paragraph(text: str, start: int, end: int) -> tuple[Marked | None, list[Marked]]:
-    """Quoted spans of one paragraph, and the one left open at its end (if any)."""
+    """Quoted spans of one paragraph, and the one left open at its end (if any).
+
+    Copy often mixes styles (“…", "…”, “…“ from a keyboard and a converter); a mark
+    that stands where a closing mark stands (after a word, before a space or a
+    stop) closes whatever is open, one that stands where an opening mark stands
+    opens, or, inside a quotation, begins a nested one (“He said "no" to me”)."""
     found: list[Marked] = []
     open_at: int | None = None
-    open_mark = ""
+    nested = False
     i = start
     while i < end:
-        ch = text[i]
-        width = 1
+        ch, width = text[i], 1
         if text.startswith("''", i) or text.startswith("``", i):  # NYT style: ''like this''
             ch, width = '"', 2
-        if ch in OPENERS and open_at is None:
-            open_at, open_mark = i, ch
-        elif ch in CLOSERS and open_at is not None and open_mark != '"':
-            found.append(Marked(open_at + _mark_width(text, open_at), i, [(open_at + _mark_width(text, open_at), i)]))
-            open_at = None
-        elif ch == '"':
+        if ch in DOUBLE_MARKS:
+            closing = _looks_closing(text, i, width, start, end)
             if open_at is None:
-                open_at, open_mark = i, ch
-            elif open_mark == '"':
+                if not (closing and ch in CLOSERS):  # a stray closing mark opens nothing
+                    open_at, nested = i, False
+            elif closing and nested:
+                nested = False
+            elif closing or ch in CLOSERS:
                 inner = open_at + _mark_width(text, open_at)
                 found.append(Marked(inner, i, [(inner, i)]))
                 open_at = None
+            else:
+                nested = True
         i += width
     if not found and open_at is None:
         found, open_at = _single_marked(text, start, end)
@@ -146,6 +151,16 @@ def _marks_in_paragraph(text: str, start: int, end: int) -> tuple[Marked | None,
         left_open = Marked(inner, _rstrip(text, inner, end), [(inner, _rstrip(text, inner, end))])
         found.append(left_open)
     return left_open, found
+
+
+DOUBLE_MARKS = set(OPENERS) | CLOSERS | {'"'}
+
+
+def _looks_closing(text: str, at: int, width: int, start: int, end: int) -> bool:
+    """After a word or a stop and before a space, a stop or the end: where a closing mark stands."""
+    before = text[at - 1] if at > start else " "
+    after = text[at + width] if at + width < end else " "
+    return not before.isspace() and before not in "([—–-" and (after.isspace() or after in ".,;:!?)—–-…")
 
 
 def _mark_width(text: str, at: int) -> int:
