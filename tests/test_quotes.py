@@ -342,3 +342,17 @@ def test_quotes_closing_cue_hung_on_the_content(parse):
             "told reporters on Tuesday.")
     (q,) = quotes.extract_quotes(parse(text))
     assert q.speaker == "Aleksei Dorin" and q.text.startswith("Kaldor expects") and q.venue == "reporters"
+
+
+@pytest.mark.parametrize("text, first, last", [
+    # a keyboard's straight mark closes a curly one, and the other way round
+    ("“Our roads and bridges are crumbling,\" Varga said. \"Families endure blackouts every winter.”",
+     "Our roads and bridges", "every winter."),
+    # NYT marks, and an attribution whose apposition the segmenter cut off after a comma
+    ("''You hear that a lot, and I understand the point,'' said Marek Halden, a docker who flew to Kaldor with "
+     "the families of the crew, another union man. ''This is a complicated world, and we have to deal with it.''",
+     "You hear that a lot", "deal with it."),
+])
+def test_quotes_split_statement_across_mixed_marks_and_long_attributions(parse, first, last, text):
+    (q,) = quotes.extract_quotes(parse(text))
+    assert q.text.startswith(first) and q.text.endswith(last) and len(q.parts) == 2 and q.kind == "direct"

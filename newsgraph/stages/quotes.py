@@ -428,11 +428,13 @@ def _without_that(span: Span) -> Span:
 def _strip_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Trim spaces, dashes, stray commas and quotation marks from a content span's edges."""
     text = _text(doc)
-    while start < end and (text[start].isspace() or text[start] in ",;:—–-“\"«„‘"):
-        start += 1
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-“\"«„‘`"
+                           or text.startswith("''", start)):
+        start += 2 if text.startswith("''", start) else 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-”\"»"
+                           or text[end - 2:end] == "''"
                            or (text[end - 1] == "’" and text[end - 2:end - 1] in (",", ".", "!", "?"))):
-        end -= 1
+        end -= 2 if text[end - 2:end] == "''" else 1
     return start, end
 
 
@@ -664,7 +666,12 @@ def _only_the_attribution(doc: Doc, cue: Token, m: Marked) -> bool:
     """Between the cue's sentence and the next quotation there is nothing else: no other
     sentence that could have a speaker of its own ("“A,” said X, a professor at Y. “B.”")."""
     sentence_end = cue.sent.end_char
-    return m.start <= sentence_end or not _text(doc)[sentence_end:m.start].strip(" \t“\"‘")
+    if m.start <= sentence_end or not _text(doc)[sentence_end:m.start].strip(" \t\n“\"‘'`"):
+        return True
+    # the segmenter may cut the attribution's apposition off after a comma ("…, another freed American.")
+    rest = doc.char_span(sentence_end, _opener(_text(doc), m), alignment_mode="contract")
+    return cue.sent.text.rstrip().endswith(",") and rest is not None and "\n" not in rest.text \
+        and len(rest) <= 8
 
 
 def _opens_split_quote(doc: Doc, m: Marked, statements: list[Found]) -> bool:
