@@ -695,7 +695,7 @@ def _opens_split_quote(doc: Doc, m: Marked, statements: list[Found]) -> bool:
 def _only_speaker_between(doc: Doc, close: int, cue: Token) -> bool:
     """Between a quotation and the cue after it stand only the cue and its speaker ("“A,”
     Mr. Obama said"), not a sentence of its own ("“A.” To which she said")."""
-    first = next((t for t in doc if t.idx >= close and not t.is_punct and not t.is_space), None)
+    first = _first_word_after(doc, close)
     subject = subject_of(cue)
     return first is not None and (first.i == cue.i or (subject is not None and subject.left_edge.i <= first.i))
 
@@ -786,7 +786,7 @@ def _cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token]
                 subject = _nominal_between(doc, close, token)
                 if subject is None:
                     return None
-                lead = _first_word_after(doc, close)  # the whole name stands between: "Tulsa police Chief …"
+                lead = _first_word_after(doc, close).i  # the whole name stands between: "Tulsa police Chief …"
             if GAP_AFTER.match(_text(doc)[close:max(close, doc[lead].idx)]):
                 return token, subject
             return None
@@ -795,8 +795,9 @@ def _cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token]
     return None
 
 
-def _first_word_after(doc: Doc, offset: int) -> int:
-    return next(t.i for t in doc if t.idx >= offset and not t.is_punct and not t.is_space)
+def _first_word_after(doc: Doc, offset: int) -> Token | None:
+    window = doc.char_span(offset, min(len(_text(doc)), offset + 300), alignment_mode="expand")
+    return next((t for t in window or [] if t.idx >= offset and not t.is_punct and not t.is_space), None)
 
 
 def _nominal_between(doc: Doc, close: int, cue: Token) -> Token | None:
