@@ -356,3 +356,13 @@ def test_quotes_closing_cue_hung_on_the_content(parse):
 def test_quotes_split_statement_across_mixed_marks_and_long_attributions(parse, first, last, text):
     (q,) = quotes.extract_quotes(parse(text))
     assert q.text.startswith(first) and q.text.endswith(last) and len(q.parts) == 2 and q.kind == "direct"
+
+
+def test_quotes_a_participle_hung_on_a_relative_clause_borrows_no_speaker(parse):
+    """Who says "saying …" here is a guess (the parser hangs it on "who said"): never "who", never the builder."""
+    text = ("Halden was similarly defensive when forced to defend not paying a builder who said he was cheated "
+            "after he repaired a shed at one of the union's halls, saying, “Maybe he didn’t do a good job, "
+            "and I wasn’t satisfied with his work.”")
+    found = quotes.extract_quotes(parse(text))
+    maybe = [q for q in found if q.text.startswith("Maybe")]
+    assert all(q.speaker not in ("who", "a builder") for q in maybe)

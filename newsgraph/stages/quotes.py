@@ -38,6 +38,7 @@ NAME = "newsgraph.quotes.rules.v1"
 OPENERS = {"“": "”", "«": "»", "„": "”"}
 CLOSERS = {"”", "»"}
 PRONOUNS = {"he", "she", "they", "him", "her"}
+RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MIN_STATEMENT_WORDS = 3
 
@@ -273,6 +274,8 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
             if head is cue:
                 break
             subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)), None)
+            if subject is not None and subject.lower_ in RELATIVE_PRONOUNS:
+                return None  # "…an architect who said …, saying “…”": which clause the participle belongs to is a guess
             if subject is not None or head.dep_ not in ("advcl", "conj", "xcomp"):
                 return subject or _subject_of_cue_before(cue, marked)
             head = head.head
