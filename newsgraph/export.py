@@ -87,28 +87,16 @@ def article_record(row: dict[str, Any], quotes: list[dict[str, Any]] | None = No
 
 
 def records(store: Store) -> Iterator[dict[str, Any]]:
-    by_article: dict[str, list[dict[str, Any]]] = {}
-    for q in store.quotes():
-        by_article.setdefault(q["article_id"], []).append(q)
+    """Article records one at a time, each with its quotes (read per article: an export of a
+    large store never holds all its statements in memory)."""
     for row in store.iter_articles():
-        yield article_record(row, by_article.get(row["id"]))
+        yield article_record(row, store.quotes(article_id=row["id"]))
 
 
 def write_export(store: Store, fmt: str, out: TextIO) -> int:
     """Write the whole store to ``out``; returns the number of articles."""
     if fmt == "json":
-        articles = list(records(store))
-        groups = store.duplicate_groups()
-        document = {"format_version": FORMAT_VERSION, "articles": articles,
-                    "stories": [story_record(s) for s in store.stories()],
-                    "duplicates": [[m["article_id"] for m in g] for g in groups],
-                    "links": [duplicate_link(g[0], m) for g in groups for m in g[1:]]
-                             + [link_record(l) for l in store.links()],
-                    "entities": [entity_record(e) for e in store.entities()],
-                    "positions": [position_record(p) for p in store.positions()]}
-        json.dump(document, out, ensure_ascii=False, indent=1)
-        out.write("\n")
-        return len(articles)
+        return _write_document(store, out)
     count = 0
     if fmt == "jsonl":
         for count, record in enumerate(records(store), start=1):
@@ -124,3 +112,28 @@ def write_export(store: Store, fmt: str, out: TextIO) -> int:
             writer.writerow(flat)
         return count
     raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def _write_document(store: Store, out: TextIO) -> int:
+    """One JSON document, written article by article; the corpus-wide parts follow."""
+    out.write(f'{{\n "format_version": {json.dumps(FORMAT_VERSION)},\n "articles": [')
+    count = 0
+    for count, record in enumerate(records(store), start=1):
+        out.write(("," if count > 1 else "") + "\n" + _indented(record, 2))
+    out.write("\n ]")
+    groups = store.duplicate_groups()
+    rest = {"stories": [story_record(s) for s in store.stories()],
+            "duplicates": [[m["article_id"] for m in g] for g in groups],
+            "links": [duplicate_link(g[0], m) for g in groups for m in g[1:]] + [link_record(l) for l in store.links()],
+            "entities": [entity_record(e) for e in store.entities()],
+            "positions": [position_record(p) for p in store.positions()]}
+    for key, value in rest.items():
+        out.write(f",\n {json.dumps(key)}: " + _indented(value, 1).lstrip())
+    out.write("\n}\n")
+    return count
+
+
+def _indented(value: Any, depth: int) -> str:
+    """``value`` as indented JSON, every line shifted ``depth`` spaces (json.dump's layout)."""
+    text = json.dumps(value, ensure_ascii=False, indent=1)
+    return "\n".join(" " * depth + line for line in text.splitlines())

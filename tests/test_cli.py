@@ -87,6 +87,30 @@ def test_cli_export_formats(seeded_db, cli, tmp_path, fmt):
     assert not target.with_name(target.name + ".partial").exists()
 
 
+def test_export_reads_quotes_article_by_article(seeded_db, monkeypatch):
+    """A large store is exported without holding all its statements: every quote read is one
+    article's, and the streamed document is the same JSON as before, quotes in text order."""
+    from newsgraph import Store
+    from newsgraph.export import write_export
+
+    store = Store(seeded_db, read_only=True)
+    everything = store.quotes()
+    real = Store.quotes
+
+    def per_article_only(self, article_id=None, **kwargs):
+        assert article_id is not None, "the export read every quote at once"
+        return real(self, article_id=article_id, **kwargs)
+
+    monkeypatch.setattr(Store, "quotes", per_article_only)
+    out = io.StringIO()
+    assert write_export(store, "json", out) == 5
+    doc = json.loads(out.getvalue())
+    exported = [q for a in doc["articles"] for q in a["quotes"]]
+    assert len(exported) == len(everything) > 0
+    for article in doc["articles"]:
+        assert [q["start"] for q in article["quotes"]] == sorted(q["start"] for q in article["quotes"])
+
+
 def test_cli_export_unknown_format(seeded_db, cli):
     result = cli("export", "--db", seeded_db, "--format", "xml")
     assert result.exit_code == 2 and "--format 'xml' is not one of json, jsonl, csv" in result.stderr
