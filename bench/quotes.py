@@ -43,7 +43,8 @@ def newsgraph_predictions(records: list[dict]) -> tuple[list[dict], float]:
         found, _ = quotes.attribute(parsed, titles)
         predictions.append({"id": record["id"], "quotes": [
             {"quote_start": q.start, "quote_end": q.end, "speaker": q.speaker or "",
-             "speaker_start": q.speaker_start, "speaker_end": q.speaker_end, "kind": q.kind} for q in found]})
+             "speaker_start": q.speaker_start, "speaker_end": q.speaker_end, "kind": q.kind,
+             "rule": q.rule.split(":")[-1]} for q in found]})
     return predictions, time.perf_counter() - start
 
 
