@@ -240,3 +240,8 @@ def test_statements_voices_heard_in_one_article_are_not_embedded(examples_analys
     lonely = {item.id for item in items if item.voice not in compared}
     assert lonely and stored and not lonely & stored
     assert stored <= {item.id for item in items if item.voice in compared}
+
+
+def test_statements_frames_leave_ordinary_future_tense_alone():
+    # "will take place" names no pace: only "take time/years", a duration or a speed word does
+    assert statements.frames_of("The reform process will take place next week.") == set()
