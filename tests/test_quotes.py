@@ -366,3 +366,17 @@ def test_quotes_a_participle_hung_on_a_relative_clause_borrows_no_speaker(parse)
     found = quotes.extract_quotes(parse(text))
     maybe = [q for q in found if q.text.startswith("Maybe")]
     assert all(q.speaker not in ("who", "a builder") for q in maybe)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Both leaders reject the word containment. Varga: “Our goal is not to contain the strike but to end it.”",
+     "Varga"),
+    ("Turnout rose in every district - more from Anna Berg: “Samples with careful weighting did best this year.”",
+     "Anna Berg"),
+    # the name is not all there is before the colon: who speaks is not said
+    ("Marta Lenz delivered a blunt message to Halden: “It is time to stop attacking the people you ran against.”",
+     None),
+])
+def test_quotes_a_name_and_a_colon_introduce_a_quotation(parse, text, speaker):
+    found = [q for q in quotes.extract_quotes(parse(text)) if q.rule.endswith("colon_name")]
+    assert [speaker.split()[-1] in (q.speaker or "") for q in found] == ([True] if speaker else [])
