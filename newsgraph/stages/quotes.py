@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from ..lexicon import lexicon
@@ -668,7 +669,8 @@ def _joins_split_quote(doc: Doc, m: Marked, statements: list[Found]) -> bool:
 
 def _another_cue(doc: Doc, cue: Token, m: Marked) -> bool:
     """“A,” Sanders said, suggesting “B”: a second cue introduces B as a statement of its own."""
-    return any(is_cue(t) and _introduces(t, m) for t in doc[cue.i + 1:] if t.idx < m.start)
+    between = takewhile(lambda t: t.idx < m.start, doc[cue.i + 1:])  # stop at the quotation, not the doc's end
+    return any(is_cue(t) and _introduces(t, m) for t in between)
 
 
 def _only_the_attribution(doc: Doc, cue: Token, m: Marked) -> bool:
@@ -1341,8 +1343,7 @@ def venue_of(cue: Token | None) -> str | None:
         return _np_text(cue.head, keep_clauses=False)
     for child in cue.children:  # "Speaking to reporters after the meeting, she said"
         if child.dep_ == "advcl" and child.lemma_.lower() in ("speak", "talk", "write"):
-            to = next((c for c in child.children if c.dep_ == "prep" and c.lower_ == "to"), None)
-            audience = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            audience = _object_of_prep(child, ("to",))
             if audience is not None:
                 return _np_text(audience, keep_clauses=False)
     for child in cue.children:  # "Asked by journalists, Varga said"
@@ -1361,14 +1362,19 @@ def venue_of(cue: Token | None) -> str | None:
     return venue_of(head) if head is not None and head is not cue and is_cue(head) else None
 
 
+def _object_of_prep(verb: Token, prepositions: tuple[str, ...]) -> Token | None:
+    """The object of the verb's first preposition among ``prepositions`` ("spoke to *reporters*")."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in prepositions), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
+
 def _audience_of_subject(cue: Token) -> str | None:
     """"Marn, speaking to reporters as she arrived, said", "Residents who spoke to Vestra Today
     described …": the audience named in a clause on the speaker."""
     subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
     for clause in subject.children if subject is not None else ():
         if clause.dep_ in ("acl", "relcl", "advcl") and clause.lemma_.lower() in ("speak", "talk"):
-            to = next((c for c in clause.children if c.dep_ == "prep" and c.lower_ == "to"), None)
-            audience = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            audience = _object_of_prep(clause, ("to",))
             if audience is not None:
                 return _np_text(audience, keep_clauses=False)
     return None
@@ -1475,14 +1481,14 @@ def _interview_venues(statements: list[Found], doc: Doc, people: People, subject
     for token in _tokens(doc):
         if token.lemma_.lower() not in INTERVIEW_VERBS or token.pos_ != "VERB":
             continue
-        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "to")), None)
-        outlet = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        outlet = _object_of_prep(token, ("with", "to"))
+        outlet = _ent_of(outlet) if outlet is not None else None
         subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
-        if outlet is None or subject is None or _ent_of(outlet) is None or _ent_of(outlet).label_ != "ORG":
+        if outlet is None or outlet.label_ != "ORG" or subject is None:
             continue
         who = resolve(Found(token.idx, token.idx, "", 1.0, speaker=_subject_span(subject)), doc, people, subjects)
         if who.speaker_kind == "person" and who.speaker_text:
-            outlets.append((token.idx, who.speaker_text, _ent_of(outlet).text))
+            outlets.append((token.idx, who.speaker_text, outlet.text))
     for s in statements:
         if s.venue is None:
             s.venue = next((name for at, who, name in reversed(outlets) if at < s.start and who == s.speaker_text), None)
