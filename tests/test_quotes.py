@@ -380,3 +380,23 @@ def test_quotes_a_participle_hung_on_a_relative_clause_borrows_no_speaker(parse)
 def test_quotes_a_name_and_a_colon_introduce_a_quotation(parse, text, speaker):
     found = [q for q in quotes.extract_quotes(parse(text)) if q.rule.endswith("colon_name")]
     assert [speaker.split()[-1] in (q.speaker or "") for q in found] == ([True] if speaker else [])
+
+
+@pytest.mark.parametrize("text, speaker, words", [
+    ("When Halden thanked the crowd, a man yelled “Stay there!” and left.", "a man", "Stay there!"),
+    ("Marta Lenz closed the list by saying “Too many.”", "Marta Lenz", "Too many."),
+    ("Marta Lenz took the stage at midnight. She declared “What a Long Night!”", "Marta Lenz", "What a Long Night!"),
+])
+def test_quotes_short_utterances_right_after_their_cue(parse, text, speaker, words):
+    found = [q for q in quotes.extract_quotes(parse(text)) if q.text == words]
+    assert [q.speaker for q in found] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "“We will keep going,” Varga said on Vestra One’s “Morning Hour.”",
+    "Halden called the levy “daylight robbery” last week.",
+    "So says a booming voice at the end of “Hail, Citizens!”",
+])
+def test_quotes_titles_and_labels_after_a_cue_phrase_are_no_utterances(parse, text):
+    found = quotes.extract_quotes(parse(text))
+    assert not [q for q in found if q.text.startswith(("Morning", "daylight", "Hail"))]

@@ -257,6 +257,9 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
             if child.pos_ in nominal and child.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "dep", "appos", "oprd") \
                     and not _inside(child.idx, marked) and child.i <= cue.i + 8 and not _when_or_amount(child):
                 return child
+    if cue.dep_ == "acl" and cue.tag_ in ("VBD", "VBZ") and cue.head.pos_ in nominal and cue.head.i == cue.i - 1 \
+            and not _inside(cue.head.idx, marked):
+        return cue.head  # "a man yelled “Stay there!”": a finite verb the parser read as a reduced relative
     for child in cue.lefts:
         if child.pos_ in ("PROPN", "NOUN") and child.dep_ in ("npadvmod", "dep", "nsubj", "appos") \
                 and not _inside(child.idx, marked) and not _when_or_amount(child):
@@ -601,7 +604,7 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
     found: list[Found] = []
     for m in marked:
         words = _word_count(_text(doc)[m.start:m.end])
-        if m.claimed or words < 2 or _is_title(_text(doc)[m.start:m.end]):
+        if m.claimed or words < 2 or (_is_title(_text(doc)[m.start:m.end]) and not _said_title(doc, m, marked)):
             continue
         if words < MIN_STATEMENT_WORDS:  # “You winning?” she said: short, but only with a cue beside it
             after = _cue_after(doc, m, marked) or _cue_before_utterance(doc, m, marked)
@@ -919,14 +922,33 @@ def _name_before_colon(doc: Doc, m: Marked) -> Span | None:
     return name
 
 
+UTTERANCE_VERBS = {"say", "reply", "answer", "respond", "add", "write", "tweet", "exclaim", "shout", "yell"}
+
+
 def _cue_before_utterance(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token] | None:
-    """Protesters chanted “What curfew?”: a short quotation after its cue is said only when it
-    is a question or an exclamation (“called it ‘fake news’” is a label, not a statement)."""
-    if not _text(doc)[m.start:m.end].rstrip().endswith(("?", "!")):
-        return None
+    """Protesters chanted “What curfew?”: a short quotation after its cue is said when it is a
+    question or an exclamation, or when it follows a verb that only reports words (“by saying
+    “Too many.””); after a naming verb it is a label (“called it ‘fake news’”)."""
     cue = _cue_before(doc, m, marked)
-    subject = subject_of(cue, marked) if cue is not None else None
+    if cue is None:
+        return None
+    exclaimed = _text(doc)[m.start:m.end].rstrip().endswith(("?", "!"))
+    if not exclaimed and not (cue.lemma_.lower() in UTTERANCE_VERBS and _right_after(cue, m)):
+        return None
+    subject = subject_of(cue, marked)
     return (cue, subject) if subject is not None else None
+
+
+def _right_after(cue: Token, m: Marked) -> bool:
+    """Quotation ``m`` follows the cue word itself, not a phrase of it ("said on ABC's “This Week”")."""
+    text = _text(cue.doc)
+    return bool(INTRODUCING_GAP.match(text[cue.idx + len(cue.text):max(_opener(text, m), cue.idx)]))
+
+
+def _said_title(doc: Doc, m: Marked, marked: list[Marked]) -> bool:
+    """“What a Super Tuesday!” right after "she declared" is said, whatever its capitals."""
+    cue = _cue_before(doc, m, marked)
+    return cue is not None and _right_after(cue, m) and _cue_before_utterance(doc, m, marked) is not None
 
 
 def _previous_statement(doc: Doc, m: Marked, statements: list[Found], marked: list[Marked]) -> Found | None:
