@@ -400,3 +400,16 @@ def test_quotes_short_utterances_right_after_their_cue(parse, text, speaker, wor
 def test_quotes_titles_and_labels_after_a_cue_phrase_are_no_utterances(parse, text):
     found = quotes.extract_quotes(parse(text))
     assert not [q for q in found if q.text.startswith(("Morning", "daylight", "Hail"))]
+
+
+def test_quotes_a_bare_quotation_after_the_attribution_carries_on_the_statement(parse):
+    """“A,” X said ….¶“B.”: one statement in two parts, as PolNeAR annotates it; a title in the
+    attribution ("said on “Morning Hour.”") does not break the split quotation either."""
+    text = ("“We like several of the candidates,” Oskar Brenn said during the interview in Tallinn, ahead of "
+            "the opening of his new hotel.\n\n“It changes every day. Out of nine candidates, that share is unheard of.”"
+            "\n\n“The levy stays,” Varga said on Vestra One’s “Morning Hour.” “Nobody should expect a change.”")
+    found = quotes.extract_quotes(parse(text))
+    brenn = [q for q in found if q.text.startswith("We like")]
+    assert len(brenn) == 1 and brenn[0].text.endswith("unheard of.") and len(brenn[0].parts) == 2
+    varga = [q for q in found if q.text.startswith("The levy")]
+    assert len(varga) == 1 and varga[0].text.endswith("a change.") and len(varga[0].parts) == 2

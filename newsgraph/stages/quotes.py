@@ -646,6 +646,10 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
         previous = _previous_statement(doc, m, claimed + found, marked)
         if previous is not None and _starts_unit(doc, m):
             m.claimed = True
+            if _carries_on(doc, m, previous, marked):
+                previous.parts = (previous.parts or [(previous.start, previous.end)]) + (m.parts or [(m.start, m.end)])
+                previous.end = m.end
+                continue
             found.append(Found(m.start, m.end, f"{NAME}:continuation", 0.75,
                                list(m.parts) if len(m.parts) > 1 else [], cue=None,
                                speaker=previous.speaker, speaker_text=previous.speaker_text,
@@ -660,7 +664,7 @@ def _joins_split_quote(doc: Doc, m: Marked, statements: list[Found]) -> bool:
     for s in statements:
         if s.cue is None or not (para_start <= s.end <= m.start) or not (s.end <= s.cue.idx < m.start):
             continue
-        between = _text(doc)[s.end:m.start]
+        between = _without_titles(_text(doc)[s.end:m.start])
         if _word_count(between) <= SPLIT_GAP_WORDS and _only_the_attribution(doc, s.cue, m) \
                 and not re.search(r"[“\"‘]", between.strip("”\"’' ,.")[1:-1] or "") \
                 and not _another_cue(doc, s.cue, m):
@@ -668,6 +672,14 @@ def _joins_split_quote(doc: Doc, m: Marked, statements: list[Found]) -> bool:
             s.end = m.end
             return True
     return False
+
+
+QUOTED_BIT = re.compile(r"[“\"‘]([^“”\"‘’\n]{1,80})[”\"’]")
+
+
+def _without_titles(text: str) -> str:
+    """The attribution's own words with any title in it blanked: “A,” he said on “Meet the Press.” “B.”"""
+    return QUOTED_BIT.sub(lambda bit: " " * len(bit.group(0)) if _is_title(bit.group(1)) else bit.group(0), text)
 
 
 def _another_cue(doc: Doc, cue: Token, m: Marked) -> bool:
@@ -974,6 +986,17 @@ def _previous_statement(doc: Doc, m: Marked, statements: list[Found], marked: li
         if between.count("\n") > 0:
             return None
     return last
+
+
+def _carries_on(doc: Doc, m: Marked, previous: Found, marked: list[Marked]) -> bool:
+    """“A,” Varga said on Monday.¶“B.”: a bare quotation opening the next paragraph carries on
+    the quotation whose attribution ended the paragraph before; one statement in two parts."""
+    text = _text(doc)
+    between = text[previous.end:_opener(text, m)]
+    return previous.cue is not None and _inside(previous.start, marked) and _inside(previous.end - 1, marked) \
+        and "\n" not in text[previous.start:previous.end] and between.strip().count("\n") == 0 \
+        and between.rstrip(" \t").endswith("\n") and "\n" in between \
+        and not any(previous.end < o.start < m.start for o in marked) and _word_count(between) <= SPLIT_GAP_WORDS
 
 
 def _starts_unit(doc: Doc, m: Marked) -> bool:
