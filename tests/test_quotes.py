@@ -413,3 +413,16 @@ def test_quotes_a_bare_quotation_after_the_attribution_carries_on_the_statement(
     assert len(brenn) == 1 and brenn[0].text.endswith("unheard of.") and len(brenn[0].parts) == 2
     varga = [q for q in found if q.text.startswith("The levy")]
     assert len(varga) == 1 and varga[0].text.endswith("a change.") and len(varga[0].parts) == 2
+
+
+def test_quotes_a_short_first_part_opens_a_split_quotation(parse):
+    text = ("“The same plank in both platforms means a tougher line on the banks,” Ilse Varga, a fellow at the "
+            "Brenn Institute, wrote in an analysis.\n\n“To date,” she continued, “there hasn’t been much interest "
+            "in this in the chamber. But the message from the primaries was heard loud and clear.”")
+    found = [q for q in quotes.extract_quotes(parse(text)) if "To date" in q.text or "nobody" in q.text]
+    assert len(found) == 1 and found[0].text.startswith("To date") and len(found[0].parts) == 2
+
+
+def test_quotes_a_lower_case_phrase_run_into_its_sentence_is_no_statement(parse):
+    text = "Halden has boasted of his willingness to spend “whatever it takes” from his own fortune to win."
+    assert not [q for q in quotes.extract_quotes(parse(text)) if q.text == "whatever it takes"]

@@ -606,6 +606,9 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
         words = _word_count(_text(doc)[m.start:m.end])
         if m.claimed or words < 2 or (_is_title(_text(doc)[m.start:m.end]) and not _said_title(doc, m, marked)):
             continue
+        if words < MIN_STATEMENT_WORDS and _opens_split_quote(doc, m, claimed + found):
+            m.claimed = True  # “To date,” she continued, “…”: the short first part of a split quotation
+            continue
         if words < MIN_STATEMENT_WORDS:  # “You winning?” she said: short, but only with a cue beside it
             after = _cue_after(doc, m, marked) or _cue_before_utterance(doc, m, marked)
             if after is not None:
@@ -630,6 +633,8 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
         used = {s.cue.i for s in claimed + found if s.cue is not None}
         after = _cue_after(doc, m, marked) or _introduced_above(doc, m, marked)
         cue, subject = after if after else (_cue_before(doc, m, marked, used), None)
+        if not after and cue is not None and _phrase_in_sentence(doc, m):
+            continue  # “spend “whatever it takes” from his fortune”: words inside reported speech
         if cue is not None:
             subject = subject or subject_of(cue, marked)
             if subject is not None:
@@ -907,6 +912,18 @@ def _cue_before(doc: Doc, m: Marked, marked: list[Marked], used: set[int] = froz
         if token.text in ".!?" and token.idx < opener - 1:
             return None
     return None
+
+
+def _phrase_in_sentence(doc: Doc, m: Marked) -> bool:
+    """A lower-case quotation run into its sentence, neither introduced by a colon or comma nor
+    ending it ("boasted of his willingness to spend “whatever it takes” from his own fortune")."""
+    text = _text(doc)
+    opener = _opener(text, m)
+    quoted = text[m.start:m.end].strip()
+    if not quoted[:1].islower() or quoted.endswith((".", "!", "?")) or text[:opener].rstrip().endswith((":", ",")):
+        return False
+    rest = re.split(r"[.!?;\n]", text[m.end:m.end + 300], maxsplit=1)[0]
+    return _word_count(rest) > 0
 
 
 def _name_before_colon(doc: Doc, m: Marked) -> Span | None:
