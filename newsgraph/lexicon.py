@@ -19,6 +19,7 @@ class Lexicon:
     phrasal_particles: dict[str, str] = field(default_factory=dict)  # verb → required particle
     object_verbs: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()
+    evidence_verbs: frozenset[str] = frozenset()  # cues only with a finite clause
     role_nouns: frozenset[str] = frozenset()
     generic_roles: frozenset[str] = frozenset()
     venue_nouns: frozenset[str] = frozenset()
@@ -61,6 +62,7 @@ def lexicon() -> Lexicon:
         phrasal_particles=dict(table["speech"]["phrasal"]),
         object_verbs=frozenset(table["speech"]["object_verbs"]),
         speech_nouns=frozenset(table["speech"]["nouns"]),
+        evidence_verbs=frozenset(table["speech"]["evidence_verbs"]),
         role_nouns=frozenset(table["roles"]["nouns"]),
         generic_roles=frozenset(table["roles"]["generic"]),
         venue_nouns=frozenset(table["venues"]["nouns"]),

@@ -426,3 +426,11 @@ def test_quotes_a_short_first_part_opens_a_split_quotation(parse):
 def test_quotes_a_lower_case_phrase_run_into_its_sentence_is_no_statement(parse):
     text = "Halden has boasted of his willingness to spend “whatever it takes” from his own fortune to win."
     assert not [q for q in quotes.extract_quotes(parse(text)) if q.text == "whatever it takes"]
+
+
+def test_quotes_evidence_verbs_need_a_clause_of_their_own(parse):
+    found = quotes.extract_quotes(parse("A survey by the Brenn Institute found that 45 percent of voters back the "
+                                        "levy. Halden found it hard to explain the result. The video showed him "
+                                        "leaving the hall early."))
+    assert [q.text for q in found] == ["45 percent of voters back the levy"]
+    assert found[0].speaker is not None and "survey" in found[0].speaker.lower()

@@ -513,11 +513,24 @@ def noun_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
     return found
 
 
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _finite(clause: Span) -> bool:
+    """The clause has a tensed verb of its own ("that 449 insiders back Clinton"), not a small
+    clause ("found it easy", "showed him grabbing the arm")."""
+    root = clause.root
+    return root.tag_ in FINITE_TAGS or _has_that(root) or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
+                                                              for c in root.children)
+
+
 def _not_a_statement(cue: Token, clause: Span) -> bool:
     """"Asked whether …", "declined to say whether …", "did not say when …": nothing was stated."""
     if cue.lemma_.lower() == "ask" or clause[0].lower_ in ("whether", "if"):
         return True
     if any(c.dep_ == "neg" for c in cue.children):
+        return True
+    if cue.lemma_.lower() in lexicon().evidence_verbs and not _finite(clause):
         return True
     return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in ("decline", "refuse")
 
