@@ -434,3 +434,14 @@ def test_quotes_evidence_verbs_need_a_clause_of_their_own(parse):
                                         "leaving the hall early."))
     assert [q.text for q in found] == ["45 percent of voters back the levy"]
     assert found[0].speaker is not None and "survey" in found[0].speaker.lower()
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Halden said the country had lost its way. “The country will always be itself,” an angry Marta Lenz "
+     "retaliated.", "Marta Lenz"),
+    ("“Get out of here,” the guard barked at the crowd.", "the guard"),
+    ("“We are ready,” the mayor signed the order.", None),  # the verb does something else than speak
+])
+def test_quotes_a_verb_outside_the_lexicon_attributes_by_the_sentence_shape(parse, text, speaker):
+    found = [q for q in quotes.extract_quotes(parse(text)) if q.kind == "direct"]
+    assert [q.speaker for q in found] == ([speaker] if speaker else [])

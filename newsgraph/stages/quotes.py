@@ -655,6 +655,12 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
                 found.append(Found(m.start, m.end, f"{NAME}:quote_cue", 0.9, list(m.parts) if len(m.parts) > 1 else [],
                                    cue=cue, speaker=_subject_span(subject)))
                 continue
+        unlisted = _unlisted_cue_after(doc, m, marked)
+        if unlisted is not None:
+            m.claimed = True  # “France will always be France,” an angry Hollande retaliated.
+            found.append(Found(m.start, m.end, f"{NAME}:quote_verb", 0.7, list(m.parts) if len(m.parts) > 1 else [],
+                               cue=unlisted[0], speaker=_subject_span(unlisted[1])))
+            continue
         named = _name_before_colon(doc, m)
         if named is not None:
             m.claimed = True
@@ -837,6 +843,34 @@ def _cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token]
         if token.text in (".", "!", "?", ";") and token.idx >= close:
             return None  # the sentence after the quotation ended without a cue
     return None
+
+
+def _unlisted_cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token] | None:
+    """“…,” an angry Hollande retaliated. / “…?” she wondered aloud: a quotation left open by its
+    comma, ? or !, then a subject and a verb that ends the sentence, is attributed by its shape
+    even when the verb is not in the lexicon ("retaliated", "barked", "beamed")."""
+    text = _text(doc)
+    if not text[m.start:m.end].rstrip().endswith((",", "?", "!")) or not _starts_unit(doc, m):
+        return None
+    first = _first_word_after(doc, m.end)
+    if first is None or "\n" in text[m.end:first.idx] or _inside(first.idx, marked):
+        return None
+    verb = first.head if first.dep_ in SUBJECT_DEPS else next(
+        (a for a in first.ancestors if any(c.dep_ in SUBJECT_DEPS and c.left_edge.i == first.i for c in a.children)), None)
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None) if verb is not None else None
+    if subject is None or subject.left_edge.i != first.i or verb.pos_ != "VERB" or verb.i < subject.i \
+            or subject.lower_ in RELATIVE_PRONOUNS \
+            or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "dative") and not m.start <= c.idx < m.end
+           for c in verb.children):
+        return None  # "…,” the mayor signed the order": the verb does something else than speak
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if after is not None and not (after.is_punct or after.dep_ in ("advmod", "prep", "npadvmod")):
+        return None
+    if not GAP_AFTER.match(text[m.end:first.idx]) or verb.i - first.i > 8:
+        return None
+    return verb, subject
 
 
 def _first_word_after(doc: Doc, offset: int) -> Token | None:
