@@ -445,3 +445,15 @@ def test_quotes_evidence_verbs_need_a_clause_of_their_own(parse):
 def test_quotes_a_verb_outside_the_lexicon_attributes_by_the_sentence_shape(parse, text, speaker):
     found = [q for q in quotes.extract_quotes(parse(text)) if q.kind == "direct"]
     assert [q.speaker for q in found] == ([speaker] if speaker else [])
+
+
+@pytest.mark.parametrize("headline, speaker, claim", [
+    ("Ilse Varga: The Levy Stays Until the Deficit Closes", "Ilse Varga", "The Levy Stays Until the Deficit Closes"),
+    ("Poll: Voters Turn to Lenz in the Harbour Towns", "poll", "Voters Turn to Lenz in the Harbour Towns"),
+    ("Brexit: What Happens Next", None, None),  # a question states nothing
+    ("Reuters: Talks Resume in Tallinn on Monday", None, None),  # an outlet's name is a section label
+])
+def test_quotes_a_headline_name_and_colon_report_what_was_said(parse, headline, speaker, claim):
+    text = headline + "\n\nThe talks went on into the night in the harbour office."
+    found = [q for q in quotes.extract_quotes(parse(text), [(0, len(headline))]) if q.rule.endswith("headline_colon")]
+    assert [(q.speaker, q.text) for q in found] == ([(speaker, claim)] if speaker else [])

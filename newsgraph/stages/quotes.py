@@ -611,6 +611,43 @@ def headline_dash(doc: Doc, title_spans: list[tuple[int, int]]) -> list[Found]:
     return found
 
 
+HEADLINE_COLON = re.compile(r"^\s*(?P<name>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2}):\s+(?P<claim>\S.*?)\s*$")
+
+
+def headline_colon(doc: Doc, title_spans: list[tuple[int, int]]) -> list[Found]:
+    """"Varga: Levy Will Stay Until the Deficit Closes", "Poll: Voters Turn to Lenz": a headline
+    opening with a name (or a poll, survey, report) and a colon reports what it said; an outlet's
+    name there is a section label ("Reuters: …")."""
+    found = []
+    for start, end in title_spans:
+        m = HEADLINE_COLON.match(_text(doc)[start:end])
+        if not m or _word_count(m.group("claim")) < MIN_STATEMENT_WORDS or QUOTED_CLAIM.match(m.group("claim")):
+            continue  # a claim wholly in quotation marks is the quotation's (rule colon_name)
+        name = doc.char_span(start + m.start("name"), start + m.end("name"), alignment_mode="contract")
+        name = _named_source(name) if name is not None else None
+        if name is None or lexicon().canonical_outlet(name.text) is not None or CLAIM_OPENERS.match(m.group("claim")):
+            continue
+        found.append(Found(start + m.start("claim"), start + m.end("claim"), f"{NAME}:headline_colon", 0.75,
+                           speaker=name))
+    return found
+
+
+QUOTED_CLAIM = re.compile(r"^[“‘\"'][^“‘”\"]*(?:\w’\w[^“‘”\"]*)*[”’\"'][.!?]?$")
+CLAIM_OPENERS = re.compile(r"^(?:what|why|how|who|where|when|which)\b|.*\?$", re.IGNORECASE)  # questions state nothing
+
+
+def _named_source(span: Span) -> Span | None:
+    """The person or organisation the recogniser knows, a name it missed in title case, or a
+    document noun ("Poll"); else None."""
+    entity = next((e for e in span.doc.ents if e.start == span.start and e.end == span.end
+                   and e.label_ in ("PERSON", "ORG")), None)
+    if entity is not None:
+        return entity
+    if len(span) == 1 and span[0].lemma_.lower() in lexicon().document_nouns | {"poll", "survey"}:
+        return span
+    return span if all(t.pos_ == "PROPN" for t in span) else None
+
+
 # --- 3. quoted spans no cue claimed ------------------------------------------------------
 
 def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) -> list[Found]:
@@ -1561,7 +1598,8 @@ def extract_quotes(doc: Doc, title_spans: list[tuple[int, int]] = ()) -> list[Qu
 def _extract(doc: Doc, title_spans, marked: list[Marked], people: People) -> list[Quote]:
     subjects = subject_people(doc, people, marked)
     _named_in_next_paragraph(doc, people, subjects)
-    statements = cue_statements(doc, marked) + headline_dash(doc, list(title_spans))
+    statements = cue_statements(doc, marked) + headline_dash(doc, list(title_spans)) \
+        + headline_colon(doc, list(title_spans))
     statements = _resolve_all(statements, doc, people, subjects)
     statements += _resolve_all(adjacent_statements(doc, marked, statements), doc, people, subjects)
     statements = _venues_carried(_cataphora(statements, doc, people), doc)
