@@ -457,3 +457,15 @@ def test_quotes_a_headline_name_and_colon_report_what_was_said(parse, headline, 
     text = headline + "\n\nThe talks went on into the night in the harbour office."
     found = [q for q in quotes.extract_quotes(parse(text), [(0, len(headline))]) if q.rule.endswith("headline_colon")]
     assert [(q.speaker, q.text) for q in found] == ([(speaker, claim)] if speaker else [])
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Former President Halden criticized the Health Act as a “crazy system” during a campaign stop in Tarn.",
+     "the Health Act as a “crazy system"),
+    ("In July, Lenz dismissed Estonia as being in the “suburbs of Tallinn” — a metaphor for the party’s retreat.",
+     "Estonia as being in the “suburbs of Tallinn"),
+    ("Halden, for his part, is labeling the decree “a blatant abuse of power.”", "the decree “a blatant abuse of power."),
+])
+def test_quotes_an_object_and_its_quoted_name_end_before_time_place_or_a_dash(parse, text, content):
+    found = [q for q in quotes.extract_quotes(parse(text)) if q.kind == "mixed"]
+    assert [q.text for q in found] == [content]

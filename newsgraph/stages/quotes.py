@@ -321,7 +321,7 @@ def clause_of(cue: Token) -> Span | None:
                 for clause in obj.children:
                     if clause.dep_ in ("relcl", "acl") and clause.left_edge.lower_ == "that" and clause.i > obj.i:
                         return _without_that(doc[clause.left_edge.i:clause.right_edge.i + 1])
-    if cue.lemma_.lower() == "call":  # "called the state of relations the “lowest point”"
+    if cue.lemma_.lower() in NAMING_VERBS:  # "called the state of relations the “lowest point”"
         obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
         predicate = next((c for c in cue.children if c.dep_ == "oprd"), None)
         if obj is not None and predicate is not None:
@@ -339,6 +339,7 @@ def clause_of(cue: Token) -> Span | None:
 
 
 CIRCUMSTANCE_PREPOSITIONS = {"during", "after", "before", "since", "until", "amid", "throughout", "while"}
+NAMING_VERBS = {"call", "dub", "label", "brand"}  # "dubbed him “the little senator”": object and name
 
 
 def _object_content(cue: Token) -> Span | None:
@@ -361,12 +362,23 @@ def _object_content(cue: Token) -> Span | None:
             for prep in cue.children:  # "… as a “crazy system” | during a stop in Flint": time and place stay out
                 if prep.dep_ == "prep" and prep.i == end + 1 and prep.lower_ not in CIRCUMSTANCE_PREPOSITIONS:
                     end = prep.right_edge.i
-            return doc[child.left_edge.i:end + 1]
+            return _before_circumstance(doc[child.left_edge.i:end + 1])
         if child.dep_ == "prep" and child.lower_ in ("for", "against") and child.i == cue.i + 1:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return doc[obj.left_edge.i:obj.right_edge.i + 1]
     return None
+
+
+def _before_circumstance(span: Span) -> Span:
+    """"the Act as a “crazy system” during a stop in Flint", "Estonia as “the suburbs” — a metaphor
+    for …": after the quoted name, the parser may hang the time, place or the writer's dash inside
+    the object; cut there."""
+    for token in span[1:]:
+        after_quotation = span.doc[token.i - 1].text in ("”", '"', "''", "’")
+        if after_quotation and (token.lower_ in CIRCUMSTANCE_PREPOSITIONS or token.text in ("—", "–", "--")):
+            return span.doc[span.start:token.i]
+    return span
 
 
 def _infinitive(verb: Token) -> bool:
