@@ -469,3 +469,12 @@ def test_quotes_a_headline_name_and_colon_report_what_was_said(parse, headline, 
 def test_quotes_an_object_and_its_quoted_name_end_before_time_place_or_a_dash(parse, text, content):
     found = [q for q in quotes.extract_quotes(parse(text)) if q.kind == "mixed"]
     assert [q.text for q in found] == [content]
+
+
+def test_quotes_a_relative_pronoun_is_the_grammatical_source_and_its_noun_the_speaker(parse):
+    """The export contract: speaker_start/end are the offsets of the grammatical source ("who"),
+    speaker is the person it stands for."""
+    text = ("The talks were led by Marta Lenz, now the party leader, who in 2010 said the party's most important "
+            "goal was to keep the port public.")
+    (q,) = quotes.extract_quotes(parse(text))
+    assert text[q.speaker_start:q.speaker_end] == "who" and q.speaker == "Marta Lenz"

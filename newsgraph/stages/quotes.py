@@ -65,6 +65,7 @@ class Found:
     parts: list[tuple[int, int]] = field(default_factory=list)
     cue: Token | None = None
     speaker: Span | None = None
+    source: Token | None = None  # the grammatical source when it is not the speaker's name ("who")
     speaker_text: str | None = None  # for speakers that are not spans (continuations)
     speaker_kind: str | None = None
     speaker_start: int | None = None
@@ -272,10 +273,10 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
         head = cue.head.head if by_saying else cue.head
         # "he said the dispute was about money and denied any link": the parser may hang the second
         # cue on the reported clause; its subject is still the first cue's
-        if cue.dep_ == "conj" and head.dep_ == "ccomp" and is_cue(head.head) and head is not cue:
+        if cue.dep_ == "conj" and head.dep_ == "ccomp" and is_cue(head.head) and head.i != cue.i:
             return subject_of(head.head, marked)
         for _ in range(3):  # "…, treating it as a compliment and, when questioned, asserting …"
-            if head is cue:
+            if head.i == cue.i:
                 break
             subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)), None)
             if subject is not None and subject.lower_ in RELATIVE_PRONOUNS:
@@ -284,6 +285,12 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
                 return subject or _subject_of_cue_before(cue, marked)
             head = head.head
     return None
+
+
+def _relative_source(cue: Token, subject: Token) -> Token | None:
+    """"Varga, who said …": the relative pronoun is the grammatical source, Varga the speaker."""
+    pronoun = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS), None)
+    return pronoun if pronoun is not None and subject.i == cue.head.i else None
 
 
 def _when_or_amount(token: Token) -> bool:
@@ -480,7 +487,7 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
         start, end = _strip_edges(doc, clause.start_char, clause.end_char)
         start, end, parts = _absorb_marked(start, end, marked)
         found.append(Found(start, end, f"{NAME}:cue_clause", 0.85, parts, cue=token,
-                           speaker=_subject_span(subject), venue=audience))
+                           speaker=_subject_span(subject), source=_relative_source(token, subject), venue=audience))
     found += according_to(doc, marked)
     found += noun_statements(doc, marked)
     return found
@@ -1285,7 +1292,7 @@ def resolve(found: Found, doc: Doc, people: People, subjects: list[tuple[int, st
     if found.speaker is None:
         return found
     span = found.speaker
-    found.speaker_start, found.speaker_end = span.start_char, span.end_char
+    found.speaker_start, found.speaker_end = _source_offsets(found)
     lex = lexicon()
     if span.label_ == "PERSON" or (len(span) == 1 and span[0].ent_type_ == "PERSON"):
         name = _clean_name(span) or span.text
@@ -1319,6 +1326,13 @@ def resolve(found: Found, doc: Doc, people: People, subjects: list[tuple[int, st
         if found.speaker_kind == "person":
             found.confidence = round(found.confidence * 0.9, 2)
     return found
+
+
+def _source_offsets(found: Found) -> tuple[int, int]:
+    """Offsets of the mention that is the grammatical source: "who" in "Varga, who said …"."""
+    if found.source is not None:
+        return found.source.idx, found.source.idx + len(found.source)
+    return found.speaker.start_char, found.speaker.end_char
 
 
 def _author_of(span: Span) -> Span | None:
@@ -1517,7 +1531,7 @@ def venue_of(cue: Token | None) -> str | None:
     # on the reported clause; the venue is still the first cue's
     if head is not None and cue.dep_ == "conj" and head.dep_ == "ccomp" and not is_cue(head) and is_cue(head.head):
         head = head.head
-    return venue_of(head) if head is not None and head is not cue and is_cue(head) else None
+    return venue_of(head) if head is not None and head.i != cue.i and is_cue(head) else None
 
 
 def _object_of_prep(verb: Token, prepositions: tuple[str, ...]) -> Token | None:
