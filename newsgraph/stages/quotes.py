@@ -683,7 +683,7 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
             if after is not None:
                 m.claimed = True
                 found.append(Found(m.start, m.end, f"{NAME}:quote_cue", 0.85, cue=after[0],
-                                   speaker=_subject_span(after[1])))
+                                   speaker=_subject_span(after[1]), source=_relative_source(after[0], after[1])))
             continue
         if _joins_split_quote(doc, m, claimed + found) or _opens_split_quote(doc, m, claimed + found):
             m.claimed = True
@@ -709,7 +709,7 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
             if subject is not None:
                 m.claimed = True
                 found.append(Found(m.start, m.end, f"{NAME}:quote_cue", 0.9, list(m.parts) if len(m.parts) > 1 else [],
-                                   cue=cue, speaker=_subject_span(subject)))
+                                   cue=cue, speaker=_subject_span(subject), source=_relative_source(cue, subject)))
                 continue
         unlisted = _unlisted_cue_after(doc, m, marked)
         if unlisted is not None:
