@@ -478,3 +478,11 @@ def test_quotes_a_relative_pronoun_is_the_grammatical_source_and_its_noun_the_sp
             "goal was to keep the port public.")
     (q,) = quotes.extract_quotes(parse(text))
     assert text[q.speaker_start:q.speaker_end] == "who" and q.speaker == "Marta Lenz"
+
+
+def test_quotes_of_two_subjects_the_nearer_speaks_and_a_date_never(parse):
+    text = ("Are the grandparents in the mix?\n\nTHE BORROWING Back when he wrote his book, Mr. Brenn said that he "
+            "considered debt a last resort.\n\nThe union that shut the port for five days last March said on "
+            "Wednesday it would ballot its members.")
+    found = quotes.extract_quotes(parse(text))
+    assert [text[q.speaker_start:q.speaker_end] for q in found] == ["Brenn", "The union"]

@@ -244,11 +244,13 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
     """The grammatical source of a cue, never a word inside quotation marks."""
     if _inverted_said(cue):
         return cue.head
-    for child in cue.children:
-        if child.dep_ in SUBJECT_DEPS and not _inside(child.idx, marked):
-            if child.lower_ in ("who", "which", "that") and cue.dep_ == "relcl":
-                return cue.head  # "Varga, who said …": the relative pronoun stands for its noun
-            return child
+    subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)]
+    subjects = [c for c in subjects if not _when_or_amount(c)] or subjects  # "… last March said"
+    # two subjects are a misparse ("THE BORROWING Back when …, Mr. McKinley said"): the nearer speaks
+    for child in sorted(subjects, key=lambda c: (c.i > cue.i, -c.i if c.i < cue.i else c.i))[:1]:
+        if child.lower_ in ("who", "which", "that") and cue.dep_ == "relcl":
+            return cue.head  # "Varga, who said …": the relative pronoun stands for its noun
+        return child
     # "“…,” said Hester" / "“…,” Chief Chuck Jordan said" when the parser took a quoted word for subject
     nominal = ("PROPN", "NOUN", "PRON")
     previous = cue.doc[cue.i - 1] if cue.i > 0 else None
@@ -1328,6 +1330,13 @@ def resolve(found: Found, doc: Doc, people: People, subjects: list[tuple[int, st
     return found
 
 
+def _uncapitalised(description: str) -> str:
+    """"The minister" → "the minister" at a sentence's start; a word in capitals stays ("THE BORROWING")."""
+    first = description.split(" ", 1)[0]
+    return description[:1].lower() + description[1:] if first[:1].isupper() and first[1:].islower() or first in ("A",) \
+        else description
+
+
 def _source_offsets(found: Found) -> tuple[int, int]:
     """Offsets of the mention that is the grammatical source: "who" in "Varga, who said …"."""
     if found.source is not None:
@@ -1407,8 +1416,7 @@ def _role_speaker(span: Span, people: People, subjects: list[tuple[int, str]]) -
                 if not people.roles.get(name.split()[-1]):
                     return name, "person"
     description = _full_np(span.root).text
-    return (description[:1].lower() + description[1:] if description[:1].isupper() and not span[0].pos_ == "PROPN"
-            else description), "unnamed"
+    return (_uncapitalised(description) if not span[0].pos_ == "PROPN" else description), "unnamed"
 
 
 def _role_holders(span: Span, head: str, people: People) -> list[str]:
@@ -1458,7 +1466,7 @@ def unnamed_subjects(doc: Doc, marked: list[Marked]) -> list[tuple[int, str, str
                 and token.pos_ == "NOUN" and token.lemma_.lower() in lexicon().role_nouns \
                 and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
             description = _full_np(token).text
-            out.append((token.idx, description[:1].lower() + description[1:], token.lemma_.lower(), "unnamed"))
+            out.append((token.idx, _uncapitalised(description), token.lemma_.lower(), "unnamed"))
     return out
 
 
