@@ -383,9 +383,9 @@ def test_quotes_a_name_and_a_colon_introduce_a_quotation(parse, text, speaker):
 
 
 @pytest.mark.parametrize("text, speaker, words", [
-    ("When Halden thanked the crowd, a man yelled “Stay there!” and left.", "a man", "Stay there!"),
-    ("Marta Lenz closed the list by saying “Too many.”", "Marta Lenz", "Too many."),
-    ("Marta Lenz took the stage at midnight. She declared “What a Long Night!”", "Marta Lenz", "What a Long Night!"),
+    ("When the minister thanked the dockers, a man yelled “Stay home!” and walked out.", "a man", "Stay home!"),
+    ("Marta Lenz ended the roll call of ports by saying “Never again.”", "Marta Lenz", "Never again."),
+    ("Marta Lenz took the stage at midnight. She declared “Such a Fine Harbour!”", "Marta Lenz", "Such a Fine Harbour!"),
 ])
 def test_quotes_short_utterances_right_after_their_cue(parse, text, speaker, words):
     found = [q for q in quotes.extract_quotes(parse(text)) if q.text == words]
@@ -395,37 +395,38 @@ def test_quotes_short_utterances_right_after_their_cue(parse, text, speaker, wor
 @pytest.mark.parametrize("text", [
     "“We will keep going,” Varga said on Vestra One’s “Morning Hour.”",
     "Halden called the levy “daylight robbery” last week.",
-    "So says a booming voice at the end of “Hail, Citizens!”",
+    "So says a narrator at the close of the film “Farewell, Tarn!”",
 ])
 def test_quotes_titles_and_labels_after_a_cue_phrase_are_no_utterances(parse, text):
     found = quotes.extract_quotes(parse(text))
-    assert not [q for q in found if q.text.startswith(("Morning", "daylight", "Hail"))]
+    assert not [q for q in found if q.text.startswith(("Morning", "daylight", "Farewell"))]
 
 
 def test_quotes_a_bare_quotation_after_the_attribution_carries_on_the_statement(parse):
     """“A,” X said ….¶“B.”: one statement in two parts, as PolNeAR annotates it; a title in the
     attribution ("said on “Morning Hour.”") does not break the split quotation either."""
-    text = ("“We like several of the candidates,” Oskar Brenn said during the interview in Tallinn, ahead of "
-            "the opening of his new hotel.\n\n“It changes every day. Out of nine candidates, that share is unheard of.”"
+    text = ("“The bids are all serious, some more than others,” Oskar Brenn said during a visit to the Tarn "
+            "shipyard, ahead of the launch of its second ferry.\n\n“Nobody expected a queue of buyers. Nine offers in "
+            "a week is a record.”"
             "\n\n“The levy stays,” Varga said on Vestra One’s “Morning Hour.” “Nobody should expect a change.”")
     found = quotes.extract_quotes(parse(text))
-    brenn = [q for q in found if q.text.startswith("We like")]
-    assert len(brenn) == 1 and brenn[0].text.endswith("unheard of.") and len(brenn[0].parts) == 2
+    brenn = [q for q in found if q.text.startswith("The bids")]
+    assert len(brenn) == 1 and brenn[0].text.endswith("a record.") and len(brenn[0].parts) == 2
     varga = [q for q in found if q.text.startswith("The levy")]
     assert len(varga) == 1 and varga[0].text.endswith("a change.") and len(varga[0].parts) == 2
 
 
 def test_quotes_a_short_first_part_opens_a_split_quotation(parse):
-    text = ("“The same plank in both platforms means a tougher line on the banks,” Ilse Varga, a fellow at the "
-            "Brenn Institute, wrote in an analysis.\n\n“To date,” she continued, “there hasn’t been much interest "
-            "in this in the chamber. But the message from the primaries was heard loud and clear.”")
-    found = [q for q in quotes.extract_quotes(parse(text)) if "To date" in q.text or "nobody" in q.text]
-    assert len(found) == 1 and found[0].text.startswith("To date") and len(found[0].parts) == 2
+    text = ("“Both coalition partners now want the levy cut before the winter,” Ilse Varga, a fellow at the "
+            "Brenn Institute, wrote in an analysis.\n\n“So far,” she continued, “there hasn’t been much appetite "
+            "for it in the ministry. But the harbour towns have made their view plain.”")
+    found = [q for q in quotes.extract_quotes(parse(text)) if "So far" in q.text or "appetite" in q.text]
+    assert len(found) == 1 and found[0].text.startswith("So far") and len(found[0].parts) == 2
 
 
 def test_quotes_a_lower_case_phrase_run_into_its_sentence_is_no_statement(parse):
-    text = "Halden has boasted of his willingness to spend “whatever it takes” from his own fortune to win."
-    assert not [q for q in quotes.extract_quotes(parse(text)) if q.text == "whatever it takes"]
+    text = "Halden has boasted of his plan to pour “every last crown” of the family money into the campaign."
+    assert not [q for q in quotes.extract_quotes(parse(text)) if q.text == "every last crown"]
 
 
 def test_quotes_evidence_verbs_need_a_clause_of_their_own(parse):
@@ -437,8 +438,8 @@ def test_quotes_evidence_verbs_need_a_clause_of_their_own(parse):
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ("Halden said the country had lost its way. “The country will always be itself,” an angry Marta Lenz "
-     "retaliated.", "Marta Lenz"),
+    ("Halden said the harbour had lost its soul. “The harbour is doing fine without him,” an irritated Marta "
+     "Lenz snapped.", "Marta Lenz"),
     ("“Get out of here,” the guard barked at the crowd.", "the guard"),
     ("“We are ready,” the mayor signed the order.", None),  # the verb does something else than speak
 ])
@@ -460,11 +461,11 @@ def test_quotes_a_headline_name_and_colon_report_what_was_said(parse, headline, 
 
 
 @pytest.mark.parametrize("text, content", [
-    ("Former President Halden criticized the Health Act as a “crazy system” during a campaign stop in Tarn.",
-     "the Health Act as a “crazy system"),
-    ("In July, Lenz dismissed Estonia as being in the “suburbs of Tallinn” — a metaphor for the party’s retreat.",
-     "Estonia as being in the “suburbs of Tallinn"),
-    ("Halden, for his part, is labeling the decree “a blatant abuse of power.”", "the decree “a blatant abuse of power."),
+    ("Former minister Halden criticized the port levy as a “tax on bread” during a campaign stop in Tarn.",
+     "the port levy as a “tax on bread"),
+    ("In June, Lenz dismissed the quay as being at “the end of the world” — a phrase her critics repeat.",
+     "the quay as being at “the end of the world"),
+    ("Halden, for his part, is labeling the sale “a quiet theft of public land.”", "the sale “a quiet theft of public land."),
 ])
 def test_quotes_an_object_and_its_quoted_name_end_before_time_place_or_a_dash(parse, text, content):
     found = [q for q in quotes.extract_quotes(parse(text)) if q.kind == "mixed"]
@@ -474,15 +475,23 @@ def test_quotes_an_object_and_its_quoted_name_end_before_time_place_or_a_dash(pa
 def test_quotes_a_relative_pronoun_is_the_grammatical_source_and_its_noun_the_speaker(parse):
     """The export contract: speaker_start/end are the offsets of the grammatical source ("who"),
     speaker is the person it stands for."""
-    text = ("The talks were led by Marta Lenz, now the party leader, who in 2010 said the party's most important "
-            "goal was to keep the port public.")
+    text = ("The strike was called off by Marta Lenz, the union's chair, who in 2019 said the union's first "
+            "duty was to keep the port in public hands.")
     (q,) = quotes.extract_quotes(parse(text))
     assert text[q.speaker_start:q.speaker_end] == "who" and q.speaker == "Marta Lenz"
 
 
 def test_quotes_of_two_subjects_the_nearer_speaks_and_a_date_never(parse):
-    text = ("Are the grandparents in the mix?\n\nTHE BORROWING Back when he wrote his book, Mr. Brenn said that he "
-            "considered debt a last resort.\n\nThe union that shut the port for five days last March said on "
+    text = ("Can the cousins chip in?\n\nTHE LOAN In his first guide to saving, Mr. Brenn said that he saw a "
+            "mortgage as the very last option.\n\nThe union that shut the port for five days last March said on "
             "Wednesday it would ballot its members.")
     found = quotes.extract_quotes(parse(text))
     assert [text[q.speaker_start:q.speaker_end] for q in found] == ["Brenn", "The union"]
+
+
+@pytest.mark.parametrize("text", [
+    "Tarn is calm. That said, the ferry's passengers are mostly retired, so its timetable rarely changes.",
+    "And let's hope the levy stays that way for a long time.",
+])
+def test_quotes_a_discourse_phrase_is_no_statement(parse, text):
+    assert quotes.extract_quotes(parse(text)) == []

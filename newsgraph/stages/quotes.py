@@ -250,6 +250,11 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
     for child in sorted(subjects, key=lambda c: (c.i > cue.i, -c.i if c.i < cue.i else c.i))[:1]:
         if child.lower_ in ("who", "which", "that") and cue.dep_ == "relcl":
             return cue.head  # "Varga, who said …": the relative pronoun stands for its noun
+        if child.lower_ in ("that", "this", "'s", "us") and child.pos_ == "PRON":
+            return None  # "That said, …", "let's hope …": a discourse phrase, nobody speaks
+        if child.lower_ in ("who", "which"):  # a relative clause the parser did not see as one
+            before = cue.doc[child.i - 1] if child.i > 0 else None
+            return before if before is not None and before.pos_ in ("PROPN", "NOUN") else None
         return child
     # "“…,” said Hester" / "“…,” Chief Chuck Jordan said" when the parser took a quoted word for subject
     nominal = ("PROPN", "NOUN", "PRON")
@@ -292,7 +297,7 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
 def _relative_source(cue: Token, subject: Token) -> Token | None:
     """"Varga, who said …": the relative pronoun is the grammatical source, Varga the speaker."""
     pronoun = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS), None)
-    return pronoun if pronoun is not None and subject.i == cue.head.i else None
+    return pronoun if pronoun is not None and subject.i != pronoun.i else None
 
 
 def _when_or_amount(token: Token) -> bool:
