@@ -278,7 +278,7 @@ def test_quotes_a_second_cue_opens_a_statement_of_its_own(parse):
 
 
 def test_quotes_a_finished_quotation_is_not_the_first_part_of_the_next(parse):
-    text = ("I had to change my answer: “I was only joking about the cranes.” "
+    text = ("So I gave the crew another answer: “The cranes were only a joke.” "
             "To which the foreman replied, “Then stop joking about them.”")
     found = quotes.extract_quotes(parse(text))
     last = found[-1]
@@ -346,12 +346,12 @@ def test_quotes_closing_cue_hung_on_the_content(parse):
 
 @pytest.mark.parametrize("text, first, last", [
     # a keyboard's straight mark closes a curly one, and the other way round
-    ("“Our roads and bridges are crumbling,\" Varga said. \"Families endure blackouts every winter.”",
-     "Our roads and bridges", "every winter."),
+    ("“Our quays and cranes are rusting,\" Varga said. \"Families endure blackouts every winter.”",
+     "Our quays and cranes", "every winter."),
     # NYT marks, and an attribution whose apposition the segmenter cut off after a comma
-    ("''You hear that a lot, and I understand the point,'' said Marek Halden, a docker who flew to Kaldor with "
-     "the families of the crew, another union man. ''This is a complicated world, and we have to deal with it.''",
-     "You hear that a lot", "deal with it."),
+    ("''People tell me that every week, and I see why,'' said Marek Halden, a docker who flew to Kaldor with "
+     "the families of the crew, another union man. ''Shipping is a rough trade, and we have to live with it.''",
+     "People tell me that", "live with it."),
 ])
 def test_quotes_split_statement_across_mixed_marks_and_long_attributions(parse, first, last, text):
     (q,) = quotes.extract_quotes(parse(text))
@@ -360,21 +360,21 @@ def test_quotes_split_statement_across_mixed_marks_and_long_attributions(parse, 
 
 def test_quotes_a_participle_hung_on_a_relative_clause_borrows_no_speaker(parse):
     """Who says "saying …" here is a guess (the parser hangs it on "who said"): never "who", never the builder."""
-    text = ("Halden was similarly defensive when forced to defend not paying a builder who said he was cheated "
-            "after he repaired a shed at one of the union's halls, saying, “Maybe he didn’t do a good job, "
-            "and I wasn’t satisfied with his work.”")
+    text = ("Halden bristled again when pressed about the unpaid bill of a roofer who said he was short-changed "
+            "after he fixed the roof of one of the union's depots, saying, “Perhaps the work was poor, "
+            "and I never liked the finish.”")
     found = quotes.extract_quotes(parse(text))
-    maybe = [q for q in found if q.text.startswith("Maybe")]
-    assert all(q.speaker not in ("who", "a builder") for q in maybe)
+    maybe = [q for q in found if q.text.startswith("Perhaps")]
+    assert all(q.speaker not in ("who", "a roofer") for q in maybe)
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ("Both leaders reject the word containment. Varga: “Our goal is not to contain the strike but to end it.”",
+    ("Both leaders reject the word pause. Varga: “We will not pause the strike; we will settle it.”",
      "Varga"),
     ("Turnout rose in every district - more from Anna Berg: “Samples with careful weighting did best this year.”",
      "Anna Berg"),
     # the name is not all there is before the colon: who speaks is not said
-    ("Marta Lenz delivered a blunt message to Halden: “It is time to stop attacking the people you ran against.”",
+    ("Marta Lenz had a sharp word for Halden: “Stop blaming the crews you once led for your own mistakes.”",
      None),
 ])
 def test_quotes_a_name_and_a_colon_introduce_a_quotation(parse, text, speaker):
@@ -418,8 +418,8 @@ def test_quotes_a_bare_quotation_after_the_attribution_carries_on_the_statement(
 
 def test_quotes_a_short_first_part_opens_a_split_quotation(parse):
     text = ("“Both coalition partners now want the levy cut before the winter,” Ilse Varga, a fellow at the "
-            "Brenn Institute, wrote in an analysis.\n\n“So far,” she continued, “there hasn’t been much appetite "
-            "for it in the ministry. But the harbour towns have made their view plain.”")
+            "Brenn Institute, wrote in an analysis.\n\n“So far,” she continued, “the ministry has not shown much appetite "
+            "for it. But the harbour towns have made their view plain.”")
     found = [q for q in quotes.extract_quotes(parse(text)) if "So far" in q.text or "appetite" in q.text]
     assert len(found) == 1 and found[0].text.startswith("So far") and len(found[0].parts) == 2
 
@@ -465,7 +465,7 @@ def test_quotes_a_headline_name_and_colon_report_what_was_said(parse, headline, 
      "the port levy as a “tax on bread"),
     ("In June, Lenz dismissed the quay as being at “the end of the world” — a phrase her critics repeat.",
      "the quay as being at “the end of the world"),
-    ("Halden, for his part, is labeling the sale “a quiet theft of public land.”", "the sale “a quiet theft of public land."),
+    ("Halden, in turn, is labeling the sale “a quiet theft of public land.”", "the sale “a quiet theft of public land."),
 ])
 def test_quotes_an_object_and_its_quoted_name_end_before_time_place_or_a_dash(parse, text, content):
     found = [q for q in quotes.extract_quotes(parse(text)) if q.kind == "mixed"]

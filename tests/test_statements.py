@@ -111,8 +111,8 @@ def test_statements_same_words(a, b, same):
 
 @pytest.mark.parametrize("text, subject, sign", [
     ("A delay is not a promise. We want the machines kept out.", "machines", 1),  # "not" stays in its sentence
-    ("As for a reset, the word has embarrassed itself.", "reset", -1),
-    ("Moscow is seeking a reset in relations.", "reset", 1),
+    ("As for a reset, the idea has been discredited for years.", "reset", -1),
+    ("Kaldor City is seeking a reset in its ties with Vestra.", "reset", 1),
     ("We will never accept the machines.", "machines", -1),
     ("The cranes haven't been the disaster everyone predicted.", "cranes", 1),
     ("The port is not for sale.", "port", -1),

@@ -267,7 +267,7 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
                 return child
     if cue.dep_ == "acl" and cue.tag_ in ("VBD", "VBZ") and cue.head.pos_ in nominal and cue.head.i == cue.i - 1 \
             and not _inside(cue.head.idx, marked):
-        return cue.head  # "a man yelled “Stay there!”": a finite verb the parser read as a reduced relative
+        return cue.head  # "a man yelled “Stay home!”": a finite verb the parser read as a reduced relative
     for child in cue.lefts:
         if child.pos_ in ("PROPN", "NOUN") and child.dep_ in ("npadvmod", "dep", "nsubj", "appos") \
                 and not _inside(child.idx, marked) and not _when_or_amount(child):
@@ -373,7 +373,7 @@ def _object_content(cue: Token) -> Span | None:
             # "denied any link | to the strike", "accused governments | of ignoring …": the parser may
             # hang the object's prepositional phrase on the verb
             end = child.right_edge.i
-            for prep in cue.children:  # "… as a “crazy system” | during a stop in Flint": time and place stay out
+            for prep in cue.children:  # "… as a “tax on bread” | during a stop in Tarn": time and place stay out
                 if prep.dep_ == "prep" and prep.i == end + 1 and prep.lower_ not in CIRCUMSTANCE_PREPOSITIONS:
                     end = prep.right_edge.i
             return _before_circumstance(doc[child.left_edge.i:end + 1])
@@ -385,8 +385,8 @@ def _object_content(cue: Token) -> Span | None:
 
 
 def _before_circumstance(span: Span) -> Span:
-    """"the Act as a “crazy system” during a stop in Flint", "Estonia as “the suburbs” — a metaphor
-    for …": after the quoted name, the parser may hang the time, place or the writer's dash inside
+    """"the levy as a “tax on bread” during a stop in Tarn", "the quay as “the end of the world” — a
+    phrase …": after the quoted name, the parser may hang the time, place or the writer's dash inside
     the object; cut there."""
     for token in span[1:]:
         after_quotation = span.doc[token.i - 1].text in ("”", '"', "''", "’")
@@ -424,7 +424,7 @@ def _without_next_cue(span: Span, cue: Token) -> Span:
 
 
 def _parenthetical_content(cue: Token) -> Span | None:
-    """"Climate change, Mr. Obama often says, is the greatest threat": the sentence around the cue."""
+    """"The levy, Ms. Varga often says, is the fairest tax we have": the sentence around the cue."""
     doc, sentence = cue.doc, cue.sent
     words = [t.i for t in cue.subtree if not t.is_punct]  # the commas around it may hang on the cue
     phrase_start, phrase_end = min(words), max(words) + 1
@@ -710,7 +710,7 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
         after = _cue_after(doc, m, marked) or _introduced_above(doc, m, marked)
         cue, subject = after if after else (_cue_before(doc, m, marked, used), None)
         if not after and cue is not None and _phrase_in_sentence(doc, m):
-            continue  # “spend “whatever it takes” from his fortune”: words inside reported speech
+            continue  # “pour “every last crown” into the campaign”: words inside reported speech
         if cue is not None:
             subject = subject or subject_of(cue, marked)
             if subject is not None:
@@ -720,7 +720,7 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
                 continue
         unlisted = _unlisted_cue_after(doc, m, marked)
         if unlisted is not None:
-            m.claimed = True  # “France will always be France,” an angry Hollande retaliated.
+            m.claimed = True  # “The harbour is doing fine without him,” an irritated Lenz snapped.
             found.append(Found(m.start, m.end, f"{NAME}:quote_verb", 0.7, list(m.parts) if len(m.parts) > 1 else [],
                                cue=unlisted[0], speaker=_subject_span(unlisted[1])))
             continue
@@ -765,7 +765,7 @@ QUOTED_BIT = re.compile(r"[“\"‘]([^“”\"‘’\n]{1,80})[”\"’]")
 
 
 def _without_titles(text: str) -> str:
-    """The attribution's own words with any title in it blanked: “A,” he said on “Meet the Press.” “B.”"""
+    """The attribution's own words with any title in it blanked: “A,” he said on “Morning Hour.” “B.”"""
     return QUOTED_BIT.sub(lambda bit: " " * len(bit.group(0)) if _is_title(bit.group(1)) else bit.group(0), text)
 
 
@@ -899,7 +899,7 @@ def _cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token]
                 subject = _nominal_between(doc, close, token)
                 if subject is None:
                     return None
-                lead = _first_word_after(doc, close).i  # the whole name stands between: "Tulsa police Chief …"
+                lead = _first_word_after(doc, close).i  # the whole name stands between: "Tarn police Chief …"
             if GAP_AFTER.match(_text(doc)[close:max(close, doc[lead].idx)]):
                 return token, subject
             return None
@@ -909,7 +909,7 @@ def _cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token]
 
 
 def _unlisted_cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token] | None:
-    """“…,” an angry Hollande retaliated. / “…?” she wondered aloud: a quotation left open by its
+    """“…,” an irritated Lenz snapped. / “…?” she wondered aloud: a quotation left open by its
     comma, ? or !, then a subject and a verb that ends the sentence, is attributed by its shape
     even when the verb is not in the lexicon ("retaliated", "barked", "beamed")."""
     text = _text(doc)
@@ -942,9 +942,9 @@ def _first_word_after(doc: Doc, offset: int) -> Token | None:
 
 
 def _nominal_between(doc: Doc, close: int, cue: Token) -> Token | None:
-    """“…,” Tulsa police Chief Chuck Jordan said — when the parser hung "said" elsewhere."""
+    """“…,” Tarn police Chief Anton Rask said — when the parser hung "said" elsewhere."""
     between = [t for t in doc.char_span(close, cue.idx, alignment_mode="contract") or [] if not t.is_punct]
-    # taggers stumble on names ("Tulsa" as a verb): accept capitalised words whatever their tag
+    # taggers stumble on names (a town's name read as a verb): accept capitalised words whatever their tag
     if not between or len(between) > 8 or any(t.pos_ not in ("PROPN", "NOUN", "PRON", "ADJ", "DET")
                                                and not t.text[:1].isupper() for t in between):
         return None
@@ -1026,7 +1026,7 @@ def _cue_before(doc: Doc, m: Marked, marked: list[Marked], used: set[int] = froz
 
 def _phrase_in_sentence(doc: Doc, m: Marked) -> bool:
     """A lower-case quotation run into its sentence, neither introduced by a colon or comma nor
-    ending it ("boasted of his willingness to spend “whatever it takes” from his own fortune")."""
+    ending it ("boasted of his plan to pour “every last crown” of the family money into the campaign")."""
     text = _text(doc)
     opener = _opener(text, m)
     quoted = text[m.start:m.end].strip()
@@ -1037,7 +1037,7 @@ def _phrase_in_sentence(doc: Doc, m: Marked) -> bool:
 
 
 def _name_before_colon(doc: Doc, m: Marked) -> Span | None:
-    """"Bush: “The mission is to destroy ISIS.”", "… - Pew Research: “All the samples …”": a
+    """"Varga: “The levy stays until the deficit closes.”", "… - Brenn Institute: “Every sample …”": a
     person or organisation named just before a colon that opens the quotation."""
     text = _text(doc)
     opener = _opener(text, m)
@@ -1079,7 +1079,7 @@ def _cue_before_utterance(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[To
 
 
 def _right_after(cue: Token, m: Marked) -> bool:
-    """Quotation ``m`` follows the cue word itself, not a phrase of it ("said on ABC's “This Week”")."""
+    """Quotation ``m`` follows the cue word itself, not a phrase of it ("said on Vestra One's “Morning Hour”")."""
     text = _text(cue.doc)
     return bool(INTRODUCING_GAP.match(text[cue.idx + len(cue.text):max(_opener(text, m), cue.idx)]))
 
