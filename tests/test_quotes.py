@@ -495,3 +495,12 @@ def test_quotes_of_two_subjects_the_nearer_speaks_and_a_date_never(parse):
 ])
 def test_quotes_a_discourse_phrase_is_no_statement(parse, text):
     assert quotes.extract_quotes(parse(text)) == []
+
+
+def test_quotes_a_surname_a_man_and_a_woman_share_keeps_its_honorific(parse):
+    """Which of Marek and Ilse Halden "Mrs. Halden" is would be a guess: the speaker stays as written."""
+    text = ("Marek Halden and Ilse Halden ran the yard for years. Mr. Halden said the cranes were old. "
+            "Mrs. Halden said the quay was older.")
+    assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["Mr. Halden", "Mrs. Halden"]
+    single = quotes.extract_quotes(parse("Marek Halden ran the yard. Mr. Halden said the cranes were old."))
+    assert [q.speaker for q in single] == ["Marek Halden"]

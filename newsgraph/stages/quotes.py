@@ -1202,9 +1202,26 @@ class People:
     # (offset, "a senior official …" or the person it turned out to be, head noun, "unnamed" | "person")
     unnamed: list[tuple[int, str, str, str]] = field(default_factory=list)
 
-    def canonical(self, name: str) -> str:
+    shared: set[str] = field(default_factory=set)  # surnames seen with "Mr." and with "Mrs."/"Ms."
+
+    def canonical(self, name: str, honorific: str | None = None) -> str:
+        """The fullest name seen for this surname. When a man and a woman share it ("Mr. Clinton",
+        "Mrs. Clinton"), a bare surname keeps its honorific: which full name is meant is a guess."""
         surname = name.split()[-1]
+        if surname in self.shared and len(name.split()) == 1:
+            return f"{honorific} {surname}" if honorific else surname
         return self.full.get(surname, name)
+
+
+HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
+
+
+def _honorific(span: Span) -> str | None:
+    """"Mrs." in "Mrs. Clinton" (inside the entity or just before it), as written."""
+    for token in (span[0], span.doc[span.start - 1] if span.start > 0 else None):
+        if token is not None and token.lower_ in HONORIFICS:
+            return token.text
+    return None
 
 
 def collect_people(doc: Doc, marked: list[Marked]) -> People:
@@ -1212,6 +1229,7 @@ def collect_people(doc: Doc, marked: list[Marked]) -> People:
     lex = lexicon()
     untagged = [doc[t.i - 1:t.i + 1] for t in _tokens(doc) if t.dep_ in SUBJECT_DEPS and (_looks_like_name(t) or _speaking_name(t))]
     places = _place_words(doc)
+    genders: dict[str, set[str]] = {}
     for ent in list(doc.ents) + untagged:
         if (ent.label_ != "PERSON" and ent not in untagged) or _inside(ent.start_char, marked):
             continue
@@ -1221,6 +1239,9 @@ def collect_people(doc: Doc, marked: list[Marked]) -> People:
         if not name:
             continue
         surname = name.split()[-1]
+        honorific = _honorific(ent)
+        if honorific:
+            genders.setdefault(surname, set()).add(HONORIFICS[honorific.lower()])
         if len(name.split()) > len(people.full.get(surname, "").split()):
             people.full[surname] = name
         people.first_seen.setdefault(surname, (ent.start_char, ent.end_char))
@@ -1231,6 +1252,7 @@ def collect_people(doc: Doc, marked: list[Marked]) -> People:
         phrase = _role_phrase(ent)
         if phrase:
             people.titles.setdefault(surname, set()).add(phrase)
+    people.shared = {surname for surname, seen in genders.items() if len(seen) > 1}
     return people
 
 
@@ -1303,7 +1325,7 @@ def resolve(found: Found, doc: Doc, people: People, subjects: list[tuple[int, st
     lex = lexicon()
     if span.label_ == "PERSON" or (len(span) == 1 and span[0].ent_type_ == "PERSON"):
         name = _clean_name(span) or span.text
-        found.speaker_text, found.speaker_kind = people.canonical(name), "person"
+        found.speaker_text, found.speaker_kind = people.canonical(name, _honorific(span)), "person"
     elif _known_surname(span, people):
         found.speaker_text, found.speaker_kind = people.full[span.root.text], "person"
     elif span.label_ in ("ORG", "GPE", "NORP") or (span.root.pos_ == "PROPN" and span.root.lemma_.lower() not in lex.role_nouns):
@@ -1447,7 +1469,7 @@ def subject_people(doc: Doc, people: People, marked: list[Marked]) -> list[tuple
             continue
         span = _subject_span(token)
         if span.label_ == "PERSON" or _looks_like_name(span.root):
-            out.append((token.idx, people.canonical(_clean_name(span) or span.text)))
+            out.append((token.idx, people.canonical(_clean_name(span) or span.text, _honorific(span))))
         elif _known_surname(span, people):  # a surname NER missed or took for a place
             out.append((token.idx, people.full[token.text]))
         elif token.lemma_.lower() in lexicon().role_nouns:
