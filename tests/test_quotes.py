@@ -504,3 +504,10 @@ def test_quotes_a_surname_a_man_and_a_woman_share_keeps_its_honorific(parse):
     assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["Mr. Halden", "Mrs. Halden"]
     single = quotes.extract_quotes(parse("Marek Halden ran the yard. Mr. Halden said the cranes were old."))
     assert [q.speaker for q in single] == ["Marek Halden"]
+
+
+def test_quotes_a_possessive_speaker_resolves_like_its_pronoun(parse):
+    text = ("Marek Halden spoke to the dockers on Monday. Later he repeated his claim that the cranes would cost "
+            "two hundred jobs.")
+    found = [q for q in quotes.extract_quotes(parse(text)) if q.text.startswith("the cranes")]
+    assert [q.speaker for q in found] == ["Marek Halden"]

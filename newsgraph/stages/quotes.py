@@ -40,6 +40,7 @@ OPENERS = {"“": "”", "«": "»", "„": "”"}
 CLOSERS = {"”", "»"}
 PRONOUNS = {"he", "she", "they", "him", "her"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
+POSSESSIVES = {"his": "he", "their": "they"}  # "her" is in PRONOUNS; "its" goes with "it"
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MIN_STATEMENT_WORDS = 3
 
@@ -1337,14 +1338,15 @@ def resolve(found: Found, doc: Doc, people: People, subjects: list[tuple[int, st
         found.venue = found.venue or span.root.lemma_.lower()
     elif span.root.pos_ == "NOUN" and span.root.lemma_.lower() in lex.organisation_nouns and span[0].lower_ == "the":
         found.speaker_text, found.speaker_kind = _org_name(_full_np(span.root)), "organisation"
-    elif span.root.lower_ == "it" and len(span) == 1:
+    elif span.root.lower_ in ("it", "its") and len(span) == 1:
         earlier = [name for at, name in people.organisations if at < span.start_char]
         if earlier and span.start_char - _text(doc).rfind("\n\n", 0, span.start_char) < 2000:
             found.speaker_text, found.speaker_kind = earlier[-1], "organisation"
             found.confidence = round(found.confidence * 0.8, 2)
-    elif span.root.lower_ in PRONOUNS:
-        person = _antecedent(span.start_char, subjects, span.root.lower_)
-        unnamed = _unnamed_antecedent(span.start_char, people, subjects, span.root.lower_)
+    elif span.root.lower_ in PRONOUNS or span.root.lower_ in POSSESSIVES:
+        pronoun = POSSESSIVES.get(span.root.lower_, span.root.lower_)  # "his call for …": he
+        person = _antecedent(span.start_char, subjects, pronoun)
+        unnamed = _unnamed_antecedent(span.start_char, people, subjects, pronoun)
         if unnamed is not None:
             found.speaker_text, found.speaker_kind = unnamed, "unnamed"
         else:
