@@ -511,3 +511,10 @@ def test_quotes_a_possessive_speaker_resolves_like_its_pronoun(parse):
             "two hundred jobs.")
     found = [q for q in quotes.extract_quotes(parse(text)) if q.text.startswith("the cranes")]
     assert [q.speaker for q in found] == ["Marek Halden"]
+
+
+def test_quotes_speech_reported_inside_reported_speech_is_the_reporters_account(parse):
+    """What the critics predicted is Varga's account: one statement, Varga's."""
+    text = "Varga said that for years some critics had been predicting a sale of the port."
+    found = quotes.extract_quotes(parse(text))
+    assert [(q.speaker, q.text) for q in found] == [("Varga", "for years some critics had been predicting a sale of the port")]

@@ -496,9 +496,23 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
         start, end, parts = _absorb_marked(start, end, marked)
         found.append(Found(start, end, f"{NAME}:cue_clause", 0.85, parts, cue=token,
                            speaker=_subject_span(subject), source=_relative_source(token, subject), venue=audience))
+    found = _without_hearsay(found, marked)
     found += according_to(doc, marked)
     found += noun_statements(doc, marked)
     return found
+
+
+def _without_hearsay(found: list[Found], marked: list[Marked]) -> list[Found]:
+    """"Varga said that for years some critics had been predicting a sale": what the critics
+    predicted is Varga's account, not their statement; only hers is kept. (Speech quoted inside
+    a quotation is the nested rule's; a second cue of the same speaker stays.)"""
+    return [s for s in found if s.cue is None or _inside(s.cue.idx, marked)
+            or not any(o is not s and o.start <= s.cue.idx < o.end and not _same_speaker(o, s) for o in found)]
+
+
+def _same_speaker(a: Found, b: Found) -> bool:
+    """"… insisted that he has “expanded the party,” claiming that …": the second cue is the speaker's own."""
+    return a.speaker is not None and b.speaker is not None and a.speaker.root.i == b.speaker.root.i
 
 
 def _headline_audience(cue: Token, clause: Span) -> tuple[Span, str | None]:
