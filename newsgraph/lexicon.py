@@ -58,7 +58,7 @@ def lexicon() -> Lexicon:
         outlet_by_alias=by_alias,
         navigation=frozenset(x.casefold() for x in table["navigation"]["lines"]),
         highlight_labels=frozenset(x.casefold() for x in table["highlights"]["labels"]),
-        speech_verbs=frozenset(table["speech"]["verbs"]),
+        speech_verbs=frozenset(table["speech"]["verbs"]) | frozenset(table["speech"]["evidence_verbs"]),
         phrasal_particles=dict(table["speech"]["phrasal"]),
         object_verbs=frozenset(table["speech"]["object_verbs"]),
         speech_nouns=frozenset(table["speech"]["nouns"]),

@@ -719,7 +719,7 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
         dash = _dash_speaker(doc, m)
         if dash is not None:
             m.claimed = True
-            found.append(Found(m.start, m.end, f"{NAME}:quote_dash", 0.8, list(m.parts) if len(m.parts) > 1 else [],
+            found.append(Found(m.start, m.end, f"{NAME}:quote_dash", 0.8, _own_parts(m),
                                speaker=dash))
             continue
         used = {s.cue.i for s in claimed + found if s.cue is not None}
@@ -731,34 +731,38 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
             subject = subject or subject_of(cue, marked)
             if subject is not None:
                 m.claimed = True
-                found.append(Found(m.start, m.end, f"{NAME}:quote_cue", 0.9, list(m.parts) if len(m.parts) > 1 else [],
+                found.append(Found(m.start, m.end, f"{NAME}:quote_cue", 0.9, _own_parts(m),
                                    cue=cue, speaker=_subject_span(subject), source=_relative_source(cue, subject)))
                 continue
         unlisted = _unlisted_cue_after(doc, m, marked)
         if unlisted is not None:
             m.claimed = True  # “The harbour is doing fine without him,” an irritated Lenz snapped.
-            found.append(Found(m.start, m.end, f"{NAME}:quote_verb", 0.7, list(m.parts) if len(m.parts) > 1 else [],
+            found.append(Found(m.start, m.end, f"{NAME}:quote_verb", 0.7, _own_parts(m),
                                cue=unlisted[0], speaker=_subject_span(unlisted[1])))
             continue
         named = _name_before_colon(doc, m)
         if named is not None:
             m.claimed = True
             found.append(Found(m.start, m.end, f"{NAME}:colon_name", 0.75,
-                               list(m.parts) if len(m.parts) > 1 else [], speaker=named))
+                               _own_parts(m), speaker=named))
             continue
         previous = _previous_statement(doc, m, claimed + found, marked)
         if previous is not None and _starts_unit(doc, m):
             m.claimed = True
             if _carries_on(doc, m, previous, marked):
-                previous.parts = (previous.parts or [(previous.start, previous.end)]) + (m.parts or [(m.start, m.end)])
-                previous.end = m.end
+                _carry_into(previous, m)
                 continue
             found.append(Found(m.start, m.end, f"{NAME}:continuation", 0.75,
-                               list(m.parts) if len(m.parts) > 1 else [], cue=None,
+                               _own_parts(m), cue=None,
                                speaker=previous.speaker, speaker_text=previous.speaker_text,
                                speaker_kind=previous.speaker_kind, speaker_start=previous.speaker_start,
                                speaker_end=previous.speaker_end, venue=previous.venue))
     return found
+
+
+def _own_parts(m: Marked) -> list[tuple[int, int]]:
+    """A quotation's pieces when it is split (“A,” he said, “B”); none when it is whole."""
+    return list(m.parts) if len(m.parts) > 1 else []
 
 
 def _joins_split_quote(doc: Doc, m: Marked, statements: list[Found]) -> bool:
@@ -771,10 +775,15 @@ def _joins_split_quote(doc: Doc, m: Marked, statements: list[Found]) -> bool:
         if _word_count(between) <= SPLIT_GAP_WORDS and _only_the_attribution(doc, s.cue, m) \
                 and not re.search(r"[“\"‘]", between.strip("”\"’' ,.")[1:-1] or "") \
                 and not _another_cue(doc, s.cue, m):
-            s.parts = (s.parts or [(s.start, s.end)]) + (m.parts or [(m.start, m.end)])
-            s.end = m.end
+            _carry_into(s, m)
             return True
     return False
+
+
+def _carry_into(statement: Found, m: Marked) -> None:
+    """The statement goes on in quotation ``m``: one statement, its parts joined."""
+    statement.parts = (statement.parts or [(statement.start, statement.end)]) + (m.parts or [(m.start, m.end)])
+    statement.end = m.end
 
 
 QUOTED_BIT = re.compile(r"[“\"‘]([^“”\"‘’\n]{1,80})[”\"’]")
@@ -1102,8 +1111,8 @@ def _right_after(cue: Token, m: Marked) -> bool:
 
 def _said_title(doc: Doc, m: Marked, marked: list[Marked]) -> bool:
     """“What a Super Tuesday!” right after "she declared" is said, whatever its capitals."""
-    cue = _cue_before(doc, m, marked)
-    return cue is not None and _right_after(cue, m) and _cue_before_utterance(doc, m, marked) is not None
+    said = _cue_before_utterance(doc, m, marked)
+    return said is not None and _right_after(said[0], m)
 
 
 def _previous_statement(doc: Doc, m: Marked, statements: list[Found], marked: list[Marked]) -> Found | None:
@@ -1138,7 +1147,7 @@ def _carries_on(doc: Doc, m: Marked, previous: Found, marked: list[Marked]) -> b
     between = text[previous.end:_opener(text, m)]
     return previous.cue is not None and _inside(previous.start, marked) and _inside(previous.end - 1, marked) \
         and "\n" not in text[previous.start:previous.end] and between.strip().count("\n") == 0 \
-        and between.rstrip(" \t").endswith("\n") and "\n" in between \
+        and between.rstrip(" \t").endswith("\n") \
         and not any(previous.end < o.start < m.start for o in marked) and _word_count(between) <= SPLIT_GAP_WORDS
 
 
