@@ -504,6 +504,10 @@ def test_quotes_a_surname_a_man_and_a_woman_share_keeps_its_honorific(parse):
     assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["Mr. Halden", "Mrs. Halden"]
     single = quotes.extract_quotes(parse("Marek Halden ran the yard. Mr. Halden said the cranes were old."))
     assert [q.speaker for q in single] == ["Marek Halden"]
+    # the same holds where the recogniser took the bare surname for an organisation
+    text = ("Marek Vestra and Ilse Vestra ran the yard. Mr. Vestra said the cranes were old. Mrs. Vestra said the "
+            "quay was older. Vestra said the yard would close.")
+    assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["Mr. Vestra", "Mrs. Vestra", "Vestra"]
 
 
 def test_quotes_a_possessive_speaker_resolves_like_its_pronoun(parse):

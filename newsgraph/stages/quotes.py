@@ -1352,7 +1352,7 @@ def resolve(found: Found, doc: Doc, people: People, subjects: list[tuple[int, st
         name = _clean_name(span) or span.text
         found.speaker_text, found.speaker_kind = people.canonical(name, _honorific(span)), "person"
     elif _known_surname(span, people):
-        found.speaker_text, found.speaker_kind = people.full[span.root.text], "person"
+        found.speaker_text, found.speaker_kind = people.canonical(span.root.text, _honorific(span)), "person"
     elif span.label_ in ("ORG", "GPE", "NORP") or (span.root.pos_ == "PROPN" and span.root.lemma_.lower() not in lex.role_nouns):
         found.speaker_text, found.speaker_kind = span.text.removeprefix("the ").removeprefix("The "), "organisation"
     elif span.root.lemma_.lower() in lex.document_nouns and _author_of(span) is not None:
@@ -1455,7 +1455,7 @@ def _role_speaker(span: Span, people: People, subjects: list[tuple[int, str]]) -
         if introduced and not holders:  # "A senior official said … the official added"
             return introduced[-1]
         if len(holders) == 1:
-            return people.full[holders[0]], "person"
+            return people.full[holders[0]], "person"  # the role was seen on this full name
         if head in lex.generic_roles or not holders:
             recent = [name for at, name in subjects if at < span.start_char]
             if head in lex.generic_roles and recent:
@@ -1497,7 +1497,7 @@ def subject_people(doc: Doc, people: People, marked: list[Marked]) -> list[tuple
         if span.label_ == "PERSON" or _looks_like_name(span.root):
             out.append((token.idx, people.canonical(_clean_name(span) or span.text, _honorific(span))))
         elif _known_surname(span, people):  # a surname NER missed or took for a place
-            out.append((token.idx, people.full[token.text]))
+            out.append((token.idx, people.canonical(token.text, _honorific(span))))
         elif token.lemma_.lower() in lexicon().role_nouns:
             speaker, kind = _role_speaker(span, people, out)
             if kind == "person" and speaker:
