@@ -510,6 +510,17 @@ def test_quotes_a_surname_a_man_and_a_woman_share_keeps_its_honorific(parse):
     assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["Mr. Vestra", "Mrs. Vestra", "Vestra"]
 
 
+def test_quotes_a_first_name_keeps_to_the_full_names_that_agree_with_it(parse):
+    """A fuller name of the same family is a different person: "Tomas Halden" is not "Marek J. Halden"."""
+    text = ("Former Port Commissioner Tomas Halden said on Monday that he would step down. His father, Marek J. "
+            "Halden, ran the yard for forty years.")
+    assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["Tomas Halden"]
+    text = ("Sen. Ilse Varga said the levy was fair. Senator Ilse K. Varga has sat in the chamber since 2010. "
+            "Mayor Anton van Dorn said the levy would hurt the port. Van Dorn said he would fight it.")
+    assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["Ilse K. Varga", "Anton van Dorn",
+                                                                        "Anton van Dorn"]
+
+
 def test_quotes_a_possessive_speaker_resolves_like_its_pronoun(parse):
     text = ("Marek Halden spoke to the dockers on Monday. Later he repeated his claim that the cranes would cost "
             "two hundred jobs.")

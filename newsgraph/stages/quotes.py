@@ -1228,14 +1228,36 @@ class People:
     unnamed: list[tuple[int, str, str, str]] = field(default_factory=list)
 
     shared: set[str] = field(default_factory=set)  # surnames seen with "Mr." and with "Mrs."/"Ms."
+    named: dict[str, list[str]] = field(default_factory=dict)  # surname → every full name seen with it
 
     def canonical(self, name: str, honorific: str | None = None) -> str:
         """The fullest name seen for this surname. When a man and a woman share it ("Mr. Clinton",
-        "Mrs. Clinton"), a bare surname keeps its honorific: which full name is meant is a guess."""
+        "Mrs. Clinton"), a bare surname keeps its honorific: which full name is meant is a guess.
+        A name with a first name keeps to the full names that agree with it: "Jeb Bush" is never
+        "George W. Bush", however fully the article names him."""
         surname = name.split()[-1]
-        if surname in self.shared and len(name.split()) == 1:
+        given = _given_names(name)
+        if given:
+            agreeing = [full for full in self.named.get(surname, []) if _same_given_name(given, full)]
+            return max(agreeing, key=lambda full: len(full.split()), default=name)
+        if surname in self.shared:
             return f"{honorific} {surname}" if honorific else surname
         return self.full.get(surname, name)
+
+
+def _given_names(name: str) -> list[str]:
+    """"Florida Gov. Jeb Bush" → ["Florida", "Jeb"]: the words before the surname that are not a
+    role or its abbreviation ("Sen.", "Justice")."""
+    roles = lexicon().role_nouns
+    return [w for w in name.split()[:-1] if not w.endswith(".") and w.lower() not in roles | NAME_PARTICLES]
+
+
+def _same_given_name(given: list[str], full: str) -> bool:
+    """A first name or initial of the mention is one of the full name's ("Hillary" in
+    "Hillary Rodham Clinton", "J." for "John")."""
+    theirs = [w.rstrip(".") for w in full.split()[:-1]]
+    return any(w.rstrip(".") == t or (len(t) == 1 and w.startswith(t)) or (len(w.rstrip(".")) == 1 and t.startswith(w))
+               for w in given for t in theirs)
 
 
 HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
@@ -1269,6 +1291,8 @@ def collect_people(doc: Doc, marked: list[Marked]) -> People:
             genders.setdefault(surname, set()).add(HONORIFICS[honorific.lower()])
         if len(name.split()) > len(people.full.get(surname, "").split()):
             people.full[surname] = name
+        if len(name.split()) > 1 and name not in people.named.setdefault(surname, []):
+            people.named[surname].append(name)
         people.first_seen.setdefault(surname, (ent.start_char, ent.end_char))
         roles = people.roles.setdefault(surname, set())
         for token in _role_words(ent):
@@ -1306,8 +1330,18 @@ def _clean_name(ent: Span) -> str:
     words = [t.text for t in tokens if t.pos_ in ("PROPN", "NOUN", "ADJ") or t.text[:1].isupper()]
     while words and words[-1] in ("’s", "'s"):
         words.pop()
-    name = " ".join(w for w in words if w[:1].isupper() and w.lower() not in ("mr", "mrs", "ms", "dr", "president"))
-    return name.replace("’s", "").replace("'s", "").strip()
+    kept = [w for i, w in enumerate(words) if (w[:1].isupper() or _particle_inside(words, i))
+            and w.lower() not in ("mr", "mrs", "ms", "dr", "president")]
+    return " ".join(kept).replace("’s", "").replace("'s", "").strip()
+
+
+NAME_PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "du", "bin", "ibn", "al"}
+
+
+def _particle_inside(words: list[str], i: int) -> bool:
+    """"de" in "Bill de Blasio": part of the surname, between two capitalised words."""
+    return words[i] in NAME_PARTICLES and 0 < i < len(words) - 1 and words[i - 1][:1].isupper() \
+        and words[i + 1][:1].isupper()
 
 
 def _role_words(ent: Span) -> list[Token]:
