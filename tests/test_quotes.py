@@ -519,6 +519,12 @@ def test_quotes_a_first_name_keeps_to_the_full_names_that_agree_with_it(parse):
             "Mayor Anton van Dorn said the levy would hurt the port. Van Dorn said he would fight it.")
     assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["Ilse K. Varga", "Anton van Dorn",
                                                                         "Anton van Dorn"]
+    # a generational suffix is no surname, and father and son differ by it
+    text = ("Tomas Halden Jr., who runs the yard, said the cranes would be sold in May. His father, Tomas R. "
+            "Halden, built it.")
+    assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["Tomas Halden Jr."]
+    text = "Admiral Anton Varga Jr. met General Pia Dorn Jr. on Monday. Varga said the fleet was ready to sail."
+    assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["Anton Varga Jr."]
 
 
 def test_quotes_a_possessive_speaker_resolves_like_its_pronoun(parse):

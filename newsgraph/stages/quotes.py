@@ -1235,7 +1235,7 @@ class People:
         "Mrs. Clinton"), a bare surname keeps its honorific: which full name is meant is a guess.
         A name with a first name keeps to the full names that agree with it: "Jeb Bush" is never
         "George W. Bush", however fully the article names him."""
-        surname = name.split()[-1]
+        surname = surname_of(name)
         given = _given_names(name)
         if given:
             agreeing = [full for full in self.named.get(surname, []) if _same_given_name(given, full)]
@@ -1245,17 +1245,39 @@ class People:
         return self.full.get(surname, name)
 
 
+# Titles written before a name that are no role noun ("Sen", "Justice Kennedy", "Dean Amar")
+NAME_TITLES = {"sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "cpl", "adm", "dr", "prof", "rev", "ag",
+               "justice", "dean", "sir", "lord", "lady", "dame", "former", "then", "father", "sister", "brother"}
+NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+
+
+def surname_of(name: str) -> str:
+    """"Harry B. Harris Jr." → "Harris": a generational suffix is no surname."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().rstrip(",") in NAME_SUFFIXES:
+        words.pop()
+    return words[-1]
+
+
+def _suffix(name: str) -> str | None:
+    """"Jr." of "Donald Trump Jr.": father and son share every other name."""
+    last = name.split()[-1].lower().rstrip(".,")
+    return last if last in {s.rstrip(".") for s in NAME_SUFFIXES} else None
+
+
 def _given_names(name: str) -> list[str]:
     """"Florida Gov. Jeb Bush" → ["Florida", "Jeb"]: the words before the surname that are not a
-    role or its abbreviation ("Sen.", "Justice")."""
+    role, a title or its abbreviation ("Sen.", "Justice")."""
     roles = lexicon().role_nouns
-    return [w for w in name.split()[:-1] if not w.endswith(".") and w.lower() not in roles | NAME_PARTICLES]
+    words = name.split()
+    before = words[:words.index(surname_of(name))]
+    return [w for w in before if not w.endswith(".") and w.lower() not in roles | NAME_PARTICLES | NAME_TITLES]
 
 
 def _same_given_name(given: list[str], full: str) -> bool:
     """A first name or initial of the mention is one of the full name's ("Hillary" in
     "Hillary Rodham Clinton", "J." for "John")."""
-    theirs = [w.rstrip(".") for w in full.split()[:-1]]
+    theirs = [w.rstrip(".") for w in _given_names(full)]
     return any(w.rstrip(".") == t or (len(t) == 1 and w.startswith(t)) or (len(w.rstrip(".")) == 1 and t.startswith(w))
                for w in given for t in theirs)
 
@@ -1285,7 +1307,7 @@ def collect_people(doc: Doc, marked: list[Marked]) -> People:
         name = _clean_name(ent)
         if not name:
             continue
-        surname = name.split()[-1]
+        surname = surname_of(name)
         honorific = _honorific(ent)
         if honorific:
             genders.setdefault(surname, set()).add(HONORIFICS[honorific.lower()])
@@ -1325,7 +1347,9 @@ def _without_cue_word(ent: Span) -> Span:
 
 def _clean_name(ent: Span) -> str:
     tokens = list(_without_cue_word(ent))
-    while len(tokens) > 1 and tokens[0].pos_ == "ADJ":  # "Russian Sergey Karjakin": a nationality, no name
+    # "Russian Sergey Karjakin": a nationality, no name; "Neither Cruz", "Telling Jeb Bush": the
+    # recogniser took the word before the name into it
+    while len(tokens) > 1 and tokens[0].pos_ in ("ADJ", "DET", "CCONJ", "ADV", "VERB", "ADP", "PRON"):
         tokens.pop(0)
     words = [t.text for t in tokens if t.pos_ in ("PROPN", "NOUN", "ADJ") or t.text[:1].isupper()]
     while words and words[-1] in ("’s", "'s"):
@@ -1495,12 +1519,12 @@ def _role_speaker(span: Span, people: People, subjects: list[tuple[int, str]]) -
             if head in lex.generic_roles and recent:
                 return recent[-1], "person"
         if holders:
-            recent = [name for at, name in subjects if at < span.start_char and name.split()[-1] in holders]
+            recent = [name for at, name in subjects if at < span.start_char and surname_of(name) in holders]
             if recent:
                 return recent[-1], "person"
         elif span[0].lower_ == "the":  # "the minister", introduced without the title
             for at, name in reversed([x for x in subjects if x[0] < span.start_char]):
-                if not people.roles.get(name.split()[-1]):
+                if not people.roles.get(surname_of(name)):
                     return name, "person"
     description = _full_np(span.root).text
     return (_uncapitalised(description) if not span[0].pos_ == "PROPN" else description), "unnamed"
