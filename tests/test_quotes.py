@@ -539,3 +539,16 @@ def test_quotes_speech_reported_inside_reported_speech_is_the_reporters_account(
     text = "Varga said that for years some critics had been predicting a sale of the port."
     found = quotes.extract_quotes(parse(text))
     assert [(q.speaker, q.text) for q in found] == [("Varga", "for years some critics had been predicting a sale of the port")]
+
+
+@pytest.mark.parametrize(("text", "opening"), [
+    ("Halden told reporters if the cranes failed again, the port would close for a month.", "if the cranes failed"),
+    ("Varga says if elected, “I will sell nothing the city owns.”", "if elected, “I will sell"),
+    ("Halden would not say if the cranes failed again last week.", None),
+    ("Halden wondered if the cranes had failed again last week.", None),
+])
+def test_quotes_a_condition_is_stated_and_an_if_question_is_not(parse, text, opening):
+    """"if" opening a condition inside the reported clause states something; "if" as the clause's
+    own opener asks, as "whether" does."""
+    found = quotes.extract_quotes(parse(text))
+    assert [text[q.start:q.start + len(opening)] for q in found] == ([opening] if opening else [])

@@ -568,8 +568,10 @@ def _finite(clause: Span) -> bool:
 
 def _not_a_statement(cue: Token, clause: Span) -> bool:
     """"Asked whether …", "declined to say whether …", "did not say when …": nothing was stated."""
-    if cue.lemma_.lower() == "ask" or clause[0].lower_ in ("whether", "if"):
+    if cue.lemma_.lower() == "ask" or clause[0].lower_ == "whether":
         return True
+    if clause[0].lower_ == "if" and clause[0].head.i == clause.root.i:
+        return True  # "did not say if …" asks; "said if elected, he would …" states a condition
     if any(c.dep_ == "neg" for c in cue.children):
         return True
     if cue.lemma_.lower() in lexicon().evidence_verbs and not _finite(clause):
