@@ -552,3 +552,15 @@ def test_quotes_a_condition_is_stated_and_an_if_question_is_not(parse, text, ope
     own opener asks, as "whether" does."""
     found = quotes.extract_quotes(parse(text))
     assert [text[q.start:q.start + len(opening)] for q in found] == ([opening] if opening else [])
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Mayor Ilse Wren gloated: “I told you the vote would go our way.”", "Ilse Wren"),
+    ("Ilse Wren turned to the dockers again: “Here is what I regret. I regret nothing.”", "Ilse Wren"),
+    ("The menu on the quay: “Fresh herring, smoked eel and bread.”", None),
+])
+def test_quotes_a_colon_after_any_verb_opens_its_subjects_words(parse, text, speaker):
+    """A clause ended by a colon that opens a whole quoted sentence introduces its subject's words,
+    whatever the verb; a colon after a bare noun phrase does not."""
+    found = quotes.extract_quotes(parse(text))
+    assert [(q.speaker, q.rule.rsplit(":", 1)[1]) for q in found] == ([(speaker, "colon_verb")] if speaker else [])

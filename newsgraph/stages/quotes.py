@@ -742,6 +742,12 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
             found.append(Found(m.start, m.end, f"{NAME}:quote_verb", 0.7, _own_parts(m),
                                cue=unlisted[0], speaker=_subject_span(unlisted[1])))
             continue
+        unlisted = _unlisted_cue_before_colon(doc, m, marked)
+        if unlisted is not None:
+            m.claimed = True  # Wren leaned in and boomed: “Let’s finish this in May.”
+            found.append(Found(m.start, m.end, f"{NAME}:colon_verb", 0.7, _own_parts(m),
+                               cue=unlisted[0], speaker=_subject_span(unlisted[1])))
+            continue
         named = _name_before_colon(doc, m)
         if named is not None:
             m.claimed = True
@@ -959,6 +965,28 @@ def _unlisted_cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Toke
     if after is not None and not (after.is_punct or after.dep_ in ("advmod", "prep", "npadvmod")):
         return None
     if not GAP_AFTER.match(text[m.end:first.idx]) or verb.i - first.i > 8:
+        return None
+    return verb, subject
+
+
+def _unlisted_cue_before_colon(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token] | None:
+    """Wren leaned in and boomed: “Let’s finish this in May.”: a clause whose verb is not in the
+    lexicon, ended by a colon that opens a whole quoted sentence, introduces its subject's words."""
+    text = _text(doc)
+    opener = _opener(text, m)
+    quoted = text[m.start:m.end].strip()
+    if not text[:opener].rstrip().endswith(":") or not quoted[:1].isupper() \
+            or not quoted.rstrip("”\"’").endswith((".", "!", "?")) or _word_count(quoted) < MIN_STATEMENT_WORDS:
+        return None
+    colon = text[:opener].rstrip()
+    window = doc.char_span(text.rfind("\n", 0, len(colon)) + 1, len(colon) - 1, alignment_mode="contract")
+    if window is None or not len(window) or any(_inside(t.idx, marked) for t in window):
+        return None
+    verb = window[-1].sent.root if window[-1].sent.root.i <= window[-1].i else None
+    if verb is None or verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.sent.start < window.start:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
         return None
     return verb, subject
 
