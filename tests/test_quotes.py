@@ -564,3 +564,14 @@ def test_quotes_a_colon_after_any_verb_opens_its_subjects_words(parse, text, spe
     whatever the verb; a colon after a bare noun phrase does not."""
     found = quotes.extract_quotes(parse(text))
     assert [(q.speaker, q.rule.rsplit(":", 1)[1]) for q in found] == ([(speaker, "colon_verb")] if speaker else [])
+
+
+def test_quotes_speech_imagined_inside_reported_speech_is_its_content(parse):
+    """What a speaker says he would tell someone is part of his statement, not a second one; a
+    conditional cue of the speaker's own ("would say only that") still reports what was said."""
+    text = "Halden says he’d sit the board down and tell them “no more delays” before the vote."
+    found = quotes.extract_quotes(parse(text))
+    assert [(text[q.start:q.end], q.cue) for q in found] == [
+        ("he’d sit the board down and tell them “no more delays” before the vote", "says")]
+    found = quotes.extract_quotes(parse("Halden would say only that the delays must end soon."))
+    assert [q.text for q in found] == ["only that the delays must end soon"]

@@ -224,10 +224,28 @@ def is_cue(token: Token) -> bool:
         return False
     if any(c.dep_ == "auxpass" for c in token.children):
         return False  # "will be written into the contract", "it was announced": no speaker speaks
+    if _would_speak(token):
+        return False
     particle = lex.phrasal_particles.get(token.lemma_.lower())
     if particle:
         return any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
     return True
+
+
+CONDITIONAL_MODALS = {"would", "'d", "’d", "could", "might", "should"}
+
+
+def _would_speak(token: Token) -> bool:
+    """"Halden says he'd sit them down and tell them “no more delays”": speech under a conditional,
+    inside someone's reported speech, is imagined, not said (the modal may hang on the first of two
+    joined verbs). "Halden would say only that …" stays a statement."""
+    if token.tag_ != "VB":
+        return False
+    own_aux = any(c.dep_ in ("aux", "neg") for c in token.children)  # "… but did not suggest": its own
+    verb = token.head if token.dep_ == "conj" and not own_aux else token
+    speech = lexicon().speech_verbs
+    return any(c.dep_ == "aux" and c.lower_ in CONDITIONAL_MODALS for c in verb.children) \
+        and any(a.lemma_.lower() in speech and a.pos_ == "VERB" for a in verb.ancestors)
 
 
 def _inverted_said(token: Token) -> bool:
