@@ -575,3 +575,26 @@ def test_quotes_speech_imagined_inside_reported_speech_is_its_content(parse):
         ("he’d sit the board down and tell them “no more delays” before the vote", "says")]
     found = quotes.extract_quotes(parse("Halden would say only that the delays must end soon."))
     assert [q.text for q in found] == ["only that the delays must end soon"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Saturday at the Vestra party convention Sen. Ilse Varga said the levy was a “proven failure” in the port.",
+     "Ilse Varga"),
+    ("“The quay is ours, and it always has been,” said the 46-year-old.", "the 46-year-old"),
+    ("Last March said the levy was a failure in the port.", None),
+])
+def test_quotes_a_date_never_speaks(parse, text, speaker):
+    """A date the parser made the subject is no speaker: the person inside its phrase is, or nobody."""
+    found = quotes.extract_quotes(parse(text))
+    assert [q.speaker for q in found] == ([speaker] if speaker else [])
+
+
+@pytest.mark.parametrize(("text", "speaker", "quoted"), [
+    ("The board priced the quay at two crowns, which Mayor Ilse Varga called “a disgrace,” blaming the port "
+     "authority.", "Ilse Varga", "a disgrace"),
+    ("Under what Anton Hedge called “the old model,” the Vestra Country Club charged a large fee.", "Anton Hedge",
+     "the old model"),
+])
+def test_quotes_a_naming_verb_right_before_a_quotation_names_it(parse, text, speaker, quoted):
+    found = [q for q in quotes.extract_quotes(parse(text)) if q.text.startswith(quoted)]
+    assert [(q.speaker, q.cue) for q in found] == [(speaker, "called")]

@@ -265,6 +265,11 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
         return cue.head
     subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)]
     subjects = [c for c in subjects if not _when_or_amount(c)] or subjects  # "… last March said"
+    if subjects and all(c.ent_type_ in ("DATE", "TIME") and c.lower_ != "old" for c in subjects):  # "the 46-year-old"
+        # "Saturday at the party convention Sen. Ilse Varga said …": a date never speaks; the person
+        # the parser hung inside the date's phrase does
+        people = [t for t in subjects[0].subtree if t.i < cue.i and t.ent_type_ == "PERSON" and t.head.ent_type_ != "PERSON"]
+        return people[-1] if people else None
     # two subjects are a misparse ("THE BORROWING Back when …, Mr. McKinley said"): the nearer speaks
     for child in sorted(subjects, key=lambda c: (c.i > cue.i, -c.i if c.i < cue.i else c.i))[:1]:
         if child.lower_ in ("who", "which", "that") and cue.dep_ == "relcl":
@@ -722,7 +727,7 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
             m.claimed = True  # “To date,” she continued, “…”: the short first part of a split quotation
             continue
         if words < MIN_STATEMENT_WORDS:  # “You winning?” she said: short, but only with a cue beside it
-            after = _cue_after(doc, m, marked) or _cue_before_utterance(doc, m, marked)
+            after = _named_by(doc, m, marked) or _cue_after(doc, m, marked) or _cue_before_utterance(doc, m, marked)
             if after is not None:
                 m.claimed = True
                 found.append(Found(m.start, m.end, f"{NAME}:quote_cue", 0.85, cue=after[0],
@@ -743,7 +748,7 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
                                speaker=dash))
             continue
         used = {s.cue.i for s in claimed + found if s.cue is not None}
-        after = _cue_after(doc, m, marked) or _introduced_above(doc, m, marked)
+        after = _named_by(doc, m, marked) or _cue_after(doc, m, marked) or _introduced_above(doc, m, marked)
         cue, subject = after if after else (_cue_before(doc, m, marked, used), None)
         if not after and cue is not None and _phrase_in_sentence(doc, m):
             continue  # “pour “every last crown” into the campaign”: words inside reported speech
@@ -1051,6 +1056,17 @@ def _quotation_before(clause: Span, cue: Token, marked: list[Marked]) -> bool:
     """The clause begins in a quotation that closes before the clause's own cue."""
     first = next((t for t in clause if not t.is_punct and not t.is_space), None)
     return first is not None and any(m.start <= first.idx < m.end <= cue.idx for m in marked)
+
+
+def _named_by(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token] | None:
+    """"which Varga called “a disgrace,” blaming the board": a naming verb right before the
+    quotation names it, whatever cue follows."""
+    window = doc.char_span(max(0, _opener(_text(doc), m) - 40), _opener(_text(doc), m), alignment_mode="contract")
+    verb = window[-1] if window is not None and len(window) else None
+    if verb is None or verb.lemma_.lower() not in NAMING_VERBS or verb.pos_ != "VERB" or _inside(verb.idx, marked):
+        return None
+    subject = subject_of(verb, marked)
+    return (verb, subject) if subject is not None and subject.lower_ not in RELATIVE_PRONOUNS else None
 
 
 def _opener(text: str, m: Marked) -> int:
