@@ -598,3 +598,11 @@ def test_quotes_a_date_never_speaks(parse, text, speaker):
 def test_quotes_a_naming_verb_right_before_a_quotation_names_it(parse, text, speaker, quoted):
     found = [q for q in quotes.extract_quotes(parse(text)) if q.text.startswith(quoted)]
     assert [(q.speaker, q.cue) for q in found] == [(speaker, "called")]
+
+
+def test_quotes_an_approximate_amount_after_the_cue_is_the_reported_subject(parse):
+    """"said about half of …": the parser takes "about" for the cue's preposition; the amount is
+    the subject of what was said."""
+    text = "The harbour board said about half of the rise in its cost estimates reflected delays at the quay."
+    assert [q.text for q in quotes.extract_quotes(parse(text))] == [
+        "about half of the rise in its cost estimates reflected delays at the quay"]

@@ -352,7 +352,8 @@ def clause_of(cue: Token) -> Span | None:
                 # a clause the parser split in two ("that repairs | … would cost"): keep both halves
                 if more.dep_ == "ccomp" and more.i > child.i and child.i > cue.i and more.left_edge.i <= end + 1:
                     end = max(end, more.right_edge.i)
-            return _without_that(_without_next_cue(doc[child.left_edge.i:end + 1], cue))
+            start = _approximate_subject(cue, child) or child.left_edge.i
+            return _without_that(_without_next_cue(doc[start:end + 1], cue))
     if cue.lemma_.lower() == "tell":  # "told a briefing that Kaldor had …", parsed as a relative clause
         for obj in cue.children:
             if obj.dep_ in ("dobj", "dative"):
@@ -374,6 +375,20 @@ def clause_of(cue: Token) -> Span | None:
                 return None  # "recalled her statement that …": the words are hers (a speech-noun statement)
             return _without_that(doc[token.left_edge.i:token.right_edge.i + 1])
     return _parenthetical_content(cue) or _object_content(cue)
+
+
+APPROXIMATORS = {"about", "around", "nearly", "almost", "over", "under", "roughly"}
+
+
+def _approximate_subject(cue: Token, clause: Token) -> int | None:
+    """"said about half of the rise reflected …": the parser read "about" as the cue's preposition
+    and left the reported verb without its subject; the phrase is that subject."""
+    first = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    if first is None or first.lower_ not in APPROXIMATORS or first.head.i != cue.i or first.dep_ not in ("prep", "advmod") \
+            or first.right_edge.i + 1 != clause.left_edge.i or clause.tag_ not in ("VBD", "VBZ", "VBP") \
+            or any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        return None
+    return first.i
 
 
 CIRCUMSTANCE_PREPOSITIONS = {"during", "after", "before", "since", "until", "amid", "throughout", "while"}
