@@ -39,6 +39,18 @@ class Lexicon:
         return self.outlet_by_alias.get(" ".join(name.split()).casefold())
 
 
+# Generational suffixes: part of a name, never its surname ("Harry B. Harris Jr." is a Harris).
+NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+
+
+def surname_of(name: str) -> str:
+    """"Harry B. Harris Jr." → "Harris": the last word that is not a generational suffix."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().rstrip(",") in NAME_SUFFIXES:
+        words.pop()
+    return words[-1]
+
+
 # Days and months say when, not what: no story is labelled "friday".
 CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "

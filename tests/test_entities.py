@@ -53,3 +53,12 @@ def test_entities_organisations_keep_one_id_whatever_the_apostrophe():
                                           _speaker("q2", "a2", "Dockworkers’ Union", "organisation")])
     (union,) = entities
     assert links == {"q1": union["id"], "q2": union["id"]} and union["kind"] == "organisation"
+
+
+def test_entities_a_generational_suffix_is_no_surname():
+    """"Anton Varga Jr." is a Varga: a bare "Varga" finds him, and no other junior merges with him."""
+    people = _people(("a1", "Anton Varga Jr.", ["admiral"], None), ("a2", "Pia Dorn Jr.", [], None))
+    entities, links = build_entities(people, [_speaker("q1", "a3", "Varga")])
+    assert sorted(e["name"] for e in entities) == ["Anton Varga Jr.", "Pia Dorn Jr."]
+    varga = next(e for e in entities if e["name"] == "Anton Varga Jr.")
+    assert links == {"q1": varga["id"]} and "Varga" in varga["aliases"]

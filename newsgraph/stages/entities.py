@@ -27,6 +27,8 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
+from ..lexicon import surname_of
+
 NAME = "newsgraph.entities.merge.v1"
 PRONOUNS = {"he", "she", "they", "him", "her", "who", "i", "we"}
 
@@ -60,8 +62,12 @@ class Cluster:
 
 
 def _split(name: str) -> tuple[str, str]:
+    """(first names, surname) as spelling keys; a generational suffix stays with the first names,
+    so "Harry Harris Jr." and "Harry Harris" stay two people and "Harris" finds them both."""
+    surname = surname_of(name)
     words = name.split()
-    return (spelling_key(" ".join(words[:-1])) if len(words) > 1 else "", spelling_key(words[-1]))
+    rest = words[:len(words) - 1 - words[::-1].index(surname)] + words[len(words) - words[::-1].index(surname):]
+    return (spelling_key(" ".join(rest)) if rest else "", spelling_key(surname))
 
 
 def build_entities(people: Iterable[dict[str, Any]], speakers: Iterable[dict[str, Any]]
@@ -223,7 +229,7 @@ def _person_record(c: Cluster, entity_id: str) -> dict[str, Any]:
         known = sorted(d for d in dates if d and not d.startswith("--"))
         roles.append({"role": role, "first_seen": known[0] if known else None,
                       "last_seen": known[-1] if known else None, "mentions": len(dates)})
-    aliases = sorted(c.aliases | set(c.spellings) | {c.name.split()[-1]})
+    aliases = sorted(c.aliases | set(c.spellings) | {surname_of(c.name)})
     return {"id": entity_id, "name": c.name, "kind": "person", "aliases": aliases, "roles": roles,
             "rule": f"{NAME}:{c.merged_by}", "confidence": 0.9 if c.merged_by == "spelling_key" else 0.75}
 

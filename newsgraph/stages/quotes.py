@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from itertools import takewhile
 from typing import TYPE_CHECKING
 
-from ..lexicon import lexicon
+from ..lexicon import NAME_SUFFIXES, lexicon, surname_of
 from ..models import PersonMention, Quote
 
 if TYPE_CHECKING:
@@ -1327,15 +1327,6 @@ class People:
 # Titles written before a name that are no role noun ("Sen", "Justice Kennedy", "Dean Amar")
 NAME_TITLES = {"sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "cpl", "adm", "dr", "prof", "rev", "ag",
                "justice", "dean", "sir", "lord", "lady", "dame", "former", "then", "father", "sister", "brother"}
-NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
-
-
-def surname_of(name: str) -> str:
-    """"Harry B. Harris Jr." → "Harris": a generational suffix is no surname."""
-    words = name.split()
-    while len(words) > 1 and words[-1].lower().rstrip(",") in NAME_SUFFIXES:
-        words.pop()
-    return words[-1]
 
 
 def _suffix(name: str) -> str | None:
