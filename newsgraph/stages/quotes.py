@@ -1893,14 +1893,31 @@ def _cataphora(statements: list[Found], doc: Doc, people: People) -> list[Found]
     return statements
 
 
+def _letters(text: str, start: int, end: int) -> int:
+    return sum(c.isalnum() for c in text[start:end]) if start < end else 0
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans joined, so that no letter is counted twice."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def kind_of(text: str, start: int, end: int, marked: list[Marked], parts: Sequence[tuple[int, int]] = ()) -> str:
     """direct, mixed or indirect by the share of the content's letters inside quotation
     marks; a statement split by its attribution is judged on its parts."""
-    letters = [i for a, b in (parts or [(start, end)]) for i in range(a, b) if text[i].isalnum()]
+    spans = parts or [(start, end)]
+    letters = sum(_letters(text, a, b) for a, b in spans)
     if not letters:
         return "indirect"
-    inside = sum(1 for i in letters if _inside(i, marked))
-    share = inside / len(letters)
+    quoted = _merged([p for m in marked for p in (m.parts or [(m.start, m.end)])])
+    inside = sum(_letters(text, max(a, q0), min(b, q1)) for a, b in spans for q0, q1 in quoted)
+    share = inside / letters
     return "direct" if share >= 0.9 else "mixed" if share > 0 else "indirect"
 
 
