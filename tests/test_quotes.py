@@ -606,3 +606,10 @@ def test_quotes_an_approximate_amount_after_the_cue_is_the_reported_subject(pars
     text = "The harbour board said about half of the rise in its cost estimates reflected delays at the quay."
     assert [q.text for q in quotes.extract_quotes(parse(text))] == [
         "about half of the rise in its cost estimates reflected delays at the quay"]
+
+
+def test_quotes_a_closing_participle_takes_its_object_not_the_sentence(parse):
+    """"…, citing the losses": a participle without a subject of its own is no closing cue ("…,
+    Dorin told reporters"), so what it cites is its object, not the sentence before the comma."""
+    found = quotes.extract_quotes(parse("Varga announced a new levy on Tuesday, citing the losses at the port."))
+    assert [(q.cue, q.text) for q in found if q.cue == "citing"] == [("citing", "the losses at the port")]
