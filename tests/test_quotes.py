@@ -613,3 +613,18 @@ def test_quotes_a_closing_participle_takes_its_object_not_the_sentence(parse):
     Dorin told reporters"), so what it cites is its object, not the sentence before the comma."""
     found = quotes.extract_quotes(parse("Varga announced a new levy on Tuesday, citing the losses at the port."))
     assert [(q.cue, q.text) for q in found if q.cue == "citing"] == [("citing", "the losses at the port")]
+
+
+def test_quotes_a_closing_cue_at_a_paragraphs_end_takes_the_sentence_before_it(parse):
+    """"…, Deputy Foreign Minister Aleksei Dorin told reporters on Tuesday." closes a paragraph (our
+    example corpus): the paragraph break after it is no word, so the sentence before the comma is his
+    statement, told to reporters; a subordinate clause ("…, given that Wren has criticized it")
+    closes nothing."""
+    story = (EXAMPLES / "05_kaldor_grain_ships_stranded.txt").read_text(encoding="utf-8")
+    text = story[story.index("KALDOR CITY, March 5"):story.index("Dorin said.") + len("Dorin said.")]
+    found = quotes.extract_quotes(parse(text))
+    assert [(q.speaker, q.venue, q.text[:25]) for q in found][0] == ("Aleksei Dorin", "reporters",
+                                                                       "Kaldor expects the Vestri")
+    text = ("These figures are hardly surprising, given that Ilse Wren has criticized the minister for her ties "
+            "to the banks.\n\nThe vote is on Friday.")
+    assert [q.text for q in quotes.extract_quotes(parse(text))] == ["the minister for her ties to the banks"]

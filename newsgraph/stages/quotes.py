@@ -470,9 +470,12 @@ def _parenthetical_content(cue: Token) -> Span | None:
     if cue.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or cue.head.i == cue.i:
         return None
     after_comma = phrase_start > sentence.start and doc[phrase_start - 1].text == ","
-    closing = any(c.dep_ in SUBJECT_DEPS for c in cue.children)  # "…, criticizing the plan": no closing cue
+    # "…, Dorin told reporters.": the phrase opens with the cue's own subject ("…, criticizing the plan"
+    # has none; "…, given that Wren has criticized the plan" is a subordinate clause)
+    subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+    closing = subject is not None and subject.left_edge.i == phrase_start and phrase_end - phrase_start <= 12
     if after_comma and closing and cue.head.i < phrase_start \
-            and all(t.is_punct for t in doc[phrase_end:sentence.end]):
+            and all(t.is_punct or t.is_space for t in doc[phrase_end:sentence.end]):
         # "Kaldor expects …, Dorin told reporters.": a closing cue the parser hung on the content
         start, end = sentence.start, phrase_start - 1
         return doc[start:end] if end - start >= MIN_STATEMENT_WORDS else None
