@@ -462,10 +462,10 @@ def test_quotes_a_headline_name_and_colon_report_what_was_said(parse, headline, 
 
 @pytest.mark.parametrize("text, content", [
     ("Former minister Halden criticized the port levy as a “tax on bread” during a campaign stop in Tarn.",
-     "the port levy as a “tax on bread"),
+     "the port levy as a “tax on bread”"),
     ("In June, Lenz dismissed the quay as being at “the end of the world” — a phrase her critics repeat.",
-     "the quay as being at “the end of the world"),
-    ("Halden, in turn, is labeling the sale “a quiet theft of public land.”", "the sale “a quiet theft of public land."),
+     "the quay as being at “the end of the world”"),
+    ("Halden, in turn, is labeling the sale “a quiet theft of public land.”", "the sale “a quiet theft of public land.”"),
 ])
 def test_quotes_an_object_and_its_quoted_name_end_before_time_place_or_a_dash(parse, text, content):
     found = [q for q in quotes.extract_quotes(parse(text)) if q.kind == "mixed"]
@@ -628,3 +628,14 @@ def test_quotes_a_closing_cue_at_a_paragraphs_end_takes_the_sentence_before_it(p
     text = ("These figures are hardly surprising, given that Ilse Wren has criticized the minister for her ties "
             "to the banks.\n\nThe vote is on Friday.")
     assert [q.text for q in quotes.extract_quotes(parse(text))] == ["the minister for her ties to the banks"]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Wren called the statement “offensive and outlandish.”", "the statement “offensive and outlandish.”"),
+    ("Wren called the plan ''a disgrace.''", "the plan ''a disgrace.''"),
+    ("Wren said “the port is ours.”", "the port is ours."),
+])
+def test_quotes_a_statement_keeps_the_closing_mark_of_words_quoted_inside_it(parse, text, content):
+    """Mixed statements read balanced: the mark closing words quoted inside one ends it; a direct
+    quotation is its words without the marks."""
+    assert [q.text for q in quotes.extract_quotes(parse(text))] == [content]

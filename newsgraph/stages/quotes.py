@@ -515,6 +515,27 @@ def _strip_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _with_closing_mark(text: str, start: int, end: int) -> int:
+    """The statement “offensive and outlandish.”: a closing mark just after a span (after its full
+    stop or comma) that answers an opening mark inside it ends the span, so its text is balanced."""
+    stop = 1 if text[end:end + 1] in (".", ",", "!", "?") else 0
+    for mark in ("''", "”", '"'):
+        if text.startswith(mark, end + stop) and _closes_inner_quotation(text, start, end + stop + len(mark)):
+            return end + stop + len(mark)
+    return end
+
+
+def _closes_inner_quotation(text: str, start: int, end: int) -> bool:
+    """The closing mark at ``end`` answers an opening mark inside the span."""
+    if text[end - 2:end] == "''":
+        return text.count("''", start, end - 2) % 2 == 1
+    if text[end - 1] == "”":
+        return text.count("“", start, end - 1) > text.count("”", start, end - 1)
+    if text[end - 1] == '"':
+        return text.count('"', start, end - 1) % 2 == 1
+    return False
+
+
 def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
     found = []
     for token in _tokens(doc):
@@ -1933,11 +1954,13 @@ def _to_quote(doc: Doc, s: Found, marked: list[Marked]) -> Quote:
         extra = [c for c in cue.children if c.dep_ == "prt" or (cue.lower_ == "according" and c.lower_ == "to")]
         cue_end = max([cue.idx + len(cue.text)] + [c.idx + len(c.text) for c in extra])
         cue_text = _text(doc)[cue.idx:cue_end]
+    end = _with_closing_mark(_text(doc), s.start, s.end)
+    parts = tuple(s.parts[:-1]) + ((s.parts[-1][0], end),) if s.parts else ()
     return Quote(
-        start=s.start, end=s.end, text=_text(doc)[s.start:s.end],
+        start=s.start, end=end, text=_text(doc)[s.start:end],
         # reported speech inside a quotation is indirect, whatever marks surround it
         kind="indirect" if s.rule.endswith("nested_cue") else kind_of(_text(doc), s.start, s.end, marked, s.parts),  # type: ignore[arg-type]
-        rule=s.rule, confidence=s.confidence, parts=tuple(s.parts),
+        rule=s.rule, confidence=s.confidence, parts=parts,
         speaker=s.speaker_text, speaker_kind=s.speaker_kind,
         speaker_start=s.speaker_start, speaker_end=s.speaker_end,
         cue=cue_text, cue_start=cue.idx if cue is not None else None,
