@@ -639,3 +639,11 @@ def test_quotes_a_statement_keeps_the_closing_mark_of_words_quoted_inside_it(par
     """Mixed statements read balanced: the mark closing words quoted inside one ends it; a direct
     quotation is its words without the marks."""
     assert [q.text for q in quotes.extract_quotes(parse(text))] == [content]
+
+
+def test_quotes_a_participle_going_on_with_a_tellers_words_keeps_the_teller(parse):
+    """"…, adding, “…”" after "told the paper that Wren …": the parser hangs "adding" on the reported
+    clause, whose subject (Wren) is not the one who adds."""
+    text = "Halden told the paper that Wren “had a crazy plan for the port,” adding, “He lost every vote in the harbour towns.”"
+    found = quotes.extract_quotes(parse(text))
+    assert [(q.speaker, q.cue) for q in found] == [("Halden", "told"), ("Halden", "adding")]

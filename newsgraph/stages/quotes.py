@@ -255,6 +255,7 @@ def _inverted_said(token: Token) -> bool:
                                             or token.doc[token.i - 1].text in ".!?\n" or token.is_sent_start)
 
 
+CONTINUING_CUES = {"add", "say", "note", "insist", "stress", "explain", "continue", "warn"}  # "…, adding"
 INSTRUCTION_VERBS = {"tell"}  # "told them to prepare": only an infinitive is what was said
 INVERTIBLE = {"say", "tell", "add", "write", "ask", "explain", "note", "continue", "recall", "reply", "insist", "warn"}
 
@@ -305,6 +306,11 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
         # "he said the dispute was about money and denied any link": the parser may hang the second
         # cue on the reported clause; its subject is still the first cue's
         if cue.dep_ == "conj" and head.dep_ == "ccomp" and is_cue(head.head) and head.i != cue.i:
+            return subject_of(head.head, marked)
+        # "told the paper that Wren “had a crazy plan,” adding, “…”": the participle goes on with the
+        # teller's words, though the parser hung it on the reported clause
+        if cue.dep_ == "advcl" and cue.tag_ == "VBG" and head.dep_ == "ccomp" and is_cue(head.head) \
+                and cue.lemma_.lower() in CONTINUING_CUES:
             return subject_of(head.head, marked)
         for _ in range(3):  # "…, treating it as a compliment and, when questioned, asserting …"
             if head.i == cue.i:
