@@ -641,9 +641,21 @@ def test_quotes_a_statement_keeps_the_closing_mark_of_words_quoted_inside_it(par
     assert [q.text for q in quotes.extract_quotes(parse(text))] == [content]
 
 
-def test_quotes_a_participle_going_on_with_a_tellers_words_keeps_the_teller(parse):
-    """"…, adding, “…”" after "told the paper that Wren …": the parser hangs "adding" on the reported
-    clause, whose subject (Wren) is not the one who adds."""
-    text = "Halden told the paper that Wren “had a crazy plan for the port,” adding, “He lost every vote in the harbour towns.”"
-    found = quotes.extract_quotes(parse(text))
-    assert [(q.speaker, q.cue) for q in found] == [("Halden", "told"), ("Halden", "adding")]
+def test_quotes_a_participle_going_on_with_a_tellers_words_keeps_the_teller():
+    """"…, adding, “…”" after "told reporters that Wren had a plan": when the parser hangs "adding" on
+    the reported clause, its subject (Wren) is still not the one who adds (a parse built by hand:
+    the misparse depends on the sentences around it)."""
+    from spacy.tokens import Doc
+
+    words = ["Halden", "told", "reporters", "that", "Wren", "had", "a", "plan", ",", "adding", ",", "“", "He",
+             "lost", ".", "”"]
+    heads = [1, 1, 1, 5, 5, 1, 7, 5, 5, 5, 9, 13, 13, 9, 1, 1]
+    deps = ["nsubj", "ROOT", "dobj", "mark", "nsubj", "ccomp", "det", "dobj", "punct", "advcl", "punct", "punct",
+            "nsubj", "ccomp", "punct", "punct"]
+    tags = ["NNP", "VBD", "NNS", "IN", "NNP", "VBD", "DT", "NN", ",", "VBG", ",", "``", "PRP", "VBD", ".", "''"]
+    pos = ["PROPN", "VERB", "NOUN", "SCONJ", "PROPN", "VERB", "DET", "NOUN", "PUNCT", "VERB", "PUNCT", "PUNCT",
+           "PRON", "VERB", "PUNCT", "PUNCT"]
+    lemmas = ["Halden", "tell", "reporter", "that", "Wren", "have", "a", "plan", ",", "add", ",", "“", "he", "lose",
+              ".", "”"]
+    doc = Doc(nlp.load().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+    assert quotes.subject_of(doc[9]).text == "Halden"
