@@ -8,10 +8,12 @@ Rules over the dependency parse and the quotation marks, in four passes:
    a clause as content → statements; a quoted span the clause touches joins
    the content; "according to X" and a headline's "— Name" too;
 3. quoted spans no cue has claimed → attributed to a cue next to them
-   ("“…,” he said", "X said: “…”"), or continuing the previous speaker's
-   words in the same or a following paragraph; otherwise they are titles,
-   names or scare quotes and are left out;
-4. the speaker mention is resolved: names to the article's fullest form,
+   ("“…,” he said", "X said: “…”", "X called it “…”"), to the subject of any
+   clause a colon ends ("X gloated: “…”"), or continuing the previous
+   speaker's words in the same or a following paragraph; otherwise they are
+   titles, names or scare quotes and are left out;
+4. the speaker mention is resolved: names to the article's fullest form that
+   agrees with their first name ("Jeb Bush" never becomes "George W. Bush"),
    pronouns to the latest person who was the subject of a sentence, role
    nouns to the person the article gave that role; unnamed sources stay
    unnamed. A statement whose speaker cannot be resolved has speaker None.
