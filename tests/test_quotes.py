@@ -659,3 +659,17 @@ def test_quotes_a_participle_going_on_with_a_tellers_words_keeps_the_teller():
               ".", "”"]
     doc = Doc(nlp.load().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
     assert quotes.subject_of(doc[9]).text == "Halden"
+
+
+def test_quotes_a_second_cue_held_whole_by_the_first_statement_is_not_repeated(parse):
+    """"Varga said progress did not depend on the port alone, adding that the board must act": when
+    the first statement holds the second cue's words whole, they are not reported twice; a second
+    cue whose words run past the first statement stays its own."""
+    doc = parse("Varga said progress did not depend on the port alone, adding that the board must act.")
+    said, adding = doc[1], next(t for t in doc if t.text == "adding")
+    text = doc.text
+    outer = quotes.Found(text.index("progress"), text.index("act") + 3, "r", 0.9, cue=said, speaker=doc[0:1])
+    inner = quotes.Found(text.index("the board"), text.index("act") + 3, "r", 0.9, cue=adding, speaker=doc[0:1])
+    assert quotes._without_hearsay([outer, inner], []) == [outer]
+    outer.end = text.index("alone") + 5
+    assert quotes._without_hearsay([outer, inner], []) == [outer, inner]

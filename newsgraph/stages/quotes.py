@@ -578,9 +578,10 @@ def _without_hearsay(found: list[Found], marked: list[Marked]) -> list[Found]:
     """"Varga said that for years some critics had been predicting a sale": what the critics
     predicted is Varga's account, not their statement; only hers is kept. (Speech quoted inside
     a quotation is the nested rule's; a second cue of the same speaker, and words quoted
-    verbatim, stay.)"""
+    verbatim, stay, unless the first statement holds them whole: "…, adding that …".)"""
     return [s for s in found if s.cue is None or _inside(s.cue.idx, marked) or _inside(s.start, marked)
-            or not any(o is not s and o.start <= s.cue.idx < o.end and not _same_speaker(o, s) for o in found)]
+            or not any(o is not s and o.start <= s.cue.idx < o.end and
+                       (not _same_speaker(o, s) or o.start <= s.start and s.end <= o.end) for o in found)]
 
 
 def _same_speaker(a: Found, b: Found) -> bool:
