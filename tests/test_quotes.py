@@ -673,3 +673,16 @@ def test_quotes_a_second_cue_held_whole_by_the_first_statement_is_not_repeated(p
     assert quotes._without_hearsay([outer, inner], []) == [outer]
     outer.end = text.index("alone") + 5
     assert quotes._without_hearsay([outer, inner], []) == [outer, inner]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("Dockers were divided. Some warned that a buyer could cut jobs; others said that fresh money was the only "
+     "way to win back the lines.", ["some dockers", "other dockers"]),
+    ("Analysts disagreed on the outlook. Many said the levy would fail.", ["many analysts"]),
+    ("Some of the dockers said the levy would fail.", ["some of the dockers"]),
+    ("Analysts disagreed on the outlook.\n\nMany said the levy would fail.", ["many"]),
+])
+def test_quotes_a_bare_quantifier_stands_for_the_group_named_before_it(parse, text, speakers):
+    """"Some", "others", "many" as subjects stand for the plural subject of the sentence before,
+    within the paragraph; a group named in the phrase itself stays as written."""
+    assert [q.speaker for q in quotes.extract_quotes(parse(text))] == speakers

@@ -1539,11 +1539,36 @@ def resolve(found: Found, doc: Doc, people: People, subjects: list[tuple[int, st
         else:
             found.speaker_text, found.speaker_kind = person, "person" if person else None
         found.confidence = round(found.confidence * (0.9 if person or unnamed else 0.5), 2)
+    elif span.root.lower_ in PARTITIVES and _group_before(span) is not None:
+        found.speaker_text, found.speaker_kind = f"{PARTITIVES[span.root.lower_]} {_group_before(span)}", "unnamed"
     else:
         found.speaker_text, found.speaker_kind = _role_speaker(span, people, subjects)
         if found.speaker_kind == "person":
             found.confidence = round(found.confidence * 0.9, 2)
     return found
+
+
+# "Economists were divided. Some warned …; others said …": a bare quantifier stands for a group
+PARTITIVES = {"some": "some", "others": "other", "many": "many", "most": "most", "several": "several",
+              "few": "a few"}
+
+
+def _group_before(span: Span) -> str | None:
+    """The plural noun the sentence before made its subject ("Economists were divided."), in the
+    same paragraph, for a bare quantifier subject ("Some warned …") to stand for."""
+    doc, root = span.doc, span.root
+    if any(c.dep_ in ("prep", "compound", "amod") for c in root.children) or root.pos_ not in ("DET", "PRON", "NOUN", "ADJ"):
+        return None  # "some of the dockers", "some economists": the group is named already
+    sentence = root.sent
+    previous = doc[sentence.start - 1].sent if sentence.start > 0 else None
+    for sent in (sentence, previous):
+        if sent is None or "\n\n" in doc[sent.start:sentence.start].text:
+            continue
+        nouns = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS" and t.i < root.i
+                 and t.i != root.i and t.pos_ == "NOUN"]
+        if nouns:
+            return nouns[-1].lower_
+    return None
 
 
 def _uncapitalised(description: str) -> str:
