@@ -686,3 +686,13 @@ def test_quotes_a_bare_quantifier_stands_for_the_group_named_before_it(parse, te
     """"Some", "others", "many" as subjects stand for the plural subject of the sentence before,
     within the paragraph; a group named in the phrase itself stays as written."""
     assert [q.speaker for q in quotes.extract_quotes(parse(text))] == speakers
+
+
+def test_quotes_a_speech_nouns_that_clause_hung_on_the_verb_before_it_is_its_content(parse):
+    """"Asked about her statement in March that …": the parser hangs the that-clause on "asked"; it
+    is what her statement said, and "her" is the subject the fronted clause leads to."""
+    text = ("Transport Minister Ilse Varga spoke on Monday.\n\nAsked about her statement in March 2024 that the "
+            "port was not for sale, Varga said circumstances had changed.")
+    found = quotes.extract_quotes(parse(text))
+    assert [(q.speaker, q.cue, q.text) for q in found] == [
+        ("Ilse Varga", "statement", "the port was not for sale"), ("Ilse Varga", "said", "circumstances had changed")]

@@ -612,6 +612,7 @@ def noun_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
         content = None
         clause = next((t for t in token.subtree if t.i > token.i and t.dep_ in ("acl", "ccomp", "relcl", "advcl")
                        and _has_that(t)), None)
+        clause = clause if clause is not None else _that_clause_hung_on_verb(token)
         if clause is not None:  # "her statement in March 2024 that the port was not for sale"
             content = _without_that(doc[clause.left_edge.i:clause.right_edge.i + 1])
         for child in token.children:
@@ -626,6 +627,18 @@ def noun_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
         found.append(Found(start, end, f"{NAME}:speech_noun", 0.7, parts, cue=token,
                            speaker=_subject_span(owner)))
     return found
+
+
+def _that_clause_hung_on_verb(noun: Token) -> Token | None:
+    """"Asked about her statement in March that the port was not for sale": the parser hung the
+    that-clause on "asked" (a verb that takes none); it is the statement's content."""
+    # "asked about / challenged over / backpedalled on her statement": the statement is the topic
+    # ("we know from his statements that …" is what we know)
+    topic = noun.dep_ == "pobj" and noun.head.lower_ in ("about", "over", "on", "regarding")
+    verb = noun.head.head if topic else noun.head if noun.dep_ == "dobj" else None
+    if verb is None or verb.pos_ != "VERB" or (is_cue(verb) and verb.lemma_.lower() != "ask"):  # one asks
+        return None  # whether, never that
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.i > noun.i and _has_that(c)), None)
 
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
@@ -1532,7 +1545,7 @@ def resolve(found: Found, doc: Doc, people: People, subjects: list[tuple[int, st
             found.confidence = round(found.confidence * 0.8, 2)
     elif span.root.lower_ in PRONOUNS or span.root.lower_ in POSSESSIVES:
         pronoun = POSSESSIVES.get(span.root.lower_, span.root.lower_)  # "his call for …": he
-        person = _antecedent(span.start_char, subjects, pronoun)
+        person = _antecedent(span.start_char, subjects, pronoun) or _fronted_clause_subject(span.root, subjects)
         unnamed = _unnamed_antecedent(span.start_char, people, subjects, pronoun)
         if unnamed is not None:
             found.speaker_text, found.speaker_kind = unnamed, "unnamed"
@@ -1622,6 +1635,18 @@ def _unnamed_antecedent(offset: int, people: People, subjects: list[tuple[int, s
     if unnamed and (not named or unnamed[-1][0] > named[-1]):
         return unnamed[-1][1]
     return None
+
+
+def _fronted_clause_subject(pronoun: Token, subjects: list[tuple[int, str]]) -> str | None:
+    """"Asked about her statement …, Varga said": a pronoun in a clause put before the sentence's
+    subject, with nobody named earlier, stands for that subject."""
+    clause = next((a for a in pronoun.ancestors if a.dep_ == "advcl" and a.i < a.head.i), None)
+    if clause is None:
+        return None
+    subject = next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS and c.i > clause.right_edge.i), None)
+    if subject is None:
+        return None
+    return next((name for at, name in subjects if subject.idx <= at < subject.idx + len(subject.text)), None)
 
 
 def _antecedent(offset: int, subjects: list[tuple[int, str]], pronoun: str) -> str | None:
