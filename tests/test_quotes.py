@@ -696,3 +696,12 @@ def test_quotes_a_speech_nouns_that_clause_hung_on_the_verb_before_it_is_its_con
     found = quotes.extract_quotes(parse(text))
     assert [(q.speaker, q.cue, q.text) for q in found] == [
         ("Ilse Varga", "statement", "the port was not for sale"), ("Ilse Varga", "said", "circumstances had changed")]
+
+
+def test_quotes_a_second_that_clause_goes_on_with_the_statement(parse):
+    """"told the chamber that A, and that B": B is more of the same statement, wherever the parser
+    hung it (here under a noun inside the quotation)."""
+    text = ('Varga told the chamber that the government was "not selling the port, but the right to operate it for '
+            '35 years", and that the land, the quays and the harbour waters would remain state property.')
+    (found,) = quotes.extract_quotes(parse(text))
+    assert found.text.endswith("would remain state property") and found.text.startswith("the government was")

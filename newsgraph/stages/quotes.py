@@ -456,6 +456,26 @@ def _nominal_descendants(cue: Token) -> list[Token]:
     return found
 
 
+SECOND_THAT = re.compile(r"[”\"’']*\s*,?\s*and that\s")
+
+
+def _second_that_clause(doc: Doc, end: int) -> int | None:
+    """"told the chamber that the government was “not selling the port”, and that the land would
+    remain state property": a second that-clause goes on with the same statement, wherever the
+    parser hung it."""
+    text = _text(doc)
+    match = SECOND_THAT.match(text, end)
+    if match is None:
+        return None
+    that = doc.char_span(match.end() - 5, match.end() - 1)
+    if that is None or that[0].dep_ != "mark":
+        return None
+    clause = that[0].head
+    if clause.sent.start != doc.char_span(end - 1, end, alignment_mode="expand")[0].sent.start:
+        return None
+    return _strip_edges(doc, clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text))[1]
+
+
 def _without_next_cue(span: Span, cue: Token) -> Span:
     """"said he would order a review and warned against …": the second cue's words are no content."""
     for token in span:
@@ -566,6 +586,7 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
         clause, audience = _headline_audience(token, clause)
         start, end = _strip_edges(doc, clause.start_char, clause.end_char)
         start, end, parts = _absorb_marked(start, end, marked)
+        end = _second_that_clause(doc, end) or end
         found.append(Found(start, end, f"{NAME}:cue_clause", 0.85, parts, cue=token,
                            speaker=_subject_span(subject), source=_relative_source(token, subject), venue=audience))
     found = _without_hearsay(found, marked)
