@@ -705,3 +705,8 @@ def test_quotes_a_second_that_clause_goes_on_with_the_statement(parse):
             '35 years", and that the land, the quays and the harbour waters would remain state property.')
     (found,) = quotes.extract_quotes(parse(text))
     assert found.text.endswith("would remain state property") and found.text.startswith("the government was")
+
+
+def test_quotes_a_threat_is_reported_speech(parse):
+    found = quotes.extract_quotes(parse("Dockers' union threatens new walkout over Vestra port sale"))
+    assert [(q.speaker, q.cue, q.text) for q in found] == [("Dockers' union", "threatens", "new walkout over Vestra port sale")]
