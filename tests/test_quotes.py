@@ -709,4 +709,5 @@ def test_quotes_a_second_that_clause_goes_on_with_the_statement(parse):
 
 def test_quotes_a_threat_is_reported_speech(parse):
     found = quotes.extract_quotes(parse("Dockers' union threatens new walkout over Vestra port sale"))
-    assert [(q.speaker, q.cue, q.text) for q in found] == [("Dockers' union", "threatens", "new walkout over Vestra port sale")]
+    assert [(q.speaker.lower(), q.cue, q.text) for q in found] == [
+        ("dockers' union", "threatens", "new walkout over Vestra port sale")]
