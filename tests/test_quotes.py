@@ -711,3 +711,15 @@ def test_quotes_a_threat_is_reported_speech(parse):
     found = quotes.extract_quotes(parse("Dockers' union threatens new walkout over Vestra port sale"))
     assert [(q.speaker.lower(), q.cue, q.text) for q in found] == [
         ("dockers' union", "threatens", "new walkout over Vestra port sale")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Kaldoran gas company Kaldgaz has suspended deliveries to Vestria after the importer failed to settle "
+     "invoices, the company said in a statement on Monday.", "Kaldgaz"),
+    ("Kaldgaz, the state gas company, halted deliveries on Monday. The company said the debt was large.", "Kaldgaz"),
+    ("The company said the debt was large.", "company"),
+])
+def test_quotes_an_organisation_noun_resolves_to_the_name_introduced_with_it(parse, text, speaker):
+    """"the company" stands for the organisation the article introduced as a company, as "the
+    minister" stands for the person introduced as minister; with none, it stays as written."""
+    assert [q.speaker for q in quotes.extract_quotes(parse(text))] == [speaker]

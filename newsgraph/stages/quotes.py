@@ -1558,7 +1558,8 @@ def resolve(found: Found, doc: Doc, people: People, subjects: list[tuple[int, st
         found.speaker_text, found.speaker_kind = _org_name(author), "organisation"
         found.venue = found.venue or span.root.lemma_.lower()
     elif span.root.pos_ == "NOUN" and span.root.lemma_.lower() in lex.organisation_nouns and span[0].lower_ == "the":
-        found.speaker_text, found.speaker_kind = _org_name(_full_np(span.root)), "organisation"
+        named = _organisation_introduced_as(span.root)
+        found.speaker_text, found.speaker_kind = named or _org_name(_full_np(span.root)), "organisation"
     elif span.root.lower_ in ("it", "its") and len(span) == 1:
         earlier = [name for at, name in people.organisations if at < span.start_char]
         if earlier and span.start_char - _text(doc).rfind("\n\n", 0, span.start_char) < 2000:
@@ -1782,6 +1783,33 @@ def subject_organisations(doc: Doc, marked: list[Marked]) -> list[tuple[int, str
                     or (token.pos_ == "NOUN" and token.lemma_.lower() in lexicon().organisation_nouns):
                 out.append((token.idx, _org_name(span)))
     return out
+
+
+NOT_ORGANISATIONS = {"DATE", "TIME", "NORP", "GPE", "PERSON", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"}
+
+
+def _organisation_name_word(token: Token) -> bool:
+    """A word of a name, not "the company Wednesday", "a union Democrat" or "Company X"."""
+    return token.pos_ == "PROPN" and len(token.text) > 1 and token.ent_type_ not in NOT_ORGANISATIONS
+
+
+def _organisation_introduced_as(noun: Token) -> str | None:
+    """"the company" after "gas company Kaldgaz" or "Kaldgaz, the state gas company": the name the
+    article introduced with that noun, as roles are resolved to the people who hold them."""
+    doc, lemma, named = noun.doc, noun.lemma_.lower(), None
+    for token in doc[:noun.i]:
+        if token.lemma_.lower() != lemma or token.pos_ != "NOUN":
+            continue
+        after = list(takewhile(_organisation_name_word, doc[token.i + 1:token.i + 5]))
+        if after:  # "gas company Kaldgaz"
+            named = doc[after[0].i:after[-1].i + 1].text
+            continue
+        start = next((t.i for t in reversed(doc[max(0, token.i - 5):token.i]) if t.text == ","), None)
+        before = list(takewhile(_organisation_name_word, reversed(doc[max(0, (start or 0) - 4):start or 0])))
+        if start is not None and before and all(t.dep_ in ("det", "amod", "compound") or t.pos_ in ("ADJ", "NOUN", "DET")
+                                                for t in doc[start + 1:token.i]):
+            named = doc[before[-1].i:before[0].i + 1].text  # "Kaldgaz, the state gas company"
+    return named
 
 
 def _org_name(span: Span) -> str:
