@@ -723,3 +723,14 @@ def test_quotes_an_organisation_noun_resolves_to_the_name_introduced_with_it(par
     """"the company" stands for the organisation the article introduced as a company, as "the
     minister" stands for the person introduced as minister; with none, it stays as written."""
     assert [q.speaker for q in quotes.extract_quotes(parse(text))] == [speaker]
+
+
+def test_quotes_a_promised_infinitive_keeps_the_predicate_the_parser_split_off(parse):
+    """"vowed to keep the port closed until …": the parser hangs "closed …" on the cue; it is part of
+    what was vowed."""
+    text = ("The leader of the dockworkers vowed on Tuesday to keep the country’s biggest port closed until the "
+            "government abandons its plan for automated cranes, as the minister insisted that the harbour would "
+            "stay in public hands.")
+    found = [q for q in quotes.extract_quotes(parse(text)) if q.cue == "vowed"]
+    assert [q.text for q in found] == ["keep the country’s biggest port closed until the government abandons its "
+                                       "plan for automated cranes"]

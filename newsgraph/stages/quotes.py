@@ -411,7 +411,15 @@ def _object_content(cue: Token) -> Span | None:
     doc = cue.doc
     for child in cue.children:  # "urged Vestra to look at the figures", "told them to prepare for …"
         if child.i > cue.i and (child.dep_ == "xcomp" or (child.dep_ == "advcl" and _infinitive(child))):
-            span = doc[child.left_edge.i:child.right_edge.i + 1]
+            end = child.right_edge.i
+            for more in cue.children:  # "to keep the port | closed until …": a predicate split off by the parser
+                obj = next((c for c in child.children if c.dep_ == "dobj" and c.right_edge.i == end), None)
+                if obj is not None and more.i > end and more.left_edge.i == end + 1 \
+                        and more.dep_ in ("advcl", "xcomp", "oprd") and more.pos_ in ("VERB", "ADJ") \
+                        and not is_cue(more) and not any(c.dep_ in ("mark", "dobj", "xcomp", "ccomp") and c.i < more.i + 2
+                                                         for c in more.children):
+                    end = more.right_edge.i
+            span = doc[child.left_edge.i:end + 1]
             return doc[span.start + 1:span.end] if span[0].lower_ == "to" else span
     if lemma in INSTRUCTION_VERBS:
         return None
