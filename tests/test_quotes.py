@@ -734,3 +734,16 @@ def test_quotes_a_promised_infinitive_keeps_the_predicate_the_parser_split_off(p
     found = [q for q in quotes.extract_quotes(parse(text)) if q.cue == "vowed"]
     assert [q.text for q in found] == ["keep the country’s biggest port closed until the government abandons its "
                                        "plan for automated cranes"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Senate leader Anton Reid has been steadily pounding Wren as a “con artist” for weeks.",
+     [("Anton Reid", "Wren as a “con artist”")]),
+    ("The paper hailed the mayor as “The Comeback Kid” on its front page.", []),
+    ("Wren openly admires the mayor as a “strong leader,” aides say.",
+     [("aides", "Wren openly admires the mayor as a “strong leader,”")]),
+])
+def test_quotes_a_quoted_label_after_as_is_its_subjects_words(parse, text, found):
+    """"pounding Wren as a “con artist”": whatever the verb, a subject that puts its object down as a
+    quoted label says so; a quoted title is no label, and inside someone's statement it is theirs."""
+    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == found

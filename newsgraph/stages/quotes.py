@@ -597,10 +597,36 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
         end = _second_that_clause(doc, end) or end
         found.append(Found(start, end, f"{NAME}:cue_clause", 0.85, parts, cue=token,
                            speaker=_subject_span(subject), source=_relative_source(token, subject), venue=audience))
+    found += label_statements(doc, marked, found)
     found = _without_hearsay(found, marked)
     found += according_to(doc, marked)
     found += noun_statements(doc, marked)
     return found
+
+
+def label_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list[Found]:
+    """"Reid has been pounding Wren as a “con artist”", "admires the mayor as a “strong leader”":
+    whatever the verb, a subject that puts its object down as a quoted label says so."""
+    out = []
+    taken = {s.cue.i for s in found if s.cue is not None}
+    for verb in _tokens(doc):
+        if verb.pos_ != "VERB" or verb.i in taken or _inside(verb.idx, marked):
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        as_phrase = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and obj is not None
+                          and c.i > obj.right_edge.i), None)
+        subject = subject_of(verb, marked) if as_phrase is not None else None
+        if subject is None or subject.lower_ in RELATIVE_PRONOUNS or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+            continue
+        phrase_end = as_phrase.right_edge.idx + len(as_phrase.right_edge.text)
+        labels = [m for m in marked if as_phrase.idx < m.start <= as_phrase.idx + 6 and m.end <= phrase_end + 2
+                  and not _is_title(_text(doc)[m.start:m.end])]
+        if not labels or _when_or_amount(obj):
+            continue  # the label is quoted right after "as" ("as a “con artist”"), and no title
+        start, end = _strip_edges(doc, obj.left_edge.idx, max(m.end for m in labels))
+        start, end, parts = _absorb_marked(start, end, marked)
+        out.append(Found(start, end, f"{NAME}:quoted_label", 0.7, parts, cue=verb, speaker=_subject_span(subject)))
+    return out
 
 
 def _without_hearsay(found: list[Found], marked: list[Marked]) -> list[Found]:
