@@ -747,3 +747,8 @@ def test_quotes_a_quoted_label_after_as_is_its_subjects_words(parse, text, found
     """"pounding Wren as a “con artist”": whatever the verb, a subject that puts its object down as a
     quoted label says so; a quoted title is no label, and inside someone's statement it is theirs."""
     assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == found
+
+
+def test_quotes_encouraging_is_reported_speech(parse):
+    found = quotes.extract_quotes(parse("Mayor Ilse Wren encouraged residents to “stay away from the quay” on Friday."))
+    assert [(q.speaker, q.cue) for q in found] == [("Ilse Wren", "encouraged")]
