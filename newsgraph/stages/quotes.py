@@ -609,13 +609,15 @@ def label_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list
     whatever the verb, a subject that puts its object down as a quoted label says so."""
     out = []
     taken = {s.cue.i for s in found if s.cue is not None}
-    for verb in _tokens(doc):
-        if verb.pos_ != "VERB" or verb.i in taken or _inside(verb.idx, marked):
+    for as_word in _tokens(doc):
+        verb = as_word.head
+        if as_word.lower_ != "as" or as_word.dep_ != "prep" or verb.pos_ != "VERB" or verb.i in taken:
             continue
-        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-        as_phrase = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and obj is not None
-                          and c.i > obj.right_edge.i), None)
-        subject = subject_of(verb, marked) if as_phrase is not None else None
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i and c.right_edge.i < as_word.i), None)
+        if obj is None or _inside(verb.idx, marked):
+            continue
+        as_phrase = as_word
+        subject = subject_of(verb, marked)
         if subject is None or subject.lower_ in RELATIVE_PRONOUNS or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
             continue
         phrase_end = as_phrase.right_edge.idx + len(as_phrase.right_edge.text)
