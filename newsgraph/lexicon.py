@@ -43,12 +43,19 @@ class Lexicon:
 NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
 
 
-def surname_of(name: str) -> str:
-    """"Harry B. Harris Jr." → "Harris": the last word that is not a generational suffix."""
+def name_parts(name: str) -> tuple[list[str], str, list[str]]:
+    """"Harry B. Harris Jr." → (["Harry", "B."], "Harris", ["Jr."]): the words before the surname,
+    the surname (the last word that is not a generational suffix) and the suffixes."""
     words = name.split()
-    while len(words) > 1 and words[-1].lower().rstrip(",") in NAME_SUFFIXES:
-        words.pop()
-    return words[-1]
+    end = len(words)
+    while end > 1 and words[end - 1].lower().rstrip(",") in NAME_SUFFIXES:
+        end -= 1
+    return words[:end - 1], words[end - 1], words[end:]
+
+
+def surname_of(name: str) -> str:
+    """"Harry B. Harris Jr." → "Harris"."""
+    return name_parts(name)[1]
 
 
 # Days and months say when, not what: no story is labelled "friday".

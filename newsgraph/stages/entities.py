@@ -27,7 +27,7 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
-from ..lexicon import surname_of
+from ..lexicon import name_parts, surname_of
 
 NAME = "newsgraph.entities.merge.v1"
 PRONOUNS = {"he", "she", "they", "him", "her", "who", "i", "we"}
@@ -64,9 +64,8 @@ class Cluster:
 def _split(name: str) -> tuple[str, str]:
     """(first names, surname) as spelling keys; a generational suffix stays with the first names,
     so "Harry Harris Jr." and "Harry Harris" stay two people and "Harris" finds them both."""
-    surname = surname_of(name)
-    words = name.split()
-    rest = words[:len(words) - 1 - words[::-1].index(surname)] + words[len(words) - words[::-1].index(surname):]
+    before, surname, suffixes = name_parts(name)
+    rest = before + suffixes
     return (spelling_key(" ".join(rest)) if rest else "", spelling_key(surname))
 
 

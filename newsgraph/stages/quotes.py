@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from itertools import takewhile
 from typing import TYPE_CHECKING
 
-from ..lexicon import NAME_SUFFIXES, lexicon, surname_of
+from ..lexicon import lexicon, name_parts, surname_of
 from ..models import PersonMention, Quote
 
 if TYPE_CHECKING:
@@ -245,9 +245,10 @@ def _would_speak(token: Token) -> bool:
         return False
     own_aux = any(c.dep_ in ("aux", "neg") for c in token.children)  # "… but did not suggest": its own
     verb = token.head if token.dep_ == "conj" and not own_aux else token
+    if not any(c.dep_ == "aux" and c.lower_ in CONDITIONAL_MODALS for c in verb.children):
+        return False
     speech = lexicon().speech_verbs
-    return any(c.dep_ == "aux" and c.lower_ in CONDITIONAL_MODALS for c in verb.children) \
-        and any(a.lemma_.lower() in speech and a.pos_ == "VERB" for a in verb.ancestors)
+    return any(a.lemma_.lower() in speech and a.pos_ == "VERB" for a in verb.ancestors)
 
 
 def _inverted_said(token: Token) -> bool:
@@ -464,7 +465,7 @@ def _nominal_descendants(cue: Token) -> list[Token]:
     return found
 
 
-SECOND_THAT = re.compile(r"[”\"’']*\s*,?\s*and that\s")
+SECOND_THAT = re.compile(r"[”\"’']*\s*,?\s*and (?P<that>that)\s")
 
 
 def _second_that_clause(doc: Doc, end: int) -> int | None:
@@ -475,7 +476,7 @@ def _second_that_clause(doc: Doc, end: int) -> int | None:
     match = SECOND_THAT.match(text, end)
     if match is None:
         return None
-    that = doc.char_span(match.end() - 5, match.end() - 1)
+    that = doc.char_span(match.start("that"), match.end("that"))
     if that is None or that[0].dep_ != "mark":
         return None
     clause = that[0].head
@@ -616,12 +617,11 @@ def label_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list
         obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i and c.right_edge.i < as_word.i), None)
         if obj is None or _inside(verb.idx, marked):
             continue
-        as_phrase = as_word
         subject = subject_of(verb, marked)
         if subject is None or subject.lower_ in RELATIVE_PRONOUNS or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
             continue
-        phrase_end = as_phrase.right_edge.idx + len(as_phrase.right_edge.text)
-        labels = [m for m in marked if as_phrase.idx < m.start <= as_phrase.idx + 6 and m.end <= phrase_end + 2
+        phrase_end = as_word.right_edge.idx + len(as_word.right_edge.text)
+        labels = [m for m in marked if as_word.idx < m.start <= as_word.idx + 6 and m.end <= phrase_end + 2
                   and not _is_title(_text(doc)[m.start:m.end])]
         if not labels or _when_or_amount(obj):
             continue  # the label is quoted right after "as" ("as a “con artist”"), and no title
@@ -1181,7 +1181,8 @@ def _quotation_before(clause: Span, cue: Token, marked: list[Marked]) -> bool:
 def _named_by(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token] | None:
     """"which Varga called “a disgrace,” blaming the board": a naming verb right before the
     quotation names it, whatever cue follows."""
-    window = doc.char_span(max(0, _opener(_text(doc), m) - 40), _opener(_text(doc), m), alignment_mode="contract")
+    opener = _opener(_text(doc), m)
+    window = doc.char_span(max(0, opener - 40), opener, alignment_mode="contract")
     verb = window[-1] if window is not None and len(window) else None
     if verb is None or verb.lemma_.lower() not in NAMING_VERBS or verb.pos_ != "VERB" or _inside(verb.idx, marked):
         return None
@@ -1436,17 +1437,15 @@ NAME_TITLES = {"sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "cpl", "a
 
 def _suffix(name: str) -> str | None:
     """"Jr." of "Donald Trump Jr.": father and son share every other name."""
-    last = name.split()[-1].lower().rstrip(".,")
-    return last if last in {s.rstrip(".") for s in NAME_SUFFIXES} else None
+    suffixes = name_parts(name)[2]
+    return suffixes[-1].lower().rstrip(".,") if suffixes else None
 
 
 def _given_names(name: str) -> list[str]:
     """"Florida Gov. Jeb Bush" → ["Florida", "Jeb"]: the words before the surname that are not a
     role, a title or its abbreviation ("Sen.", "Justice")."""
     roles = lexicon().role_nouns
-    words = name.split()
-    before = words[:words.index(surname_of(name))]
-    return [w for w in before if not w.endswith(".") and w.lower() not in roles | NAME_PARTICLES | NAME_TITLES]
+    return [w for w in name_parts(name)[0] if not w.endswith(".") and w.lower() not in roles | NAME_PARTICLES | NAME_TITLES]
 
 
 def _same_given_name(given: list[str], full: str) -> bool:
@@ -1610,8 +1609,8 @@ def resolve(found: Found, doc: Doc, people: People, subjects: list[tuple[int, st
         else:
             found.speaker_text, found.speaker_kind = person, "person" if person else None
         found.confidence = round(found.confidence * (0.9 if person or unnamed else 0.5), 2)
-    elif span.root.lower_ in PARTITIVES and _group_before(span) is not None:
-        found.speaker_text, found.speaker_kind = f"{PARTITIVES[span.root.lower_]} {_group_before(span)}", "unnamed"
+    elif span.root.lower_ in PARTITIVES and (group := _group_before(span)) is not None:
+        found.speaker_text, found.speaker_kind = f"{PARTITIVES[span.root.lower_]} {group}", "unnamed"
     else:
         found.speaker_text, found.speaker_kind = _role_speaker(span, people, subjects)
         if found.speaker_kind == "person":
