@@ -20,6 +20,7 @@ class Lexicon:
     object_verbs: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()
     evidence_verbs: frozenset[str] = frozenset()  # cues only with a finite clause
+    attitude_verbs: frozenset[str] = frozenset()  # report a view, not words
     role_nouns: frozenset[str] = frozenset()
     generic_roles: frozenset[str] = frozenset()
     venue_nouns: frozenset[str] = frozenset()
@@ -82,6 +83,7 @@ def lexicon() -> Lexicon:
         object_verbs=frozenset(table["speech"]["object_verbs"]),
         speech_nouns=frozenset(table["speech"]["nouns"]),
         evidence_verbs=frozenset(table["speech"]["evidence_verbs"]),
+        attitude_verbs=frozenset(table["speech"]["attitude_verbs"]),
         role_nouns=frozenset(table["roles"]["nouns"]),
         generic_roles=frozenset(table["roles"]["generic"]),
         venue_nouns=frozenset(table["venues"]["nouns"]),

@@ -752,3 +752,12 @@ def test_quotes_a_quoted_label_after_as_is_its_subjects_words(parse, text, found
 def test_quotes_encouraging_is_reported_speech(parse):
     found = quotes.extract_quotes(parse("Mayor Ilse Wren encouraged residents to “stay away from the quay” on Friday."))
     assert [(q.speaker, q.cue) for q in found] == [("Ilse Wren", "encouraged")]
+
+
+def test_quotes_a_view_reported_inside_a_quotation_is_no_statement_of_its_holder(parse):
+    """Words quoted inside a quotation are the other person's (nested_cue); what the
+    speaker says that person thinks is the speaker's own view."""
+    said = parse("“Mayor Lotte Brenn said that the quays would be sold, and nobody believed her,” Wren told reporters.")
+    thinks = parse("“Mayor Lotte Brenn thinks that the quays should be sold, and nobody agrees,” Wren told reporters.")
+    assert [(q.speaker, q.text) for q in quotes.extract_quotes(said)][1:] == [("Lotte Brenn", "the quays would be sold")]
+    assert [q.speaker for q in quotes.extract_quotes(thinks)] == ["Wren"]

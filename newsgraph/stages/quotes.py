@@ -724,7 +724,12 @@ def _not_a_statement(cue: Token, clause: Span) -> bool:
 
 def _nested(cue: Token, subject: Token, clause: Span, marked: list[Marked]) -> list[Found]:
     """A named person's words reported inside someone else's quotation
-    ("… the minister’s speech at the harbour forum, where she said that …")."""
+    ("… the minister’s speech at the harbour forum, where she said that …").
+    What the quoted speaker says someone thinks, or what something shows, is
+    that speaker's own view and no statement of the other's."""
+    verb = cue.lemma_.lower()
+    if verb in lexicon().attitude_verbs or verb in lexicon().evidence_verbs:
+        return []
     span = _subject_span(subject)
     inner_person = span.label_ == "PERSON"
     if not inner_person and subject.lower_ not in ("he", "she"):
