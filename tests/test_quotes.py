@@ -761,3 +761,25 @@ def test_quotes_a_view_reported_inside_a_quotation_is_no_statement_of_its_holder
     thinks = parse("“Mayor Lotte Brenn thinks that the quays should be sold, and nobody agrees,” Wren told reporters.")
     assert [(q.speaker, q.text) for q in quotes.extract_quotes(said)][1:] == [("Lotte Brenn", "the quays would be sold")]
     assert [q.speaker for q in quotes.extract_quotes(thinks)] == ["Wren"]
+
+
+def test_quotes_a_plural_role_stays_a_group(parse):
+    """"Federal officials said": several people, never the one person the article named last."""
+    text = ("Harbour master Piet Arnesen said the quays were safe.\n\n"
+            "Federal officials said a second crane had failed an inspection.\n\n"
+            "The inspectors said the crane would stay closed until May.")
+    assert [q.speaker for q in quotes.extract_quotes(parse(text))] == [
+        "Piet Arnesen", "Federal officials", "the inspectors"]
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The port's heavy investment in new cranes, Ms. Varga said, “is a perfect example of adapting” to the "
+     "changing economics of shipping.",
+     "The port's heavy investment in new cranes, Ms. Varga said, “is a perfect example of adapting” to the "
+     "changing economics of shipping"),
+    ("In other words, Ms. Varga said, “the era of cheap freight is over.”", "the era of cheap freight is over."),
+])
+def test_quotes_a_cue_inside_a_partly_quoted_sentence_says_the_sentence(parse, text, words):
+    """"X, she said, “…” …": the whole sentence is hers, not only the quotation after the cue; an
+    opening phrase that is not the subject of what was said ("In other words") stays out."""
+    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == [("Ms. Varga", words)]

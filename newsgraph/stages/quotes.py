@@ -524,6 +524,25 @@ def _parenthetical_content(cue: Token) -> Span | None:
     return doc[start:end] if end - start > phrase_end - phrase_start + MIN_STATEMENT_WORDS else None
 
 
+def _mixed_around_cue(cue: Token, clause: Span, marked: list[Marked]) -> bool:
+    """"The investment, Ms. Varga said, “is a perfect example of adapting” to …": a cue set off by
+    commas inside a sentence of quoted and unquoted words says the whole sentence, not only the
+    quotation beside it. ("“A,” she said, “B.”" is all quoted: a split quotation.)"""
+    if not clause.start < cue.i < clause.end or not any(clause.start_char <= m.start < clause.end_char for m in marked):
+        return False
+    around = _parenthetical_content(cue)
+    if around is None or (around.start, around.end) != (clause.start, clause.end):
+        return False
+    phrase = {t.i for t in cue.subtree}
+    # "X said" inside the subject-verb of what was said; not "In other words, he said, “…”"
+    # (the words before are no part of it) nor "…, telling the crowd, “…”" (a participle)
+    if not any(c.dep_ in SUBJECT_DEPS for c in cue.children) or \
+            not any(c.dep_ in SUBJECT_DEPS and c.i < min(phrase) for c in cue.head.children):
+        return False
+    unquoted = [t for t in clause if t.i not in phrase and t.is_alpha and not _inside(t.idx, marked)]
+    return len(unquoted) >= 2
+
+
 def _opens_with_that(clause: Token) -> bool:
     """"tweeted … that Machado was …" with "that" parsed as an adverb: a that-clause still."""
     return clause.left_edge.lower_ == "that" and clause.left_edge.i > clause.head.i
@@ -585,9 +604,10 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
             continue
         if clause.start <= subject.i < clause.end and not clause.start <= token.i < clause.end:
             continue  # the "subject" lies in the content: a misparse (a parenthetical cue lies inside too)
-        if clause.start < token.i and _introduces_quotation(token, marked):
+        around = _mixed_around_cue(token, clause, marked)
+        if clause.start < token.i and _introduces_quotation(token, marked) and not around:
             continue  # "…, Kall said: “I feel …”": what was said is the quotation after the cue
-        if clause.start < token.i < clause.end and _quotation_before(clause, token, marked):
+        if clause.start < token.i < clause.end and _quotation_before(clause, token, marked) and not around:
             continue  # “A,” Sanders said, suggesting “B”: the parser joined A and B; each is taken alone
         if _inside(token.idx, marked):
             found += _nested(token, subject, clause, marked)
@@ -1724,7 +1744,8 @@ def _role_speaker(span: Span, people: People, subjects: list[tuple[int, str]]) -
     definite = span[0].lower_ in ("the", "this", "that") or span[0].pos_ in ("PROPN", "ADJ", "NOUN")
     indefinite = span[0].lower_ in ("a", "an", "one", "some", "two", "three", "several", "another") \
         or (len(span) == 1 and span.root.tag_ == "NNS")  # "Aides said": unnamed people
-    if head in lex.role_nouns and not indefinite and definite:
+    plural = span.root.tag_ == "NNS"  # "the lawyers said": several people, never one of those named
+    if head in lex.role_nouns and not indefinite and definite and not plural:
         introduced = [(d, kind) for at, d, h, kind in people.unnamed if at < span.start_char and h == head]
         holders = _role_holders(span, head, people)
         if introduced and not holders:  # "A senior official said … the official added"
