@@ -783,3 +783,13 @@ def test_quotes_a_cue_inside_a_partly_quoted_sentence_says_the_sentence(parse, t
     """"X, she said, “…” …": the whole sentence is hers, not only the quotation after the cue; an
     opening phrase that is not the subject of what was said ("In other words") stays out."""
     assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == [("Ms. Varga", words)]
+
+
+def test_quotes_a_spokesman_for_someone_is_never_the_person_named_last(parse):
+    """"Brenn's spokesman said … the spokesman added": the role held for someone else is one unnamed
+    person all along, not the person the article named last."""
+    text = ("Harbour master Piet Arnesen said the quays were safe.\n\n"
+            "Brenn's spokesman said the mayor stood by her comments on the sale.\n\n"
+            "The spokesman said there was no meeting planned with the buyers.")
+    assert [q.speaker for q in quotes.extract_quotes(parse(text))] == [
+        "Piet Arnesen", "Brenn's spokesman", "Brenn's spokesman"]

@@ -1666,11 +1666,18 @@ def _group_before(span: Span) -> str | None:
     return None
 
 
-def _uncapitalised(description: str) -> str:
-    """"The minister" → "the minister" at a sentence's start; a word in capitals stays ("THE BORROWING")."""
-    first = description.split(" ", 1)[0]
-    return description[:1].lower() + description[1:] if first[:1].isupper() and first[1:].islower() or first in ("A",) \
-        else description
+# Entity types whose words keep their capitals in a description ("Cameron's spokesman", "Florida officials").
+NAME_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+
+
+def _uncapitalised(phrase: Span) -> str:
+    """"The minister" → "the minister" at a sentence's start; a name ("Cameron's spokesman", "Florida
+    officials") and a word in capitals ("THE BORROWING") stay."""
+    first, description = phrase[0], phrase.text
+    named = first.ent_type_ in NAME_ENTITIES or first.pos_ == "PROPN"
+    if named or not (first.text[:1].isupper() and first.text[1:].islower()):
+        return description if first.text != "A" else "a" + description[1:]
+    return description[:1].lower() + description[1:]
 
 
 def _source_offsets(found: Found) -> tuple[int, int]:
@@ -1760,12 +1767,17 @@ def _role_speaker(span: Span, people: People, subjects: list[tuple[int, str]]) -
             recent = [name for at, name in subjects if at < span.start_char and surname_of(name) in holders]
             if recent:
                 return recent[-1], "person"
-        elif span[0].lower_ == "the":  # "the minister", introduced without the title
+        elif span[0].lower_ == "the" and not _role_of_another(span.root):  # "the minister", introduced without the title
             for at, name in reversed([x for x in subjects if x[0] < span.start_char]):
                 if not people.roles.get(surname_of(name)):
                     return name, "person"
-    description = _full_np(span.root).text
-    return (_uncapitalised(description) if not span[0].pos_ == "PROPN" else description), "unnamed"
+    return _uncapitalised(_full_np(span.root)), "unnamed"
+
+
+def _role_of_another(role: Token) -> bool:
+    """"the prime minister's spokesman": a role held for someone else, never the person named last
+    (often the one it speaks for)."""
+    return any(c.dep_ == "poss" for c in role.children)
 
 
 def _role_holders(span: Span, head: str, people: People) -> list[str]:
@@ -1807,15 +1819,15 @@ def _embedded(subject: Token) -> bool:
 
 
 def unnamed_subjects(doc: Doc, marked: list[Marked]) -> list[tuple[int, str, str]]:
-    """Unnamed sources introduced as subjects ("A senior official at the ministry said"): what
-    "the official" and "she" may stand for later."""
+    """Unnamed sources introduced as subjects ("A senior official at the ministry said", "the
+    minister's spokesman said"): what "the official" and "she" may stand for later."""
     out = []
     for token in _tokens(doc):
         if token.dep_ in SUBJECT_DEPS and not _inside(token.idx, marked) and not _embedded(token) \
                 and token.pos_ == "NOUN" and token.lemma_.lower() in lexicon().role_nouns \
-                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
-            description = _full_np(token).text
-            out.append((token.idx, _uncapitalised(description), token.lemma_.lower(), "unnamed"))
+                and (any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+                     or _role_of_another(token)):  # "the prime minister's spokesman said"
+            out.append((token.idx, _uncapitalised(_full_np(token)), token.lemma_.lower(), "unnamed"))
     return out
 
 
