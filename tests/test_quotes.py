@@ -793,3 +793,11 @@ def test_quotes_a_spokesman_for_someone_is_never_the_person_named_last(parse):
             "The spokesman said there was no meeting planned with the buyers.")
     assert [q.speaker for q in quotes.extract_quotes(parse(text))] == [
         "Piet Arnesen", "Brenn's spokesman", "Brenn's spokesman"]
+
+
+def test_quotes_former_alone_does_not_make_a_role_someone_elses(parse):
+    """"The former transport minister" is not the "former central bank governor" the article named:
+    an adjective such as "former" says nothing of whose role it is."""
+    text = ("Former central bank governor Anna Holt said rates would rise in the spring.\n\n"
+            "The former minister said the port would stay in public hands.")
+    assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["Anna Holt", "the former minister"]

@@ -1783,12 +1783,15 @@ def _role_of_another(role: Token) -> bool:
 def _role_holders(span: Span, head: str, people: People) -> list[str]:
     """Surnames of the people the article gave this role. Modifiers decide between them:
     "the union leader" is the "union's chairman" before the "opposition leader"."""
-    modifiers = {t.lemma_.lower() for t in span if t.i != span.root.i and t.dep_ in ("compound", "amod", "nmod", "poss")
-                 and t.pos_ in ("NOUN", "PROPN", "ADJ")}
+    words = [t for t in span if t.i != span.root.i and t.dep_ in ("compound", "amod", "nmod", "poss")
+             and t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    modifiers = {t.lemma_.lower() for t in words}
+    # "former", "senior" alone say nothing of whose role it is: a noun or a name must be among them
+    telling = any(t.pos_ != "ADJ" for t in words)
     by_modifiers, by_head = [], []
     for surname, roles in people.roles.items():
         titles = " ".join(people.titles.get(surname, ())).lower().replace("’s", "").replace("'s", "")
-        if modifiers and modifiers <= set(re.findall(r"[\w-]+", titles)):
+        if telling and modifiers <= set(re.findall(r"[\w-]+", titles)):
             by_modifiers.append(surname)
         if head in roles:
             by_head.append(surname)
