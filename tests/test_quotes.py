@@ -796,7 +796,7 @@ def test_quotes_a_spokesman_for_someone_is_never_the_person_named_last(parse):
 
 
 def test_quotes_former_alone_does_not_make_a_role_someone_elses(parse):
-    """"The former transport minister" is not the "former central bank governor" the article named:
+    """"The former minister" is not the "former central bank governor" the article named:
     an adjective such as "former" says nothing of whose role it is."""
     text = ("Former central bank governor Anna Holt said rates would rise in the spring.\n\n"
             "The former minister said the port would stay in public hands.")
