@@ -23,6 +23,7 @@ class Lexicon:
     attitude_verbs: frozenset[str] = frozenset()  # report a view, not words
     role_nouns: frozenset[str] = frozenset()
     generic_roles: frozenset[str] = frozenset()
+    role_abbreviations: dict[str, str] = field(default_factory=dict)  # "sen" → "senator"
     venue_nouns: frozenset[str] = frozenset()
     organisation_nouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
@@ -35,6 +36,12 @@ class Lexicon:
     retrospective: tuple[str, ...] = ()  # regular expressions, case-insensitive
     retrospective_window: int = 6  # words either side that name what is looked back at
     frames: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # frame → word classes
+
+    def role_of(self, word: str) -> str | None:
+        """The role a word names: "minister" → "minister", "Sen." → "senator", "Florida" → None."""
+        word = word.lower()
+        role = self.role_abbreviations.get(word[:-1]) if word.endswith(".") else None
+        return role or (word if word in self.role_nouns else None)
 
     def canonical_outlet(self, name: str) -> str | None:
         return self.outlet_by_alias.get(" ".join(name.split()).casefold())
@@ -86,6 +93,7 @@ def lexicon() -> Lexicon:
         attitude_verbs=frozenset(table["speech"]["attitude_verbs"]),
         role_nouns=frozenset(table["roles"]["nouns"]),
         generic_roles=frozenset(table["roles"]["generic"]),
+        role_abbreviations=dict(table["roles"]["abbreviations"]),
         venue_nouns=frozenset(table["venues"]["nouns"]),
         organisation_nouns=frozenset(table["organisations"]["nouns"]),
         document_nouns=frozenset(table["organisations"]["documents"]),

@@ -801,3 +801,11 @@ def test_quotes_former_alone_does_not_make_a_role_someone_elses(parse):
     text = ("Former central bank governor Anna Holt said rates would rise in the spring.\n\n"
             "The former minister said the port would stay in public hands.")
     assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["Anna Holt", "the former minister"]
+
+
+def test_quotes_a_short_title_before_a_name_is_a_role(parse):
+    """"Ostrel Sen. Anna Holt" is later "the Ostrel senator"; she is not the person named last."""
+    text = ("Ostrel Sen. Anna Holt said the port should stay in public hands.\n\n"
+            "Harbour master Piet Arnesen said the quays were safe.\n\n"
+            "The Ostrel senator predicted that the sale would fail in parliament.")
+    assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["Anna Holt", "Piet Arnesen", "Anna Holt"]

@@ -1516,9 +1516,7 @@ def collect_people(doc: Doc, marked: list[Marked]) -> People:
             people.named[surname].append(name)
         people.first_seen.setdefault(surname, (ent.start_char, ent.end_char))
         roles = people.roles.setdefault(surname, set())
-        for token in _role_words(ent):
-            if token.lemma_.lower() in lex.role_nouns:
-                roles.add(token.lemma_.lower())
+        roles.update(t.lemma_.lower() for t in _role_words(ent) if t.lemma_.lower() in lex.role_nouns)
         phrase = _role_phrase(ent)
         if phrase:
             people.titles.setdefault(surname, set()).add(phrase)
@@ -1579,6 +1577,11 @@ def _role_words(ent: Span) -> list[Token]:
     return [w for w in words if w.pos_ in ("NOUN", "PROPN")]
 
 
+def _role_of(token: Token) -> str | None:
+    """The role a word names, its short form too ("Sen." → "senator")."""
+    return lexicon().role_of(token.text if token.text.endswith(".") else token.lemma_)
+
+
 def _role_phrase(ent: Span) -> str | None:
     """"Transport Minister" of "Transport Minister Ilse Varga"; "the transport minister" of
     "Varga, the transport minister"."""
@@ -1588,7 +1591,7 @@ def _role_phrase(ent: Span) -> str | None:
               and not t.is_punct and t.ent_type_ != "PERSON"]
     while before and before[0].pos_ not in ("NOUN", "PROPN", "ADJ"):
         before.pop(0)
-    if before and any(t.lemma_.lower() in lex.role_nouns for t in before):
+    if before and any(_role_of(t) for t in before):
         return doc[before[0].i:ent.start].text.strip()
     for child in ent.root.children:
         if child.dep_ == "appos" and child.lemma_.lower() in lex.role_nouns:
@@ -1795,7 +1798,7 @@ def _role_holders(span: Span, head: str, people: People) -> list[str]:
             by_modifiers.append(surname)
         if head in roles:
             by_head.append(surname)
-    return by_modifiers or by_head
+    return [s for s in by_modifiers if s in by_head] or by_modifiers or by_head
 
 
 def subject_people(doc: Doc, people: People, marked: list[Marked]) -> list[tuple[int, str]]:
