@@ -809,3 +809,12 @@ def test_quotes_a_short_title_before_a_name_is_a_role(parse):
             "Harbour master Piet Arnesen said the quays were safe.\n\n"
             "The Ostrel senator predicted that the sale would fail in parliament.")
     assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["Anna Holt", "Piet Arnesen", "Anna Holt"]
+
+
+def test_quotes_a_bare_surname_shared_by_two_people_is_the_one_named_first(parse):
+    """"Lotte Brenn … her father, Jonas K. Brenn … Brenn said": the bare surname is the person the
+    story introduced first, however fully the other is named."""
+    text = ("Mayor Lotte Brenn said the port would stay public.\n\n"
+            "Her father, Jonas K. Brenn, ran the harbour for thirty years.\n\n"
+            "Brenn said later that the sale was off.")
+    assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["Lotte Brenn", "Lotte Brenn"]

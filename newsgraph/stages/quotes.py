@@ -1452,7 +1452,17 @@ class People:
             return max(agreeing, key=lambda full: len(full.split()), default=name)
         if surname in self.shared:
             return f"{honorific} {surname}" if honorific else surname
-        return self.full.get(surname, name)
+        return self._first_named(surname) or self.full.get(surname, name)
+
+    def _first_named(self, surname: str) -> str | None:
+        """Of two people sharing a surname ("Jeb Bush", then "George H.W. Bush"), the one the article
+        named first is the bare surname's, as the first full mention introduces the story's
+        person; with one person, None."""
+        people = [full for full in self.named.get(surname, []) if _given_names(full)]
+        first = people[0] if people else None
+        if first is None or all(_same_given_name(_given_names(first), full) for full in people):
+            return None
+        return max((f for f in people if _same_given_name(_given_names(first), f)), key=lambda f: len(f.split()))
 
 
 # Titles written before a name that are no role noun ("Sen", "Justice Kennedy", "Dean Amar")
