@@ -818,3 +818,10 @@ def test_quotes_a_bare_surname_shared_by_two_people_is_the_one_named_first(parse
             "Her father, Jonas K. Brenn, ran the harbour for thirty years.\n\n"
             "Brenn said later that the sale was off.")
     assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["Lotte Brenn", "Lotte Brenn"]
+
+
+def test_quotes_one_of_a_group_named_in_apposition_is_that_person(parse):
+    """"One of the dockers, Piet Arnesen, 70, said": the number the recogniser tagged is no speaker;
+    the name beside it is."""
+    found = quotes.extract_quotes(parse("One of the dockers, Piet Arnesen, 70, said he was sure the sale would fail."))
+    assert [q.speaker for q in found] == ["Piet Arnesen"]

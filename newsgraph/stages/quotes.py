@@ -1385,12 +1385,14 @@ def _ent_of(token: Token) -> Span | None:
 def _subject_span(token: Token) -> Span:
     doc = token.doc
     ent = _ent_of(token)
-    if ent is not None:
+    if ent is not None and ent.label_ in NAME_ENTITIES:
         # "Said Oberlin: …": the recogniser may take the opening cue into the name
         return _without_cue_word(ent) if ent[0].i < token.i else ent
-    for child in token.children:  # "Its director, Elin Sarka, said": the name in apposition
+    for child in token.children:  # "Its director, Elin Sarka, said", "One of the men, Jo Elkins, 70, said"
         if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or _looks_like_name(child)):
             return _subject_span(child)
+    if ent is not None:
+        return ent
     left = token.left_edge.i
     right = token.i + 1
     # keep compounds and names after the head ("Varga (pictured)" stops at the bracket)
