@@ -825,3 +825,12 @@ def test_quotes_one_of_a_group_named_in_apposition_is_that_person(parse):
     the name beside it is."""
     found = quotes.extract_quotes(parse("One of the dockers, Piet Arnesen, 70, said he was sure the sale would fail."))
     assert [q.speaker for q in found] == ["Piet Arnesen"]
+
+
+def test_quotes_a_bare_quotation_after_someone_else_acts_is_theirs(parse):
+    """“…,” Jonas Brenn said. Lotte Brenn shook her head. “…”: the second quotation is hers, not a
+    continuation of his."""
+    text = ("“It goes in here and goes out here,” Jonas Brenn said, pointing to his ears. "
+            "Lotte Brenn shook her head. “Jonas is much better about it than I am.”")
+    assert [(q.speaker, q.rule.split(":")[-1]) for q in quotes.extract_quotes(parse(text))] == [
+        ("Jonas Brenn", "cue_clause"), ("Lotte Brenn", "action_beat")]

@@ -9,14 +9,19 @@ Rules over the dependency parse and the quotation marks, in four passes:
    the content; "according to X" and a headline's "— Name" too;
 3. quoted spans no cue has claimed → attributed to a cue next to them
    ("“…,” he said", "X said: “…”", "X called it “…”"), to the subject of any
-   clause a colon ends ("X gloated: “…”"), or continuing the previous
-   speaker's words in the same or a following paragraph; otherwise they are
-   titles, names or scare quotes and are left out;
+   clause a colon ends ("X gloated: “…”"), to a named person whose doing
+   the sentence just before tells ("Betsy shook her head. “…”"), or
+   continuing the previous speaker's words in the same or a following
+   paragraph; otherwise they are titles, names or scare quotes and are left
+   out;
 4. the speaker mention is resolved: names to the article's fullest form that
    agrees with their first name ("Jeb Bush" never becomes "George W. Bush"),
-   pronouns to the latest person who was the subject of a sentence, role
-   nouns to the person the article gave that role; unnamed sources stay
-   unnamed. A statement whose speaker cannot be resolved has speaker None.
+   a bare surname two people share to the one named first, pronouns to the
+   latest person who was the subject of a sentence, role nouns to the person
+   the article gave that role ("Sen." and other short titles count); plural
+   roles ("officials said"), roles held for someone else ("the minister's
+   spokesman") and other unnamed sources stay unnamed. A statement whose
+   speaker cannot be resolved has speaker None.
 
 Kind follows the share of the content inside quotation marks: ≥ 90 %
 direct, some mixed, none indirect.
@@ -923,6 +928,12 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
                                _own_parts(m), speaker=named))
             continue
         previous = _previous_statement(doc, m, claimed + found, marked)
+        beat = _action_beat(doc, m, marked) if _starts_unit(doc, m) else None
+        if beat is not None and (previous is None or previous.speaker is None
+                                 or beat.text not in previous.speaker.text and previous.speaker.text not in beat.text):
+            m.claimed = True  # Betsy Ebeling shook her head. “Tom’s much better about it than I am.”
+            found.append(Found(m.start, m.end, f"{NAME}:action_beat", 0.6, _own_parts(m), speaker=beat))
+            continue
         if previous is not None and _starts_unit(doc, m):
             m.claimed = True
             if _carries_on(doc, m, previous, marked):
@@ -934,6 +945,26 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
                                speaker_kind=previous.speaker_kind, speaker_start=previous.speaker_start,
                                speaker_end=previous.speaker_end, venue=previous.venue))
     return found
+
+
+def _action_beat(doc: Doc, m: Marked, marked: list[Marked]) -> Span | None:
+    """A named person doing something in the sentence just before a bare quotation, in the same
+    paragraph ("Betsy Ebeling shook her head. “…”"): the words are that person's."""
+    text = _text(doc)
+    opener = _opener(text, m)
+    if "\n" in text[max(0, opener - 2):opener] or not text[:opener].rstrip().endswith((".", "!", "?")):
+        return None
+    last = doc.char_span(0, len(text[:opener].rstrip()), alignment_mode="contract")
+    if last is None or not len(last):
+        return None
+    sentence = last[-1].sent
+    root = sentence.root
+    if is_cue(root) or any(_inside(t.idx, marked) for t in sentence) or "\n" in sentence.text.strip():
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.ent_type_ != "PERSON":
+        return None
+    return _subject_span(subject)
 
 
 def _own_parts(m: Marked) -> list[tuple[int, int]]:
