@@ -834,3 +834,12 @@ def test_quotes_a_bare_quotation_after_someone_else_acts_is_theirs(parse):
             "Lotte Brenn shook her head. “Jonas is much better about it than I am.”")
     assert [(q.speaker, q.rule.split(":")[-1]) for q in quotes.extract_quotes(parse(text))] == [
         ("Jonas Brenn", "cue_clause"), ("Lotte Brenn", "action_beat")]
+
+
+def test_quotes_in_a_transcript_i_is_the_speaker_of_the_turn_and_questions_state_nothing(parse):
+    """"FALLIN: I think …" is Mary Fallin's; the host's "Do you think …?" asks and states nothing."""
+    text = ("Governor Mary Fallin spoke to the host on Sunday.\n\n"
+            "TAPPER: Do you think the mayor has campaigned as a healer?\n\n"
+            "FALLIN: I think she is trying to campaign as a healer.")
+    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == [
+        ("Mary Fallin", "she is trying to campaign as a healer")]

@@ -742,9 +742,19 @@ def _not_a_statement(cue: Token, clause: Span) -> bool:
         return True  # "did not say if …" asks; "said if elected, he would …" states a condition
     if any(c.dep_ == "neg" for c in cue.children):
         return True
+    if _asks(cue):
+        return True
     if cue.lemma_.lower() in lexicon().evidence_verbs and not _finite(clause):
         return True
     return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in ("decline", "refuse")
+
+
+def _asks(cue: Token) -> bool:
+    """"Do you think he will …?", "Did she say that …?": an auxiliary before the cue's subject in a
+    sentence that ends in a question mark asks what was said; it states nothing."""
+    subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+    inverted = subject is not None and any(c.dep_ == "aux" and c.i < subject.i for c in cue.children)
+    return inverted and cue.sent.text.rstrip().rstrip("”\"'’").endswith("?")
 
 
 def _nested(cue: Token, subject: Token, clause: Span, marked: list[Marked]) -> list[Found]:
@@ -1656,6 +1666,8 @@ def resolve(found: Found, doc: Doc, people: People, subjects: list[tuple[int, st
         found.speaker_text, found.speaker_kind = people.canonical(name, _honorific(span)), "person"
     elif _known_surname(span, people):
         found.speaker_text, found.speaker_kind = people.canonical(span.root.text, _honorific(span)), "person"
+    elif (surname := _surname_in_capitals(span.text, people)) is not None:
+        found.speaker_text, found.speaker_kind = people.canonical(surname), "person"  # "FALLIN:" → Mary Fallin
     elif span.label_ in ("ORG", "GPE", "NORP") or (span.root.pos_ == "PROPN" and span.root.lemma_.lower() not in lex.role_nouns):
         found.speaker_text, found.speaker_kind = span.text.removeprefix("the ").removeprefix("The "), "organisation"
     elif span.root.lemma_.lower() in lex.document_nouns and _author_of(span) is not None:
@@ -1682,11 +1694,23 @@ def resolve(found: Found, doc: Doc, people: People, subjects: list[tuple[int, st
         found.confidence = round(found.confidence * (0.9 if person or unnamed else 0.5), 2)
     elif span.root.lower_ in PARTITIVES and (group := _group_before(span)) is not None:
         found.speaker_text, found.speaker_kind = f"{PARTITIVES[span.root.lower_]} {group}", "unnamed"
+    elif span.root.lower_ in ("i", "we") and len(span) == 1 and (label := _turn_label(doc, span.start_char)):
+        # "FALLIN: I think …": in a transcript, "I" is the speaker whose turn it is
+        surname = _surname_in_capitals(label, people)
+        found.speaker_text, found.speaker_kind = (people.canonical(surname) if surname else label), "person"
     else:
         found.speaker_text, found.speaker_kind = _role_speaker(span, people, subjects)
         if found.speaker_kind == "person":
             found.confidence = round(found.confidence * 0.9, 2)
     return found
+
+
+def _turn_label(doc: Doc, offset: int) -> str | None:
+    """The speaker's name in capitals that opens a transcript turn ("FALLIN: …") around an offset."""
+    text = _text(doc)
+    start = text.rfind("\n", 0, offset) + 1
+    label = TRANSCRIPT.match(text[start:offset].lstrip("“\""))
+    return label.group("name") if label else None
 
 
 # "Economists were divided. Some warned …; others said …": a bare quantifier stands for a group
@@ -1750,6 +1774,15 @@ def _full_np(token: Token) -> Span:
             end = min(t.i, t.left_edge.i) if t.left_edge.i > token.i else t.i
             break
     return doc[token.left_edge.i:max(end, token.i + 1)]
+
+
+def _surname_in_capitals(label: str, people: People) -> str | None:
+    """A transcript's "FALLIN" or "O'MALLEY": the surname of a person the article names."""
+    label = label.strip(" :")
+    if not label.isupper() or len(label) < 3:
+        return None
+    last = label.split()[-1].lower()
+    return next((surname for surname in people.full if surname.lower() == last), None)
 
 
 def _known_surname(span: Span, people: People) -> bool:
