@@ -24,6 +24,7 @@ class Lexicon:
     role_nouns: frozenset[str] = frozenset()
     generic_roles: frozenset[str] = frozenset()
     role_abbreviations: dict[str, str] = field(default_factory=dict)  # "sen" → "senator"
+    group_nouns: frozenset[str] = frozenset()  # "voters", "critics": people taken together
     venue_nouns: frozenset[str] = frozenset()
     organisation_nouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
@@ -94,6 +95,7 @@ def lexicon() -> Lexicon:
         role_nouns=frozenset(table["roles"]["nouns"]),
         generic_roles=frozenset(table["roles"]["generic"]),
         role_abbreviations=dict(table["roles"]["abbreviations"]),
+        group_nouns=frozenset(table["roles"]["groups"]),
         venue_nouns=frozenset(table["venues"]["nouns"]),
         organisation_nouns=frozenset(table["organisations"]["nouns"]),
         document_nouns=frozenset(table["organisations"]["documents"]),

@@ -843,3 +843,16 @@ def test_quotes_in_a_transcript_i_is_the_speaker_of_the_turn_and_questions_state
             "FALLIN: I think she is trying to campaign as a healer.")
     assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == [
         ("Mary Fallin", "she is trying to campaign as a healer")]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("Federal officials said a second crane had failed an inspection. They added that the port would stay open.",
+     ["federal officials", "federal officials"]),
+    ("Lotte Brenn and Piet Arnesen wrote to the buyers on Monday. They said the talks had gone well.",
+     ["Lotte Brenn and Piet Arnesen"]),
+    ("Dockers crowded the quay on Monday. They said the talks had gone badly.", [None]),
+])
+def test_quotes_they_is_the_group_that_spoke_last(parse, text, speakers):
+    """"they" stands for the latest group that said something nearby; a group that only did
+    something ("dockers crowded the quay") is too weak a clue, and "they" stays unresolved."""
+    assert [q.speaker for q in quotes.extract_quotes(parse(text))] == speakers

@@ -1683,6 +1683,9 @@ def resolve(found: Found, doc: Doc, people: People, subjects: list[tuple[int, st
         if earlier and span.start_char - _text(doc).rfind("\n\n", 0, span.start_char) < 2000:
             found.speaker_text, found.speaker_kind = earlier[-1], "organisation"
             found.confidence = round(found.confidence * 0.8, 2)
+    elif span.root.lower_ == "they" and len(span) == 1 and (group := _group_antecedent(span.root)) is not None:
+        found.speaker_text, found.speaker_kind = group, "unnamed"  # "Federal officials said … They added …"
+        found.confidence = round(found.confidence * 0.8, 2)
     elif span.root.lower_ in PRONOUNS or span.root.lower_ in POSSESSIVES:
         pronoun = POSSESSIVES.get(span.root.lower_, span.root.lower_)  # "his call for …": he
         person = _antecedent(span.start_char, subjects, pronoun) or _fronted_clause_subject(span.root, subjects)
@@ -1703,6 +1706,34 @@ def resolve(found: Found, doc: Doc, people: People, subjects: list[tuple[int, st
         if found.speaker_kind == "person":
             found.confidence = round(found.confidence * 0.9, 2)
     return found
+
+
+PARAGRAPH_BREAKS = re.compile(r"\n+")
+
+
+def _group_antecedent(pronoun: Token) -> str | None:
+    """"they": the latest group of people that said something in this paragraph or the one before
+    ("Federal officials said …", "Critics of the plan argue …", "Bolton and Gorka wrote …");
+    None when none did."""
+    doc, text = pronoun.doc, _text(pronoun.doc)
+    for token in reversed(doc[max(0, pronoun.i - 200):pronoun.i]):
+        if len(PARAGRAPH_BREAKS.findall(text, token.idx, pronoun.idx)) > 1:
+            return None
+        if token.dep_ not in SUBJECT_DEPS or token.pos_ == "PRON" or not is_cue(token.head):
+            continue  # only a group that spoke: "they" after "voters flocked to …" is a guess
+        if _people_together(token):
+            return _uncapitalised(_full_np(token)).rstrip(" -—–,")
+    return None
+
+
+def _people_together(token: Token) -> bool:
+    """"officials", "Democrats", "critics", "Bolton and Gorka": a subject that names several people."""
+    lex = lexicon()
+    if any(c.dep_ == "conj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in token.children):
+        return token.ent_type_ == "PERSON"
+    plural = token.tag_ in ("NNS", "NNPS")
+    word = token.lemma_.lower()
+    return plural and (word in lex.role_nouns or token.lower_ in lex.group_nouns or token.ent_type_ == "NORP")
 
 
 def _turn_label(doc: Doc, offset: int) -> str | None:
