@@ -13,7 +13,9 @@ matches them), two checks on the *resolved* name:
             capitalised word with it;
   groups  — the gold source is a group ("officials", "aides", "advisers",
             "lawyers", "leaders", "experts", "spokesmen"): the resolved
-            speaker is still a group, not one person.
+            speaker is still a group, not one person;
+  unresolved — the gold relation has a source, ours has no speaker or only
+            a pronoun ("they", "I").
 
 A word in common is a loose test (roles resolved to a name fail it when
 right, "the Florida senator" → "Marco Rubio"), so the figure is for
@@ -50,7 +52,7 @@ def all_words(text: str) -> set[str]:
 
 def check(records: list[dict], predictions: list[dict], scorer) -> dict:
     by_id = {p["id"]: p["quotes"] for p in predictions}
-    named = agree = groups = kept = 0
+    named = agree = groups = kept = sourced = unresolved = 0
     disagreements = []
     for record in records:
         text, gold, found = record["text"], record["quotes"], by_id.get(record["id"], [])
@@ -60,6 +62,9 @@ def check(records: list[dict], predictions: list[dict], scorer) -> dict:
         found_sets = [scorer.span_tokens(tokens, starts, [(p["quote_start"], p["quote_end"])]) for p in found]
         for gi, pi in scorer.match(gold_sets, found_sets, scorer.crit_overlap50):
             source, speaker = (gold[gi]["speaker"] or "").strip(), (found[pi]["speaker"] or "").strip()
+            if source:
+                sourced += 1
+                unresolved += not speaker or speaker.lower() in PRONOUNS
             if not source or not speaker:
                 continue
             if name_words(source) and len(source.split()) <= 4 and source.split()[0].lower() not in PRONOUNS:
@@ -78,7 +83,9 @@ def check(records: list[dict], predictions: list[dict], scorer) -> dict:
     return {"named_sources": named, "resolved_sharing_a_name": agree,
             "named_agreement": round(agree / named, 3) if named else None,
             "group_sources": groups, "resolved_to_a_group": kept,
-            "group_kept": round(kept / groups, 3) if groups else None, "disagreements": disagreements}
+            "group_kept": round(kept / groups, 3) if groups else None,
+            "sourced": sourced, "unresolved": unresolved,
+            "unresolved_share": round(unresolved / sourced, 3) if sourced else None, "disagreements": disagreements}
 
 
 def main() -> None:
