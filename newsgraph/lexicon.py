@@ -25,6 +25,7 @@ class Lexicon:
     generic_roles: frozenset[str] = frozenset()
     role_abbreviations: dict[str, str] = field(default_factory=dict)  # "sen" → "senator"
     group_nouns: frozenset[str] = frozenset()  # "voters", "critics": people taken together
+    offices: frozenset[str] = frozenset()  # roles one person holds one of ("senator", "governor")
     venue_nouns: frozenset[str] = frozenset()
     organisation_nouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
@@ -96,6 +97,7 @@ def lexicon() -> Lexicon:
         generic_roles=frozenset(table["roles"]["generic"]),
         role_abbreviations=dict(table["roles"]["abbreviations"]),
         group_nouns=frozenset(table["roles"]["groups"]),
+        offices=frozenset(table["roles"]["offices"]),
         venue_nouns=frozenset(table["venues"]["nouns"]),
         organisation_nouns=frozenset(table["organisations"]["nouns"]),
         document_nouns=frozenset(table["organisations"]["documents"]),

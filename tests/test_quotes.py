@@ -856,3 +856,11 @@ def test_quotes_they_is_the_group_that_spoke_last(parse, text, speakers):
     """"they" stands for the latest group that said something nearby; a group that only did
     something ("dockers crowded the quay") is too weak a clue, and "they" stays unresolved."""
     assert [q.speaker for q in quotes.extract_quotes(parse(text))] == speakers
+
+
+def test_quotes_a_role_goes_to_nobody_known_in_another_office(parse):
+    """"The Ostrel senator": not the governor named last; the candidate may be the senator."""
+    text = ("Democratic candidate Lotte Brenn said on Monday that she would win the state.\n\n"
+            "Governor Piet Arnesen said the polls were wrong.\n\n"
+            "The Ostrel senator added that the port would stay in public hands.")
+    assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["Lotte Brenn", "Piet Arnesen", "Lotte Brenn"]

@@ -1879,9 +1879,15 @@ def _role_speaker(span: Span, people: People, subjects: list[tuple[int, str]]) -
                 return recent[-1], "person"
         elif span[0].lower_ == "the" and not _role_of_another(span.root):  # "the minister", introduced without the title
             for at, name in reversed([x for x in subjects if x[0] < span.start_char]):
-                if not people.roles.get(surname_of(name)):
+                if not _holds_another_office(people.roles.get(surname_of(name), set()), head):
                     return name, "person"
     return _uncapitalised(_full_np(span.root)), "unnamed"
+
+
+def _holds_another_office(roles: set[str], head: str) -> bool:
+    """"the Vermont senator" is not a person the article called a governor; a "candidate" may be."""
+    offices = lexicon().offices
+    return any(role in offices and role != head for role in roles)
 
 
 def _role_of_another(role: Token) -> bool:
