@@ -864,3 +864,14 @@ def test_quotes_a_role_goes_to_nobody_known_in_another_office(parse):
             "Governor Piet Arnesen said the polls were wrong.\n\n"
             "The Ostrel senator added that the port would stay in public hands.")
     assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["Lotte Brenn", "Piet Arnesen", "Lotte Brenn"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The ad uses footage of Lotte Brenn asking, “Why am I not fifty points ahead?”", "Lotte Brenn"),
+    ("The strike has left 62 percent of voters saying the port should stay public.", "voters"),
+    ("The minister emailed supporters saying: “The struggle continues.”", "the minister"),
+])
+def test_quotes_a_participle_right_after_a_person_is_theirs(parse, text, speaker):
+    """"footage of Lotte Brenn asking, “…”": the person the participle follows asks, not the ad;
+    after an object ("emailed supporters saying") the sender speaks."""
+    assert [q.speaker for q in quotes.extract_quotes(parse(text))] == [speaker]

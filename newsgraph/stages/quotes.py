@@ -272,6 +272,8 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
     """The grammatical source of a cue, never a word inside quotation marks."""
     if _inverted_said(cue):
         return cue.head
+    if (person := _person_right_before(cue, marked)) is not None:
+        return person
     subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)]
     subjects = [c for c in subjects if not _when_or_amount(c)] or subjects  # "… last March said"
     if subjects and all(c.ent_type_ in ("DATE", "TIME") and c.lower_ != "old" for c in subjects):  # "the 46-year-old"
@@ -330,6 +332,30 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
                 return subject or _subject_of_cue_before(cue, marked)
             head = head.head
     return None
+
+
+# Verbs whose object receives words ("emailed supporters saying …"), not speaks them.
+SENDING_VERBS = {"email", "send", "text", "message", "mail", "write", "tell", "urge", "ask"}
+
+
+def _person_right_before(cue: Token, marked: list[Marked]) -> Token | None:
+    """"footage of Lotte Brenn asking, “…”", "62 percent of voters saying …": a participle right
+    after a person or group the sentence is about (after "of", "about", "for", "with") says what
+    follows, whatever the parser hung it on; after an object ("emailed supporters saying …") the
+    sentence's subject speaks."""
+    if cue.tag_ != "VBG" or cue.i == 0 or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        return None
+    before = cue.doc[cue.i - 1]
+    about = before.dep_ == "pobj" and before.head.lower_ in ("of", "about", "for", "with")
+    if _inside(before.idx, marked) or not (about or cue.dep_ == "acl" and cue.head.i == before.i):
+        return None
+    if before.dep_ in ("dobj", "dative") and (is_cue(before.head) or before.head.lemma_.lower() in SENDING_VERBS):
+        return None  # "emailed supporters saying: “…”": the sender says it
+    lex = lexicon()
+    person = before.ent_type_ == "PERSON" and before.pos_ == "PROPN"
+    people = before.pos_ == "NOUN" and before.tag_ == "NNS" and (
+        before.lemma_.lower() in lex.role_nouns or before.lower_ in lex.group_nouns)
+    return before if person or people else None
 
 
 def _relative_source(cue: Token, subject: Token) -> Token | None:
