@@ -875,3 +875,12 @@ def test_quotes_a_participle_right_after_a_person_is_theirs(parse, text, speaker
     """"footage of Lotte Brenn asking, “…”": the person the participle follows asks, not the ad;
     after an object ("emailed supporters saying") the sender speaks."""
     assert [q.speaker for q in quotes.extract_quotes(parse(text))] == [speaker]
+
+
+def test_quotes_a_role_is_not_guessed_onto_a_relative(parse):
+    """The nominee Jonas Brenn and his daughter Lotte Brenn share a surname, so what is known of
+    "Brenn" may be either's: "the Ostrel candidate" is not guessed to be the daughter named last."""
+    text = ("Nominee Jonas Brenn wants a new levee.\n\n"
+            "Lotte Brenn said on Monday that her father would win the state.\n\n"
+            "The Ostrel candidate proposes that parents deduct the cost of child care.")
+    assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["Lotte Brenn", "the Ostrel candidate"]

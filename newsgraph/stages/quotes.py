@@ -1523,15 +1523,20 @@ class People:
             return f"{honorific} {surname}" if honorific else surname
         return self._first_named(surname) or self.full.get(surname, name)
 
+    def relatives(self, surname: str) -> bool:
+        """Two people of this surname are named ("Ivanka Trump", "Donald Trump"): what the article
+        says of "Trump" (roles, titles) may be either's."""
+        people = [full for full in self.named.get(surname, []) if _given_names(full)]
+        return bool(people) and not all(_same_given_name(_given_names(people[0]), full) for full in people)
+
     def _first_named(self, surname: str) -> str | None:
         """Of two people sharing a surname ("Jeb Bush", then "George H.W. Bush"), the one the article
         named first is the bare surname's, as the first full mention introduces the story's
         person; with one person, None."""
-        people = [full for full in self.named.get(surname, []) if _given_names(full)]
-        first = people[0] if people else None
-        if first is None or all(_same_given_name(_given_names(first), full) for full in people):
+        if not self.relatives(surname):
             return None
-        return max((f for f in people if _same_given_name(_given_names(first), f)), key=lambda f: len(f.split()))
+        people = [full for full in self.named[surname] if _given_names(full)]
+        return max((f for f in people if _same_given_name(_given_names(people[0]), f)), key=lambda f: len(f.split()))
 
 
 # Titles written before a name that are no role noun ("Sen", "Justice Kennedy", "Dean Amar")
@@ -1905,7 +1910,9 @@ def _role_speaker(span: Span, people: People, subjects: list[tuple[int, str]]) -
                 return recent[-1], "person"
         elif span[0].lower_ == "the" and not _role_of_another(span.root):  # "the minister", introduced without the title
             for at, name in reversed([x for x in subjects if x[0] < span.start_char]):
-                if not _holds_another_office(people.roles.get(surname_of(name), set()), head):
+                surname = surname_of(name)
+                if not _holds_another_office(people.roles.get(surname, set()), head) \
+                        and (not people.roles.get(surname) or not people.relatives(surname)):
                     return name, "person"
     return _uncapitalised(_full_np(span.root)), "unnamed"
 
