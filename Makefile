@@ -47,6 +47,7 @@ bench: install
 	$(BIN)/python bench/ingest.py --articles 10000
 	$(BIN)/python bench/analyze.py --articles 300
 	$(BIN)/python bench/quotes.py --split test
+	$(BIN)/python bench/speakers.py --split test
 	$(BIN)/python bench/stories.py --split test
 	$(BIN)/python bench/corpus.py --articles 10000
 
