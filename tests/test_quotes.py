@@ -884,3 +884,14 @@ def test_quotes_a_role_is_not_guessed_onto_a_relative(parse):
             "Lotte Brenn said on Monday that her father would win the state.\n\n"
             "The Ostrel candidate proposes that parents deduct the cost of child care.")
     assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["Lotte Brenn", "the Ostrel candidate"]
+
+
+def test_quotes_a_guessed_role_holder_says_so_in_its_confidence(parse):
+    """"the minister" introduced as Ilse Varga's role is known; "the Ostrel senator", a role the
+    article gave nobody, is a guess: the same speaker, far less confidence."""
+    known = quotes.extract_quotes(parse("Transport Minister Ilse Varga visited the harbour.\n\n"
+                                        "The minister said the cranes would arrive in May."))
+    guessed = quotes.extract_quotes(parse("Ilse Varga visited the harbour.\n\n"
+                                          "The Ostrel senator said the cranes would arrive in May."))
+    assert [q.speaker for q in known] == [q.speaker for q in guessed] == ["Ilse Varga"]
+    assert guessed[0].confidence < 0.6 < known[0].confidence

@@ -1734,7 +1734,9 @@ def resolve(found: Found, doc: Doc, people: People, subjects: list[tuple[int, st
         found.speaker_text, found.speaker_kind = (people.canonical(surname) if surname else label), "person"
     else:
         found.speaker_text, found.speaker_kind = _role_speaker(span, people, subjects)
-        if found.speaker_kind == "person":
+        if found.speaker_kind == "guessed":  # a role the article gave nobody, put on a recent person
+            found.speaker_kind, found.confidence = "person", round(found.confidence * 0.6, 2)
+        elif found.speaker_kind == "person":
             found.confidence = round(found.confidence * 0.9, 2)
     return found
 
@@ -1887,6 +1889,8 @@ def _antecedent(offset: int, subjects: list[tuple[int, str]], pronoun: str) -> s
 
 
 def _role_speaker(span: Span, people: People, subjects: list[tuple[int, str]]) -> tuple[str | None, str | None]:
+    """A role noun's speaker and its kind: "person" (the article gave someone that role),
+    "guessed" (it gave nobody the role; the latest fitting person is taken) or "unnamed"."""
     lex = lexicon()
     head = span.root.lemma_.lower()
     definite = span[0].lower_ in ("the", "this", "that") or span[0].pos_ in ("PROPN", "ADJ", "NOUN")
@@ -1913,7 +1917,7 @@ def _role_speaker(span: Span, people: People, subjects: list[tuple[int, str]]) -
                 surname = surname_of(name)
                 if not _holds_another_office(people.roles.get(surname, set()), head) \
                         and (not people.roles.get(surname) or not people.relatives(surname)):
-                    return name, "person"
+                    return name, "guessed"
     return _uncapitalised(_full_np(span.root)), "unnamed"
 
 
@@ -1960,7 +1964,7 @@ def subject_people(doc: Doc, people: People, marked: list[Marked]) -> list[tuple
             out.append((token.idx, people.canonical(token.text, _honorific(span))))
         elif token.lemma_.lower() in lexicon().role_nouns:
             speaker, kind = _role_speaker(span, people, out)
-            if kind == "person" and speaker:
+            if kind in ("person", "guessed") and speaker:
                 out.append((token.idx, speaker))
     return out
 
