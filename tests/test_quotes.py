@@ -895,3 +895,14 @@ def test_quotes_a_guessed_role_holder_says_so_in_its_confidence(parse):
                                           "The Ostrel senator said the cranes would arrive in May."))
     assert [q.speaker for q in known] == [q.speaker for q in guessed] == ["Ilse Varga"]
     assert guessed[0].confidence < 0.6 < known[0].confidence
+
+
+@hyp_settings(max_examples=200, deadline=None)
+@given(pieces=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)).map(sorted), max_size=8),
+       offset=st.integers(-2, 64))
+def test_quotes_the_quotation_index_answers_as_a_scan_would(pieces, offset):
+    """Quotations.covers (a binary search) agrees with scanning every piece, nested pieces too."""
+    spans = [quotes.Marked(start, end) for start, end in pieces]
+    scanned = any(m.start <= offset < m.end for m in spans)
+    assert quotes.Quotations(spans).covers(offset) == scanned
+    assert quotes._inside(offset, quotes.Quotations(spans)) == quotes._inside(offset, spans)

@@ -30,10 +30,11 @@ direct, some mixed, none indirect.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from itertools import takewhile
+from itertools import accumulate, takewhile
 from typing import TYPE_CHECKING
 
 from ..lexicon import lexicon, name_parts, surname_of
@@ -118,7 +119,24 @@ def quoted_spans(text: str) -> list[Marked]:
             spans.pop()
     if carried is not None:
         spans.append(carried)
-    return sorted(spans, key=lambda m: m.start)
+    return Quotations(sorted(spans, key=lambda m: m.start))
+
+
+class Quotations(list):
+    """A text's quotations in order, with their pieces indexed: whether an offset lies inside one
+    is asked for nearly every token, so it is a binary search, not a scan."""
+
+    def __init__(self, spans: list[Marked]) -> None:
+        super().__init__(spans)
+        pieces = sorted(p for m in spans for p in (m.parts or [(m.start, m.end)]))
+        self.starts = [start for start, _ in pieces]
+        # the furthest end among the pieces opened so far: an offset is inside a piece exactly
+        # when some piece opened at or before it ends after it
+        self.reach = list(accumulate((end for _, end in pieces), max))
+
+    def covers(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and self.reach[i] > offset
 
 
 def _lead_space(paragraph: str) -> int:
@@ -822,6 +840,8 @@ def _absorb_marked(start: int, end: int, marked: list[Marked]) -> tuple[int, int
 
 
 def _inside(offset: int, marked: list[Marked]) -> bool:
+    if isinstance(marked, Quotations):
+        return marked.covers(offset)
     return any(p[0] <= offset < p[1] for m in marked for p in (m.parts or [(m.start, m.end)]))
 
 
