@@ -41,13 +41,17 @@ HONORIFICS = {"the", "mr", "mrs", "ms", "dr", "sen", "gov", "rep", "president", 
 GROUP = re.compile(r"\b(officials|aides|advisers|lawyers|leaders|experts|spokesmen|spokespeople)\b", re.IGNORECASE)
 
 
+def word_key(word: str) -> str:
+    """"Clinton's" → "clinton", "Sen." → "sen": a word as both sides are compared."""
+    return re.sub(r"['’]s?$", "", word).strip(".").lower()
+
+
 def name_words(text: str) -> set[str]:
-    words = re.findall(r"[A-Z][\w'’.-]+", text)
-    return {re.sub(r"['’]s?$", "", w).strip(".").lower() for w in words} - HONORIFICS
+    return {word_key(w) for w in re.findall(r"[A-Z][\w'’.-]+", text)} - HONORIFICS
 
 
 def all_words(text: str) -> set[str]:
-    return {re.sub(r"['’]s?$", "", w).strip(".").lower() for w in re.findall(r"[\w'’.-]+", text)}
+    return {word_key(w) for w in re.findall(r"[\w'’.-]+", text)}
 
 
 def check(records: list[dict], predictions: list[dict], scorer) -> dict:

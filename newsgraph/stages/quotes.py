@@ -1008,9 +1008,10 @@ def _action_beat(doc: Doc, m: Marked, marked: list[Marked]) -> Span | None:
     paragraph ("Betsy Ebeling shook her head. “…”"): the words are that person's."""
     text = _text(doc)
     opener = _opener(text, m)
-    if "\n" in text[max(0, opener - 2):opener] or not text[:opener].rstrip().endswith((".", "!", "?")):
+    before = text[:opener].rstrip()
+    if "\n" in text[max(0, opener - 2):opener] or not before.endswith((".", "!", "?")):
         return None
-    last = doc.char_span(0, len(text[:opener].rstrip()), alignment_mode="contract")
+    last = doc.char_span(0, len(before), alignment_mode="contract")
     if last is None or not len(last):
         return None
     sentence = last[-1].sent
@@ -1546,8 +1547,12 @@ class People:
     def relatives(self, surname: str) -> bool:
         """Two people of this surname are named ("Ivanka Trump", "Donald Trump"): what the article
         says of "Trump" (roles, titles) may be either's."""
-        people = [full for full in self.named.get(surname, []) if _given_names(full)]
+        people = self._with_first_names(surname)
         return bool(people) and not all(_same_given_name(_given_names(people[0]), full) for full in people)
+
+    def _with_first_names(self, surname: str) -> list[str]:
+        """The full names of this surname that carry a first name, in the order first seen."""
+        return [full for full in self.named.get(surname, []) if _given_names(full)]
 
     def _first_named(self, surname: str) -> str | None:
         """Of two people sharing a surname ("Jeb Bush", then "George H.W. Bush"), the one the article
@@ -1555,7 +1560,7 @@ class People:
         person; with one person, None."""
         if not self.relatives(surname):
             return None
-        people = [full for full in self.named[surname] if _given_names(full)]
+        people = self._with_first_names(surname)
         return max((f for f in people if _same_given_name(_given_names(people[0]), f)), key=lambda f: len(f.split()))
 
 
