@@ -558,6 +558,18 @@ def test_quotes_a_condition_is_stated_and_an_if_question_is_not(parse, text, ope
     ("Mayor Ilse Wren gloated: “I told you the vote would go our way.”", "Ilse Wren"),
     ("Ilse Wren turned to the dockers again: “Here is what I regret. I regret nothing.”", "Ilse Wren"),
     ("The menu on the quay: “Fresh herring, smoked eel and bread.”", None),
+    # the parser runs the sentence on into the quotation; the verb governs no word before the colon
+    ("Harbour Master Anton Rask, R-Ostrel, delivered a blunt message to the board: "
+     "“It's time to stop blaming the cranes and get the port open.”", "Anton Rask"),
+    ("Ilse Wren has since apologised for the delay: “I should have called the dockers first. It was a mistake.”",
+     "Ilse Wren"),
+    ("Ilse Wren waved at the crowd to stop the noise, then leaned in and boomed: “Let’s finish this in May.”",
+     "Ilse Wren"),
+    ("Rask fired back: “If they sue us in a court in Ostrel, they are going to lose,” pointing at the harbour.",
+     "Rask"),
+    # the clause at the colon is the writer's ("I had to"), not the sentence's main one
+    ("Lotte became so upset, and started driving so wildly, that I had to change my answer: "
+     "“Of course I believe it. I was only joking.”", None),
 ])
 def test_quotes_a_colon_after_any_verb_opens_its_subjects_words(parse, text, speaker):
     """A clause ended by a colon that opens a whole quoted sentence introduces its subject's words,
@@ -834,6 +846,19 @@ def test_quotes_a_bare_quotation_after_someone_else_acts_is_theirs(parse):
             "Lotte Brenn shook her head. “Jonas is much better about it than I am.”")
     assert [(q.speaker, q.rule.split(":")[-1]) for q in quotes.extract_quotes(parse(text))] == [
         ("Jonas Brenn", "cue_clause"), ("Lotte Brenn", "action_beat")]
+
+
+@pytest.mark.parametrize(("beat", "speaker"), [
+    ("Ostrel University's Dana Kroll agreed.", "Dana Kroll"),
+    ("Or maybe the old crane, harbour engineer Dana Kroll says.", None),
+])
+def test_quotes_a_cue_with_no_words_of_its_own_hands_them_to_the_quotation_after_it(parse, beat, speaker):
+    """"Dana Kroll agreed. “…”": the cue says nothing itself, so the next quotation is hers. A cue
+    whose sentence carries words of its own ("Or maybe the old crane, Kroll says.") is no such
+    beat: the parser may take "the old crane" for its subject, so nothing is guessed."""
+    text = f"“The port will close,” said Jonas Brenn, a docker.\n\n{beat} “Nobody can keep it open for long, and the owners know it.”"
+    found = quotes.extract_quotes(parse(text))
+    assert [q.speaker for q in found if q.text.startswith("Nobody")] == ([speaker] if speaker else [])
 
 
 def test_quotes_in_a_transcript_i_is_the_speaker_of_the_turn_and_questions_state_nothing(parse):

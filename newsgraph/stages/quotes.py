@@ -971,24 +971,26 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
             found.append(Found(m.start, m.end, f"{NAME}:quote_verb", 0.7, _own_parts(m),
                                cue=unlisted[0], speaker=_subject_span(unlisted[1])))
             continue
+        named = _name_before_colon(doc, m)
+        if named is not None:
+            m.claimed = True  # “… - more from Anna Berg: “…”: before any verb the clause may hold
+            found.append(Found(m.start, m.end, f"{NAME}:colon_name", 0.75,
+                               _own_parts(m), speaker=named))
+            continue
         unlisted = _unlisted_cue_before_colon(doc, m, marked)
         if unlisted is not None:
             m.claimed = True  # Wren leaned in and boomed: “Let’s finish this in May.”
             found.append(Found(m.start, m.end, f"{NAME}:colon_verb", 0.7, _own_parts(m),
                                cue=unlisted[0], speaker=_subject_span(unlisted[1])))
             continue
-        named = _name_before_colon(doc, m)
-        if named is not None:
-            m.claimed = True
-            found.append(Found(m.start, m.end, f"{NAME}:colon_name", 0.75,
-                               _own_parts(m), speaker=named))
-            continue
         previous = _previous_statement(doc, m, claimed + found, marked)
         beat = _action_beat(doc, m, marked) if _starts_unit(doc, m) else None
         if beat is not None and (previous is None or previous.speaker is None
                                  or beat.text not in previous.speaker.text and previous.speaker.text not in beat.text):
             m.claimed = True  # Betsy Ebeling shook her head. “Tom’s much better about it than I am.”
-            found.append(Found(m.start, m.end, f"{NAME}:action_beat", 0.6, _own_parts(m), speaker=beat))
+            verb = beat.root.head  # "Bystrom agreed." names its cue; "Ebeling shook her head." has none
+            found.append(Found(m.start, m.end, f"{NAME}:action_beat", 0.6, _own_parts(m),
+                               cue=verb if is_cue(verb) else None, speaker=beat))
             continue
         if previous is not None and _starts_unit(doc, m):
             m.claimed = True
@@ -1016,12 +1018,24 @@ def _action_beat(doc: Doc, m: Marked, marked: list[Marked]) -> Span | None:
         return None
     sentence = last[-1].sent
     root = sentence.root
-    if is_cue(root) or any(_inside(t.idx, marked) for t in sentence) or "\n" in sentence.text.strip():
+    if is_cue(root) and not _says_nothing_itself(root, sentence) or any(_inside(t.idx, marked) for t in sentence) \
+            or "\n" in sentence.text.strip():
         return None
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.ent_type_ != "PERSON":
         return None
     return _subject_span(subject)
+
+
+def _says_nothing_itself(cue: Token, sentence: Span) -> bool:
+    """"Dianne Bystrom agreed." / "Lenz disagreed sharply.": a sentence of a speaker and a cue with
+    no words of its own, so the quotation after it holds them ("Or maybe Ostrel, Lenz says." holds
+    its own)."""
+    subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.left_edge.i != sentence.start:
+        return False
+    return not any(c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl", "parataxis", "conj", "dative")
+                   for c in cue.children)
 
 
 def _own_parts(m: Marked) -> list[tuple[int, int]]:
@@ -1230,21 +1244,58 @@ def _unlisted_cue_before_colon(doc: Doc, m: Marked, marked: list[Marked]) -> tup
     lexicon, ended by a colon that opens a whole quoted sentence, introduces its subject's words."""
     text = _text(doc)
     opener = _opener(text, m)
-    quoted = text[m.start:m.end].strip()
-    if not text[:opener].rstrip().endswith(":") or not quoted[:1].isupper() \
-            or not quoted.rstrip("”\"’").endswith((".", "!", "?")) or _word_count(quoted) < MIN_STATEMENT_WORDS:
+    if not text[:opener].rstrip().endswith(":") or not _whole_quoted_sentence(text[m.start:m.end].strip()):
         return None
     colon = text[:opener].rstrip()
-    window = doc.char_span(text.rfind("\n", 0, len(colon)) + 1, len(colon) - 1, alignment_mode="contract")
-    if window is None or not len(window) or any(_inside(t.idx, marked) for t in window):
+    before = doc.char_span(text.rfind("\n", 0, len(colon)) + 1, len(colon) - 1, alignment_mode="contract")
+    if before is None or not len(before):
         return None
-    verb = window[-1].sent.root if window[-1].sent.root.i <= window[-1].i else None
-    if verb is None or verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.sent.start < window.start:
+    # the sentence that ends at the colon; the parser may have run it on into the quotation
+    window = doc[max(before.start, before[-1].sent.start):before.end]
+    if any(_inside(t.idx, marked) for t in window):
         return None
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
-    if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
+    # the clause that ends at the colon, not one inside it ("apologised for what happened:") nor
+    # the words of a cue ("suggested the judge was from Ostrel:")
+    last = window[-1]
+    verb = next((t for t in [last, *last.ancestors] if _finite_verb(t) and t.dep_ not in EMBEDDED_CLAUSE_DEPS
+                 and not (t.dep_ == "ccomp" and window.start <= t.head.i < window.end and is_cue(t.head))), None)
+    if verb is None or not window.start <= verb.i < window.end:
+        return None
+    subject = _clause_subject(verb)
+    if subject is not None and not window.start <= subject.i < verb.i:
+        return None
+    # "I had to change my answer:" outside quotation marks is the writer, whom nothing names
+    if subject is None or subject.lower_ in RELATIVE_PRONOUNS or subject.lower_ in ("i", "we"):
         return None
     return verb, subject
+
+
+EMBEDDED_CLAUSE_DEPS = ("relcl", "pcomp", "pobj", "acl", "csubj", "amod")
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The verb's subject, or its first conjunct's ("Rask gestured, then leaned in and boomed:")."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None and verb.dep_ in ("conj", "dep") and verb.head.pos_ in ("VERB", "AUX"):
+        return _clause_subject(verb.head)
+    return subject
+
+
+def _whole_quoted_sentence(quoted: str) -> bool:
+    """“Let’s finish this in May.” or “If they sue us, they’re going to lose,” (a sentence the
+    writer's clause carries on after), not a label (“a disaster”)."""
+    if not quoted[:1].isupper() or _word_count(quoted) < MIN_STATEMENT_WORDS:
+        return False
+    ending = quoted.rstrip("”\"’ ")
+    return ending.endswith((".", "!", "?")) or ending.endswith(",") and _word_count(quoted) >= 2 * MIN_STATEMENT_WORDS
+
+
+def _finite_verb(token: Token) -> bool:
+    """A tensed verb ("boomed", "resists") or a perfect ("has since apologised")."""
+    if token.pos_ != "VERB":
+        return False
+    return token.tag_ in ("VBD", "VBZ", "VBP") or token.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
 
 
 def _first_word_after(doc: Doc, offset: int) -> Token | None:
