@@ -861,6 +861,15 @@ def test_quotes_a_cue_with_no_words_of_its_own_hands_them_to_the_quotation_after
     assert [q.speaker for q in found if q.text.startswith("Nobody")] == ([speaker] if speaker else [])
 
 
+def test_quotes_a_closing_cue_says_only_the_quotation_after_a_colon(parse):
+    """"A source did so, but with a caveat: “…,” the source said.": the parser hangs the whole
+    sentence on "said", which says only the quotation after the colon."""
+    text = ("Ilse Varga spoke at the harbour on Monday. A separate source close to the talks did so, but with "
+            "a caveat: “The mayor is one of the main players but by no means the only one,” the source said.")
+    assert [(q.text, q.kind) for q in quotes.extract_quotes(parse(text))] == [
+        ("The mayor is one of the main players but by no means the only one,", "direct")]
+
+
 def test_quotes_in_a_transcript_i_is_the_speaker_of_the_turn_and_questions_state_nothing(parse):
     """"FALLIN: I think …" is Mary Fallin's; the host's "Do you think …?" asks and states nothing."""
     text = ("Governor Mary Fallin spoke to the host on Sunday.\n\n"

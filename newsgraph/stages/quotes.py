@@ -661,6 +661,7 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
         if _inside(token.idx, marked):
             found += _nested(token, subject, clause, marked)
             continue
+        clause = _from_colon_quotation(clause, token, marked)
         clause, audience = _headline_audience(token, clause)
         start, end = _strip_edges(doc, clause.start_char, clause.end_char)
         start, end, parts = _absorb_marked(start, end, marked)
@@ -672,6 +673,19 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
     found += according_to(doc, marked)
     found += noun_statements(doc, marked)
     return found
+
+
+def _from_colon_quotation(clause: Span, cue: Token, marked: list[Marked]) -> Span:
+    """"Wren declared the need for patience: “Wait for May,” she said.": the parser hangs the whole
+    sentence on the closing cue, but it says only the quotation; the words before the colon are
+    the sentence's own statement."""
+    text = _text(cue.doc)
+    for m in marked:
+        opener = _opener(text, m)
+        if clause.start_char < opener and m.start < clause.end_char and m.end <= cue.idx \
+                and text[clause.start_char:opener].rstrip().endswith(":"):
+            return cue.doc.char_span(opener, clause.end_char, alignment_mode="expand") or clause
+    return clause
 
 
 def label_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list[Found]:
