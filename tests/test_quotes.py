@@ -358,6 +358,40 @@ def test_quotes_split_statement_across_mixed_marks_and_long_attributions(parse, 
     assert q.text.startswith(first) and q.text.endswith(last) and len(q.parts) == 2 and q.kind == "direct"
 
 
+@pytest.mark.parametrize("text, words", [
+    # a stray space before the closing mark
+    ("\"I think the harbour board should be ashamed of itself. It is a disgrace, \" Varga said.",
+     "I think the harbour board should be ashamed of itself. It is a disgrace,"),
+    # a quotation inside a quotation, both closing at once: ,' " and NYT's ,'''
+    ("\"Watch a crane on the quay, its cables snapping while someone says, 'We have to keep it running,' \" "
+     "said Ilse Varga during the debate.", "Watch a crane on the quay"),
+    ("''I think most dockers will not be satisfied with 'We will fix the cranes later,''' said Senator "
+     "Marek Halden of Ostrel, referring to the board's promise.", "I think most dockers"),
+])
+def test_quotes_closing_marks_that_stand_apart_or_together(parse, text, words):
+    """A closing mark after a stray space, or right after a closing single mark, still closes the
+    quotation, and the cue after it attributes the words."""
+    (q,) = quotes.extract_quotes(parse(text))
+    assert q.text.startswith(words) and q.kind == "direct"
+    assert q.speaker in ("Varga", "Ilse Varga", "Marek Halden")
+
+
+def test_quotes_an_inverted_cue_keeps_its_name_when_the_parser_gives_it_away(parse):
+    """"“…,” said retired neurosurgeon Ben Caird, asked about …": the parser makes the name the
+    subject of "asked"; the words up to the comma are still the name of who said it."""
+    text = ("\"I'm not going to say it is a mistake, so forget about it,\" said retired neurosurgeon Ben Caird, "
+            "asked about his claims that he had received a scholarship offer from the naval academy.")
+    assert [q.speaker for q in quotes.extract_quotes(parse(text)) if q.kind == "direct"] == ["Ben Caird"]
+
+
+def test_quotes_according_to_a_transcript_is_not_a_statement_of_the_cue(parse):
+    """"“…?” Halden asked, according to a transcript": "Halden asked" is no statement of the
+    transcript's."""
+    text = ("\"And it is really a very general debate about the port. Well, what does that mean? \" Halden asked, "
+            "according to a transcript of the interview.")
+    assert [q.rule.split(":")[-1] for q in quotes.extract_quotes(parse(text))] == ["quote_cue"]
+
+
 def test_quotes_a_participle_hung_on_a_relative_clause_borrows_no_speaker(parse):
     """Who says "saying …" here is a guess (the parser hangs it on "who said"): never "who", never the builder."""
     text = ("Halden bristled again when pressed about the unpaid bill of a roofer who said he was short-changed "

@@ -156,6 +156,9 @@ def _marks_in_paragraph(text: str, start: int, end: int) -> tuple[Marked | None,
     i = start
     while i < end:
         ch, width = text[i], 1
+        if text.startswith("'" * 3, i) and open_at is not None:
+            i += 1  # ''… with 'We'll go,''' said X: a single closing mark, then the double one
+            continue
         if text.startswith("''", i) or text.startswith("``", i):  # NYT style: ''like this''
             ch, width = '"', 2
         if ch in DOUBLE_MARKS:
@@ -166,8 +169,8 @@ def _marks_in_paragraph(text: str, start: int, end: int) -> tuple[Marked | None,
             elif closing and nested:
                 nested = False
             elif closing or ch in CLOSERS:
-                inner = open_at + _mark_width(text, open_at)
-                found.append(Marked(inner, i, [(inner, i)]))
+                inner, close = open_at + _mark_width(text, open_at), _rstrip(text, open_at, i)
+                found.append(Marked(inner, close, [(inner, close)]))
                 open_at = None
             else:
                 nested = True
@@ -189,6 +192,8 @@ def _looks_closing(text: str, at: int, width: int, start: int, end: int) -> bool
     """After a word or a stop and before a space, a stop or the end: where a closing mark stands."""
     before = text[at - 1] if at > start else " "
     after = text[at + width] if at + width < end else " "
+    if before == " " and at - 2 >= start and (text[at - 2] in ",.!?" or text[at - 2] in "'’" and text[at - 3:at - 2] in tuple(",.!?")):
+        before = text[at - 2]  # “… doing this, " Trump said”, “… says, 'We keep it,' " said Fiorina”: a stray space
     return not before.isspace() and before not in "([—–-" and (after.isspace() or after in ".,;:!?)—–-…")
 
 
@@ -873,7 +878,7 @@ def according_to(doc: Doc, marked: list[Marked]) -> list[Found]:
         before = doc[sentence.start:phrase[0]]
         after = doc[phrase[1]:sentence.end]
         content = before if len(before) >= len(after) else after
-        if len(content) < MIN_STATEMENT_WORDS:
+        if len(content) < MIN_STATEMENT_WORDS or _only_a_cue(content, marked):
             continue
         start, end = _strip_edges(doc, content.start_char, content.end_char)
         while end > start and _text(doc)[end - 1] in ".":
@@ -882,6 +887,13 @@ def according_to(doc: Doc, marked: list[Marked]) -> list[Found]:
         found.append(Found(start, end, f"{NAME}:according_to", 0.85, parts, cue=token,
                            speaker=_subject_span(source)))
     return found
+
+
+def _only_a_cue(content: Span, marked: list[Marked]) -> bool:
+    """“…?” Halden asked, according to a transcript: the words before "according to" only
+    attribute the quotation; the transcript is the source of the whole, not a statement of its own."""
+    words = [t for t in content if t.is_alpha and not _inside(t.idx, marked)]
+    return len(words) <= 4 and any(is_cue(t) for t in words)
 
 
 def headline_dash(doc: Doc, title_spans: list[tuple[int, int]]) -> list[Found]:
@@ -1205,13 +1217,17 @@ def _cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token]
     if window is None:
         return None
     for token in window:
-        if token.idx >= close and "\n" in _text(doc)[close:token.idx]:
+        if token.idx < close:
+            continue  # a token astride the closing mark ("them,''' said": '' and ' split otherwise)
+        if "\n" in _text(doc)[close:token.idx]:
             return None
         if _inside(token.idx, marked):
             return None
         if is_cue(token):
             subject = subject_of(token, marked)
             lead = min(token.i, subject.left_edge.i) if subject is not None else None
+            if subject is None and (subject := _nominal_right_after(token)) is not None:
+                lead = token.i  # "said retired surveyor Ben Caird, asked about …": the parser gave the name away
             if subject is None:
                 subject = _nominal_between(doc, close, token)
                 if subject is None:
@@ -1223,6 +1239,20 @@ def _cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token]
         if token.text in (".", "!", "?", ";") and token.idx >= close:
             return None  # the sentence after the quotation ended without a cue
     return None
+
+
+def _nominal_right_after(cue: Token) -> Token | None:
+    """The name of an inverted cue ("“…,” said retired surveyor Ben Caird, asked …") when the parser
+    made it the subject of the next verb: the words up to the comma, all of a noun phrase."""
+    if cue.lemma_.lower() not in INVERTIBLE or cue.i == 0 or cue.doc[cue.i - 1].text not in ",”\"'’":
+        return None
+    phrase = list(takewhile(lambda t: not t.is_punct, cue.doc[cue.i + 1:cue.i + 9]))
+    if not phrase or phrase[-1].i + 1 >= len(cue.doc) or cue.doc[phrase[-1].i + 1].text not in (",", "."):
+        return None
+    if any(t.pos_ not in ("PROPN", "NOUN", "ADJ", "DET") and t.tag_ != "VBN" for t in phrase) \
+            or phrase[-1].ent_type_ != "PERSON":
+        return None
+    return phrase[-1]
 
 
 def _unlisted_cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token] | None:
