@@ -392,6 +392,19 @@ def test_quotes_according_to_a_transcript_is_not_a_statement_of_the_cue(parse):
     assert [q.rule.split(":")[-1] for q in quotes.extract_quotes(parse(text))] == ["quote_cue"]
 
 
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Lenz repeated her view on Sunday. \"Absolutely,\" she said when asked whether the port would close.",
+     "Absolutely,", "Lenz"),
+    ("Asked whether he would fire the pilot, Harbour Master Anton Rask said, \"Probably.\"", "Probably.", "Anton Rask"),
+    # one quoted word inside a sentence is a label, whoever said the sentence
+    ("The port's relations with Ostrel went through a \"reset,\" said Anna Berg, in a speech.", None, None),
+])
+def test_quotes_a_one_word_reply_beside_its_cue_is_a_statement(parse, text, words, speaker):
+    """“Absolutely,” she said: one word quoted whole as a sentence of its own, with a cue beside it."""
+    found = [q for q in quotes.extract_quotes(parse(text)) if q.kind == "direct"]
+    assert [(q.text, q.speaker) for q in found] == ([(words, speaker)] if words else [])
+
+
 def test_quotes_a_participle_hung_on_a_relative_clause_borrows_no_speaker(parse):
     """Who says "saying …" here is a guess (the parser hangs it on "who said"): never "who", never the builder."""
     text = ("Halden bristled again when pressed about the unpaid bill of a roofer who said he was short-changed "

@@ -953,7 +953,8 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
     found: list[Found] = []
     for m in marked:
         words = _word_count(_text(doc)[m.start:m.end])
-        if m.claimed or words < 2 or (_is_title(_text(doc)[m.start:m.end]) and not _said_title(doc, m, marked)):
+        if m.claimed or (words < 2 and not _one_word_reply(doc, m)) \
+                or (_is_title(_text(doc)[m.start:m.end]) and not _said_title(doc, m, marked)):
             continue
         if words < MIN_STATEMENT_WORDS and _opens_split_quote(doc, m, claimed + found):
             m.claimed = True  # “To date,” she continued, “…”: the short first part of a split quotation
@@ -1051,6 +1052,15 @@ def _action_beat(doc: Doc, m: Marked, marked: list[Marked]) -> Span | None:
     if subject is None or subject.ent_type_ != "PERSON":
         return None
     return _subject_span(subject)
+
+
+def _one_word_reply(doc: Doc, m: Marked) -> bool:
+    """“Absolutely,” he said. / “Probably.”: one word is a statement only as a sentence of its own,
+    quoted whole with its comma or stop (a cue beside it is still asked for)."""
+    text = _text(doc)
+    introduced = text[:_opener(text, m)].rstrip().endswith((",", ":"))  # Priebus said, “Probably.”
+    return bool(re.fullmatch(r"[A-Z][\w’'-]*[,.!?]", text[m.start:m.end].rstrip())) \
+        and (_starts_unit(doc, m) or introduced)
 
 
 def _says_nothing_itself(cue: Token, sentence: Span) -> bool:
