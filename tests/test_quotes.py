@@ -405,6 +405,32 @@ def test_quotes_a_one_word_reply_beside_its_cue_is_a_statement(parse, text, word
     assert [(q.text, q.speaker) for q in found] == ([(words, speaker)] if words else [])
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Varga: \"Our aim is not to slow the strike but to end it.\" Halden: \"The aim is to end it, not to slow it.\"",
+     "Halden"),
+    ("That was the board's figure.\n\nSen. Marek Halden (D-Ostrel): \"I have not heard anyone else cite that figure. "
+     "Who told you that?\"", "Marek Halden"),
+])
+def test_quotes_a_name_and_a_colon_after_a_sentence_or_with_a_party_label(parse, text, speaker):
+    """"… it.” Halden: “…”" and "Sen. Marek Halden (D-Ostrel): “…”": the name before the colon speaks."""
+    found = quotes.extract_quotes(parse(text))
+    assert found[-1].speaker == speaker and found[-1].rule.endswith("colon_name")
+
+
+@pytest.mark.parametrize("signature, speaker", [
+    ("- Ilse Varga.", "Ilse Varga"),
+    ("-Mayor Varga, speaking after the vote.", "Varga"),
+    # a bullet that goes on to say something is no signature
+    ("- The council voted on Friday to keep the harbour fund open for another year.", None),
+])
+def test_quotes_a_signature_on_the_next_line_names_the_speaker(parse, signature, speaker):
+    """A quotation set alone in its paragraph and signed on the next line with a hyphen and a name."""
+    text = ("The council met on Friday.\n\n\"Americans are worried about the future of their ports, and the money "
+            f"goes elsewhere.\"\n\n{signature}\n\nThe figures are old.")
+    found = [q for q in quotes.extract_quotes(parse(text)) if q.text.startswith("Americans")]
+    assert [q.speaker for q in found] == ([speaker] if speaker else [])
+
+
 def test_quotes_a_participle_hung_on_a_relative_clause_borrows_no_speaker(parse):
     """Who says "saying …" here is a guess (the parser hangs it on "who said"): never "who", never the builder."""
     text = ("Halden bristled again when pressed about the unpaid bill of a roofer who said he was short-changed "

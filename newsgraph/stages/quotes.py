@@ -1157,12 +1157,21 @@ SPLIT_GAP_WORDS = 40  # "said Patrick Ames, a law professor at the state univers
 DASH_NAME = re.compile(r"^[\s,.”\"’']*[―—–]\s*(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]*){0,3})")
 
 
+# the signature on a line of its own, after a hyphen: "“…”¶¶- Carla Sanchez." / "-Carla Sanchez, Ostrel."
+DASH_LINE = re.compile(r"^[\s,.”\"’']*\n[ \t]*-[ \t]*(?P<name>[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]*){0,3}?)[ \t]*(?:[.,]|\n|$)")
+
+
 def _dash_speaker(doc: Doc, m: Marked) -> Span | None:
     """“…” ― Carla Sanchez: a quotation signed with a dash and a name."""
-    match = DASH_NAME.match(_text(doc)[m.end:m.end + 80])
+    match = DASH_NAME.match(_text(doc)[m.end:m.end + 80]) or DASH_LINE.match(_text(doc)[m.end:m.end + 80])
     if not match:
         return None
-    return doc.char_span(m.end + match.start("name"), m.end + match.end("name"), alignment_mode="expand")
+    start, end = m.end + match.start("name"), m.end + match.end("name")
+    end -= _text(doc)[end - 1] == "."  # "- Ilse Varga." ends a sentence
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and span.start_char < start:  # "-President" is one token
+        span = doc.char_span(start, end, alignment_mode="contract")
+    return span if span is not None and len(span) else None
 
 
 TRANSCRIPT = re.compile(r"^(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
@@ -1475,6 +1484,8 @@ def _name_before_colon(doc: Doc, m: Marked) -> Span | None:
     colon = len(before) - 1
     if "\n" in text[colon:opener].strip(" \t\n"):
         return None
+    if text[:colon].endswith(")") and "(" in text[max(0, colon - 30):colon]:
+        colon = len(text[:text.rindex("(", 0, colon)].rstrip())  # "Rep. Trey Gowdy (R-S.C.): “…”"
     name = next((e for e in doc.ents if e.end_char == colon and e.label_ in ("PERSON", "ORG")), None)
     if name is None:
         last = doc.char_span(colon - 1, colon, alignment_mode="expand")
@@ -1483,7 +1494,8 @@ def _name_before_colon(doc: Doc, m: Marked) -> Span | None:
         name = _subject_span(token) if token is not None and token.pos_ == "PROPN" and token.text[:1].isupper() else None
     # the name is all there is before the colon: not "a message to Trump:", "in an interview on Tuesday:"
     lead = text[:name.start_char].rstrip() if name is not None else ""
-    if name is None or not (lead == "" or lead.endswith(("\n", ".", "!", "?", "-", "—", "–", "―"))
+    if name is None or not (lead == "" or lead.endswith(("\n", "-", "—", "–", "―"))
+                            or lead.rstrip("”\"’'").endswith((".", "!", "?"))  # “… ISIS.” Bush: “…”
                             or lead.split()[-1].lower() in ("from", "by")):
         return None
     return name
