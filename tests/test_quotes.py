@@ -431,6 +431,22 @@ def test_quotes_a_signature_on_the_next_line_names_the_speaker(parse, signature,
     assert [q.speaker for q in found] == ([speaker] if speaker else [])
 
 
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Ostrel has 31 endorsements on the board. Lenz, meanwhile, who sits at zero such endorsements, said that "
+     "fact speaks volumes about which of the two candidates is \"prepared to take on the board.\"",
+     "fact speaks volumes", "Lenz"),
+    ("One docker, who like others spoke on the condition of anonymity to discuss the private meeting, said the "
+     "message was that \"this is not going to be over in May as much as we would all like it to be.\"",
+     "the message was that", "one docker"),
+])
+def test_quotes_a_relative_clause_the_parser_took_for_the_content(parse, text, words, speaker):
+    """"Lenz, who sits at zero endorsements, said that …": the parser made the relative clause the
+    cue's content and left the cue without a subject; the noun before "who" speaks, and what was
+    said is the clause after the cue."""
+    found = quotes.extract_quotes(parse(text))
+    assert [(q.text[:len(words)], q.speaker) for q in found] == [(words, speaker)]
+
+
 def test_quotes_a_participle_hung_on_a_relative_clause_borrows_no_speaker(parse):
     """Who says "saying …" here is a guess (the parser hangs it on "who said"): never "who", never the builder."""
     text = ("Halden bristled again when pressed about the unpaid bill of a roofer who said he was short-changed "

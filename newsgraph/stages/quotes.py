@@ -298,6 +298,8 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
     if (person := _person_right_before(cue, marked)) is not None:
         return person
     subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)]
+    if not subjects and (misread := _misread_relative(cue)) is not None:
+        return misread[0]
     subjects = [c for c in subjects if not _when_or_amount(c)] or subjects  # "… last March said"
     if subjects and all(c.ent_type_ in ("DATE", "TIME") and c.lower_ != "old" for c in subjects):  # "the 46-year-old"
         # "Saturday at the party convention Sen. Ilse Varga said …": a date never speaks; the person
@@ -401,9 +403,29 @@ def _subject_of_cue_before(participle: Token, marked: list[Marked]) -> Token | N
     return next((c for c in words[-1].children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)), None)
 
 
+def _misread_relative(cue: Token) -> tuple[Token, Token] | None:
+    """"Sanders, who sits at zero endorsements, said that …": the parser read the relative clause
+    as the cue's content and its noun as that clause's subject. (noun, relative clause's verb)."""
+    for child in cue.children:
+        if child.dep_ != "ccomp" or child.i > cue.i:
+            continue
+        subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS]
+        pronoun = next((c for c in subjects if c.lower_ in ("who", "which")), None)
+        for noun in subjects:
+            # "One attendee, who like others spoke …, said": the pronoun hangs on the noun instead
+            relative = any(c.dep_ == "relcl" and c.pos_ not in ("VERB", "AUX") and any(t.lower_ == "who" for t in c.subtree)
+                           for c in noun.children)  # (a relative clause with no verb of its own)
+            if noun.pos_ in ("PROPN", "NOUN") and (pronoun is not None and noun.i < pronoun.i or relative):
+                return noun, child
+    return None
+
+
 def clause_of(cue: Token) -> Span | None:
     doc = cue.doc
+    misread = _misread_relative(cue)
     for child in cue.children:
+        if misread is not None and child.i == misread[1].i:
+            continue  # the relative clause of the speaker, not what was said
         if child.dep_ == "ccomp" or (child.dep_ == "advcl" and (_has_that(child) or _opens_with_that(child))):
             if is_cue(child) and child.i < cue.i and any(c.dep_ in SUBJECT_DEPS for c in child.children) \
                     and any(c.dep_ == "ccomp" for c in child.children):
