@@ -447,6 +447,21 @@ def test_quotes_a_relative_clause_the_parser_took_for_the_content(parse, text, w
     assert [(q.text[:len(words)], q.speaker) for q in found] == [(words, speaker)]
 
 
+@pytest.mark.parametrize("text, ending", [
+    ("Halden said he had received offers for the boat, but “the offers were to use the boat in a fashion I did "
+     "not feel comfortable with.”", "did not feel comfortable with.”"),
+    ("Lenz said she wanted to speak “directly to the dockers” and let them know that “this is not who we are.”",
+     "this is not who we are.”"),
+    # the rest of the sentence is someone else's, or unquoted: the statement stops where its clause does
+    ("Lenz said the port would close on Friday, but the union disagreed.", "close on Friday"),
+])
+def test_quotes_a_statement_runs_on_into_the_speakers_quoted_words(parse, text, ending):
+    """"said X, but “Y.”": the rest of the sentence goes on with the speaker's quoted words,
+    wherever the parser hung it, so the statement runs to the sentence's end."""
+    (q,) = quotes.extract_quotes(parse(text))
+    assert q.text.endswith(ending)
+
+
 def test_quotes_a_participle_hung_on_a_relative_clause_borrows_no_speaker(parse):
     """Who says "saying …" here is a guess (the parser hangs it on "who said"): never "who", never the builder."""
     text = ("Halden bristled again when pressed about the unpaid bill of a roofer who said he was short-changed "

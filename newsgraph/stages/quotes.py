@@ -544,6 +544,26 @@ def _nominal_descendants(cue: Token) -> list[Token]:
 SECOND_THAT = re.compile(r"[”\"’']*\s*,?\s*and (?P<that>that)\s")
 
 
+TAIL_OPENERS = {"but", "because", "if", "and", "although", "though", "while", "so"}
+
+
+def _quoted_tail(doc: Doc, cue: Token, end: int, marked: list[Marked]) -> int | None:
+    """"said he had offers for the boat, but “the offers were to sink it.”": the rest of the
+    sentence goes on with the speaker's own quoted words, wherever the parser hung it; the
+    statement runs to the sentence's end. (No other cue may stand there.)"""
+    if cue.i > doc.char_span(end - 1, end, alignment_mode="expand")[0].i:
+        return None  # a closing cue ("…, she said."): the content is before it
+    sentence = cue.sent
+    rest = [t for t in sentence if t.idx >= end]
+    words = [t for t in rest if not t.is_punct and not t.is_space]
+    if not words or words[0].lower_ not in TAIL_OPENERS or any(is_cue(t) and not _inside(t.idx, marked) for t in rest):
+        return None
+    if not any(_inside(t.idx, marked) for t in words):
+        return None
+    last = next(t for t in reversed(rest) if not t.is_punct or _inside(t.idx, marked))
+    return _strip_edges(doc, end, last.idx + len(last.text))[1]
+
+
 def _second_that_clause(doc: Doc, end: int) -> int | None:
     """"told the chamber that the government was “not selling the port”, and that the land would
     remain state property": a second that-clause goes on with the same statement, wherever the
@@ -693,6 +713,10 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
         start, end = _strip_edges(doc, clause.start_char, clause.end_char)
         start, end, parts = _absorb_marked(start, end, marked)
         end = _second_that_clause(doc, end) or end
+        tail = _quoted_tail(doc, token, end, marked)
+        if tail is not None:
+            end, parts = tail, []
+            start, end, parts = _absorb_marked(start, end, marked)
         found.append(Found(start, end, f"{NAME}:cue_clause", 0.85, parts, cue=token,
                            speaker=_subject_span(subject), source=_relative_source(token, subject), venue=audience))
     found += label_statements(doc, marked, found)
