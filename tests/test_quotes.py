@@ -452,12 +452,15 @@ def test_quotes_a_relative_clause_the_parser_took_for_the_content(parse, text, w
      "not feel comfortable with.”", "did not feel comfortable with.”"),
     ("Lenz said she wanted to speak “directly to the dockers” and let them know that “this is not who we are.”",
      "this is not who we are.”"),
+    ("Lenz said some of the harbour buzz was artificially nourished, a tribute to “the consummate politician "
+     "that Varga is.”", "that Varga is.”"),
     # the rest of the sentence is someone else's, or unquoted: the statement stops where its clause does
     ("Lenz said the port would close on Friday, but the union disagreed.", "close on Friday"),
 ])
 def test_quotes_a_statement_runs_on_into_the_speakers_quoted_words(parse, text, ending):
-    """"said X, but “Y.”": the rest of the sentence goes on with the speaker's quoted words,
-    wherever the parser hung it, so the statement runs to the sentence's end."""
+    """"said X, but “Y.”", "said X, a tribute to “Y.”": the rest of the sentence goes on with
+    the speaker's quoted words, wherever the parser hung it, so the statement runs to the
+    sentence's end (not past a colon, which opens a quotation of its own)."""
     (q,) = quotes.extract_quotes(parse(text))
     assert q.text.endswith(ending)
 

@@ -548,15 +548,20 @@ TAIL_OPENERS = {"but", "because", "if", "and", "although", "though", "while", "s
 
 
 def _quoted_tail(doc: Doc, cue: Token, end: int, marked: list[Marked]) -> int | None:
-    """"said he had offers for the boat, but “the offers were to sink it.”": the rest of the
-    sentence goes on with the speaker's own quoted words, wherever the parser hung it; the
-    statement runs to the sentence's end. (No other cue may stand there.)"""
+    """"said he had offers for the boat, but “the offers were to sink it.”", "said the buzz was
+    staged, a tribute to “the consummate politician”": the rest of the sentence goes on with the
+    speaker's own quoted words, wherever the parser hung it; the statement runs to the sentence's
+    end. (No other cue may stand there.)"""
     if cue.i > doc.char_span(end - 1, end, alignment_mode="expand")[0].i:
         return None  # a closing cue ("…, she said."): the content is before it
     sentence = cue.sent
     rest = [t for t in sentence if t.idx >= end]
     words = [t for t in rest if not t.is_punct and not t.is_space]
-    if not words or words[0].lower_ not in TAIL_OPENERS or any(is_cue(t) and not _inside(t.idx, marked) for t in rest):
+    if not words or rest[0].text == ":" or any(is_cue(t) and not _inside(t.idx, marked) for t in rest):
+        return None  # "…: “…”" opens a quotation of its own
+    # a phrase of the cue's own ("… on “Morning Hour”") is not what was said; a conjunction there
+    # ("…, but “…”") goes on with it
+    if words[0].head.i == cue.i and words[0].lower_ not in TAIL_OPENERS:
         return None
     if not any(_inside(t.idx, marked) for t in words):
         return None
