@@ -465,6 +465,16 @@ def test_quotes_a_statement_runs_on_into_the_speakers_quoted_words(parse, text, 
     assert q.text.endswith(ending)
 
 
+def test_quotes_a_participle_after_the_quoted_words_is_a_statement_of_its_own(parse):
+    """"Varga said she has “expanded the party,” claiming that …": the participle after the
+    quotation says something more, hers too; it is no part of the first statement."""
+    text = ("Varga said she has “expanded the harbour party,” claiming that she is responsible for higher "
+            "turnout in the port towns.")
+    assert [(q.text, q.speaker) for q in quotes.extract_quotes(parse(text))] == [
+        ("she has “expanded the harbour party,”", "Varga"),
+        ("she is responsible for higher turnout in the port towns", "Varga")]
+
+
 def test_quotes_a_participle_hung_on_a_relative_clause_borrows_no_speaker(parse):
     """Who says "saying …" here is a guess (the parser hangs it on "who said"): never "who", never the builder."""
     text = ("Halden bristled again when pressed about the unpaid bill of a roofer who said he was short-changed "

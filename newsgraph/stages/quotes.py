@@ -345,7 +345,7 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
         # "told the paper that Wren “had a crazy plan,” adding, “…”": the participle goes on with the
         # teller's words, though the parser hung it on the reported clause
         if cue.dep_ == "advcl" and cue.tag_ == "VBG" and head.dep_ == "ccomp" and is_cue(head.head) \
-                and cue.lemma_.lower() in CONTINUING_CUES:
+                and (cue.lemma_.lower() in CONTINUING_CUES or _after_closing_quotation(cue)):
             return subject_of(head.head, marked)
         for _ in range(3):  # "…, treating it as a compliment and, when questioned, asserting …"
             if head.i == cue.i:
@@ -586,12 +586,21 @@ def _second_that_clause(doc: Doc, end: int) -> int | None:
     return _strip_edges(doc, clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text))[1]
 
 
+def _after_closing_quotation(token: Token) -> bool:
+    """"… “expanded the party,” claiming …": the word follows a closing mark and a comma or dash."""
+    before = {t.text for t in token.doc[max(0, token.i - 2):token.i]}
+    return bool(before & {",", "—", "–"}) and bool(before & {"”", '"', "''"})
+
+
 def _without_next_cue(span: Span, cue: Token) -> Span:
     """"said he would order a review and warned against …": the second cue's words are no content."""
     for token in span:
         # only a cue that shares the speaker's subject is a second statement ("… and the union had not
         # asked" has a subject of its own: it is part of what was said)
-        if token.dep_ == "conj" and token.head.i < token.i and is_cue(token) and token.i > span.start \
+        second = token.dep_ == "conj" and token.head.i < token.i
+        # "… “expanded the party,” claiming that …": a participle after the quotation says more
+        participle = token.tag_ == "VBG" and token.i - 2 >= span.start and _after_closing_quotation(token)
+        if (second or participle) and is_cue(token) and token.i > span.start \
                 and not any(c.dep_ in SUBJECT_DEPS for c in token.children):
             end = token.i
             while end > span.start and span.doc[end - 1].dep_ in ("cc", "punct"):
