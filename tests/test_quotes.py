@@ -475,6 +475,22 @@ def test_quotes_a_participle_after_the_quoted_words_is_a_statement_of_its_own(pa
         ("she is responsible for higher turnout in the port towns", "Varga")]
 
 
+@pytest.mark.parametrize("text, words, speaker", [
+    # two cues tangled by the parser, each inside the other's content: the first stands
+    ("Mr. Halden, 69, said he had been flooded with angry mail, some of it mentioning Ms. Varga by name.",
+     "he had been flooded with angry mail", "Mr. Halden"),
+    # the writer's sentence before a colon or a dash is no part of what the poll's voters said
+    ("The union polled its members online ahead of the vote: 1,409 dockers said they wanted to back Varga.",
+     "they wanted to back Varga", "1,409 dockers"),
+    # a gerund for the reported clause's subject
+    ("The levy passed in 2008. Halden said legalizing it could put thousands of people to work in the port.",
+     "legalizing it could put thousands", "Halden"),
+])
+def test_quotes_reported_clauses_the_parser_tangles(parse, text, words, speaker):
+    found = quotes.extract_quotes(parse(text))
+    assert [(q.text[:len(words)], q.speaker) for q in found] == [(words, speaker)]
+
+
 def test_quotes_a_participle_hung_on_a_relative_clause_borrows_no_speaker(parse):
     """Who says "saying …" here is a guess (the parser hangs it on "who said"): never "who", never the builder."""
     text = ("Halden bristled again when pressed about the unpaid bill of a roofer who said he was short-changed "

@@ -420,12 +420,23 @@ def _misread_relative(cue: Token) -> tuple[Token, Token] | None:
     return None
 
 
+def _set_apart(clause: Token, cue: Token) -> bool:
+    """A clause before the cue's subject, closed off from it by a colon or a dash."""
+    subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.i > clause.i), None)
+    if subject is None:
+        return False
+    between = cue.doc[clause.right_edge.i + 1:subject.left_edge.i]
+    return any(t.text in (":", "—", "–", "-", ";") for t in between)
+
+
 def clause_of(cue: Token) -> Span | None:
     doc = cue.doc
     misread = _misread_relative(cue)
     for child in cue.children:
         if misread is not None and child.i == misread[1].i:
             continue  # the relative clause of the speaker, not what was said
+        if child.i < cue.i and _set_apart(child, cue):
+            continue  # "The union polled members: 1,409 teachers said …": the writer's sentence
         if child.dep_ == "ccomp" or (child.dep_ == "advcl" and (_has_that(child) or _opens_with_that(child))):
             if is_cue(child) and child.i < cue.i and any(c.dep_ in SUBJECT_DEPS for c in child.children) \
                     and any(c.dep_ == "ccomp" for c in child.children):
@@ -439,6 +450,10 @@ def clause_of(cue: Token) -> Span | None:
                     end = max(end, more.right_edge.i)
             start = _approximate_subject(cue, child) or child.left_edge.i
             return _without_that(_without_next_cue(doc[start:end + 1], cue))
+    for child in cue.children:  # "said legalizing it could put thousands to work": a gerund subject
+        if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i > cue.i \
+                and any(t.tag_ in FINITE_TAGS or t.tag_ == "MD" for t in child.subtree if t.i > child.i):
+            return doc[child.left_edge.i:child.right_edge.i + 1]
     if cue.lemma_.lower() == "tell":  # "told a briefing that Kaldor had …", parsed as a relative clause
         for obj in cue.children:
             if obj.dep_ in ("dobj", "dative"):
@@ -785,8 +800,14 @@ def _without_hearsay(found: list[Found], marked: list[Marked]) -> list[Found]:
     a quotation is the nested rule's; a second cue of the same speaker, and words quoted
     verbatim, stay, unless the first statement holds them whole: "…, adding that …".)"""
     return [s for s in found if s.cue is None or _inside(s.cue.idx, marked) or _inside(s.start, marked)
-            or not any(o is not s and o.start <= s.cue.idx < o.end and
+            or not any(o is not s and o.start <= s.cue.idx < o.end and not _holds_the_other(s, o) and
                        (not _same_speaker(o, s) or o.start <= s.start and s.end <= o.end) for o in found)]
+
+
+def _holds_the_other(first: Found, other: Found) -> bool:
+    """Two statements each holding the other's cue (a parser's tangle, "X said he was flooded with
+    mail, some of it mentioning Y"): the one whose cue comes first stands."""
+    return other.cue is not None and first.start <= other.cue.idx < first.end and first.cue.i < other.cue.i
 
 
 def _same_speaker(a: Found, b: Found) -> bool:
