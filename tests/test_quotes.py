@@ -482,6 +482,9 @@ def test_quotes_a_participle_after_the_quoted_words_is_a_statement_of_its_own(pa
     # the writer's sentence before a colon or a dash is no part of what the poll's voters said
     ("The union polled its members online ahead of the vote: 1,409 dockers said they wanted to back Varga.",
      "they wanted to back Varga", "1,409 dockers"),
+    # a name the parser left stranded before its cue, with an age or a long apposition
+    ("As part of his plea, Marek Lehel Halden, 44, said that he cheated nearly 100 dockers from his home abroad.",
+     "he cheated nearly 100 dockers", "Marek Lehel Halden"),
     # a gerund for the reported clause's subject
     ("The levy passed in 2008. Halden said legalizing it could put thousands of people to work in the port.",
      "legalizing it could put thousands", "Halden"),

@@ -356,6 +356,22 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
             if subject is not None or head.dep_ not in ("advcl", "conj", "xcomp"):
                 return subject or _subject_of_cue_before(cue, marked)
             head = head.head
+    return _stranded_name(cue, marked)
+
+
+def _stranded_name(cue: Token, marked: list[Marked]) -> Token | None:
+    """"Marcel Lazar, 44, said …", "Ben Caird, a rabbi helping to organise the boycott, said …":
+    a tensed cue the parser left without a subject, after a name that opens the sentence or a
+    clause (after a comma) and no other tensed verb between them: the name speaks."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        return None
+    sentence = cue.sent
+    for ent in reversed([e for e in cue.doc.ents if e.label_ == "PERSON" and sentence.start <= e.start and e.end <= cue.i]):
+        before = cue.doc[ent.start - 1] if ent.start > sentence.start else None
+        between = cue.doc[ent.end:cue.i]
+        if (before is None or before.text == ",") and not any(_inside(t.idx, marked) for t in between) \
+                and not any(t.tag_ in FINITE_TAGS for t in between):
+            return ent.root
     return None
 
 
@@ -437,6 +453,8 @@ def clause_of(cue: Token) -> Span | None:
             continue  # the relative clause of the speaker, not what was said
         if child.i < cue.i and _set_apart(child, cue):
             continue  # "The union polled members: 1,409 teachers said …": the writer's sentence
+        if child.i < cue.i and child.pos_ in ("NOUN", "PROPN"):
+            continue  # "Ben Caird, a rabbi helping …, said": the speaker's apposition, read as a clause
         if child.dep_ == "ccomp" or (child.dep_ == "advcl" and (_has_that(child) or _opens_with_that(child))):
             if is_cue(child) and child.i < cue.i and any(c.dep_ in SUBJECT_DEPS for c in child.children) \
                     and any(c.dep_ == "ccomp" for c in child.children):
