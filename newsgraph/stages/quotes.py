@@ -192,9 +192,16 @@ def _looks_closing(text: str, at: int, width: int, start: int, end: int) -> bool
     """After a word or a stop and before a space, a stop or the end: where a closing mark stands."""
     before = text[at - 1] if at > start else " "
     after = text[at + width] if at + width < end else " "
-    if before == " " and at - 2 >= start and (text[at - 2] in ",.!?" or text[at - 2] in "'’" and text[at - 3:at - 2] in tuple(",.!?")):
-        before = text[at - 2]  # “… doing this, " Trump said”, “… says, 'We keep it,' " said Fiorina”: a stray space
+    # a stray space before the mark: “… doing this, " Trump said”, “… says, 'We keep it,' " said Fiorina”
+    if before == " " and at - 2 >= start and _ends_a_quoted_sentence(text, at - 1):
+        before = text[at - 2]
     return not before.isspace() and before not in "([—–-" and (after.isspace() or after in ".,;:!?)—–-…")
+
+
+def _ends_a_quoted_sentence(text: str, space: int) -> bool:
+    """Before the space: a comma or stop, or a closing single mark after one (", '")."""
+    last = text[space - 1]
+    return last in ",.!?" or last in "'’" and space >= 2 and text[space - 2] in ",.!?"
 
 
 def _mark_width(text: str, at: int) -> int:
@@ -366,7 +373,8 @@ def _stranded_name(cue: Token, marked: list[Marked]) -> Token | None:
     if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
         return None
     sentence = cue.sent
-    for ent in reversed([e for e in cue.doc.ents if e.label_ == "PERSON" and sentence.start <= e.start and e.end <= cue.i]):
+    names = [e for e in cue.doc.ents if e.label_ == "PERSON" and sentence.start <= e.start and e.end <= cue.i]
+    for ent in reversed(names):
         before = cue.doc[ent.start - 1] if ent.start > sentence.start else None
         between = cue.doc[ent.end:cue.i]
         if (before is None or before.text == ",") and not any(_inside(t.idx, marked) for t in between) \
@@ -428,12 +436,17 @@ def _misread_relative(cue: Token) -> tuple[Token, Token] | None:
         subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS]
         pronoun = next((c for c in subjects if c.lower_ in ("who", "which")), None)
         for noun in subjects:
-            # "One attendee, who like others spoke …, said": the pronoun hangs on the noun instead
-            relative = any(c.dep_ == "relcl" and c.pos_ not in ("VERB", "AUX") and any(t.lower_ == "who" for t in c.subtree)
-                           for c in noun.children)  # (a relative clause with no verb of its own)
-            if noun.pos_ in ("PROPN", "NOUN") and (pronoun is not None and noun.i < pronoun.i or relative):
+            before_pronoun = pronoun is not None and noun.i < pronoun.i
+            if noun.pos_ in ("PROPN", "NOUN") and (before_pronoun or _verbless_relative(noun)):
                 return noun, child
     return None
+
+
+def _verbless_relative(noun: Token) -> bool:
+    """"One attendee, who like others spoke …": the pronoun hangs on the noun, in a relative
+    clause the parser gave no verb of its own."""
+    return any(c.dep_ == "relcl" and c.pos_ not in ("VERB", "AUX") and any(t.lower_ == "who" for t in c.subtree)
+               for c in noun.children)
 
 
 def _set_apart(clause: Token, cue: Token) -> bool:
@@ -762,8 +775,7 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
         end = _second_that_clause(doc, end) or end
         tail = _quoted_tail(doc, token, end, marked)
         if tail is not None:
-            end, parts = tail, []
-            start, end, parts = _absorb_marked(start, end, marked)
+            start, end, parts = _absorb_marked(start, tail, marked)
         found.append(Found(start, end, f"{NAME}:cue_clause", 0.85, parts, cue=token,
                            speaker=_subject_span(subject), source=_relative_source(token, subject), venue=audience))
     found += label_statements(doc, marked, found)
@@ -1099,7 +1111,7 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
             continue
         named = _name_before_colon(doc, m)
         if named is not None:
-            m.claimed = True  # “… - more from Anna Berg: “…”: before any verb the clause may hold
+            m.claimed = True  # before the verb rule: in “… rose - more from Anna Berg:” the name leads
             found.append(Found(m.start, m.end, f"{NAME}:colon_name", 0.75,
                                _own_parts(m), speaker=named))
             continue
@@ -1257,7 +1269,8 @@ DASH_NAME = re.compile(r"^[\s,.”\"’']*[―—–]\s*(?P<name>[A-Z][\w’'.-]
 
 
 # the signature on a line of its own, after a hyphen: "“…”¶¶- Carla Sanchez." / "-Carla Sanchez, Ostrel."
-DASH_LINE = re.compile(r"^[\s,.”\"’']*\n[ \t]*-[ \t]*(?P<name>[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]*){0,3}?)[ \t]*(?:[.,]|\n|$)")
+DASH_LINE = re.compile(r"^[\s,.”\"’']*\n[ \t]*-[ \t]*"
+                       r"(?P<name>[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]*){0,3}?)[ \t]*(?:[.,]|\n|$)")
 
 
 def _dash_speaker(doc: Doc, m: Marked) -> Span | None:
