@@ -2,6 +2,7 @@
 
     python bench/quotes.py --split dev          # tune here
     python bench/quotes.py --split test         # report this
+    python bench/quotes.py --split train --articles 400:840 --no-textacy   # error analysis
 
 Reads ../shared/benchmarks/quotes/<split>.jsonl, runs both extractors over the
 same texts, scores both with ../shared/benchmarks/score/score_quotes.py
@@ -100,15 +101,27 @@ def row(name: str, metrics: dict, seconds: float, articles: int) -> str:
             f"{100 * metrics['all']['overlap50']['f1']:5.1f} | {100 * attr:5.1f} | {articles / seconds:6.1f} |")
 
 
+def sliced(records: list[dict], bounds: str, path: Path) -> tuple[list[dict], Path]:
+    """Articles A to B, and a gold file of them alone for the scorer."""
+    start, _, end = bounds.partition(":")
+    records = records[int(start or 0):int(end) if end else None]
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    return records, path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=("dev", "test"), default="dev")
+    parser.add_argument("--split", choices=("dev", "test", "train"), default="dev")
+    parser.add_argument("--articles", default=None, metavar="A:B",
+                        help="only articles A to B of the split (train is 840 articles: slice it)")
     parser.add_argument("--no-textacy", action="store_true")
     args = parser.parse_args()
-    records = load_gold(args.split)
-    gold_path = SHARED / "quotes" / f"{args.split}.jsonl"
     out_dir = ROOT / "bench" / "out"
     out_dir.mkdir(parents=True, exist_ok=True)
+    records = load_gold(args.split)
+    gold_path = SHARED / "quotes" / f"{args.split}.jsonl"
+    if args.articles:
+        records, gold_path = sliced(records, args.articles, out_dir / f"gold-{args.split}.jsonl")
     ours, our_seconds = newsgraph_predictions(records)
     bare = bare_spacy_seconds(records)
     results = {"split": args.split, "articles": len(records),
