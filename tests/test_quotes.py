@@ -202,8 +202,10 @@ def test_quotes_said_when_found_on_the_verb_the_cue_is_conjoined_with(parse):
     assert quotes.with_said_on(q, "2025-03-05").said_on == "2024-03-05"
 
 
-WORDS = st.sampled_from(["“", "”", '"', "‘", "’", "'", " said", " he", " she", " Varga", " told", " reporters",
-                         ",", ".", "\n", "\n\n", " the", " minister", " according to", " that", " port", " X"])
+WORDS = st.sampled_from(["“", "”", '"', "‘", "’", "'", "''", " said", " he", " she", " Varga", " told", " reporters",
+                         ",", ".", "\n", "\n\n", " the", " minister", " according to", " that", " port", " X",
+                         ":", " :", " - ", "\n\n- ", "—", " (R-Ostrel)", " agreed", " but", " claiming", " who", " 44,",
+                         " Absolutely", " Lenz"])
 
 
 @given(st.lists(WORDS, max_size=60).map("".join))
@@ -492,6 +494,12 @@ def test_quotes_a_participle_after_the_quoted_words_is_a_statement_of_its_own(pa
 def test_quotes_reported_clauses_the_parser_tangles(parse, text, words, speaker):
     found = quotes.extract_quotes(parse(text))
     assert [(q.text[:len(words)], q.speaker) for q in found] == [(words, speaker)]
+
+
+def test_quotes_a_space_before_the_colon_of_a_quotation_does_not_break_extraction(parse):
+    """"The menu on the port :“…”": nothing but a space stands before the colon (it used to raise)."""
+    text = "The menu on the port :“Fresh herring and smoked eel and bread today.”"
+    assert all(text[q.start:q.end] == q.text for q in quotes.extract_quotes(parse(text)))
 
 
 def test_quotes_a_participle_hung_on_a_relative_clause_borrows_no_speaker(parse):

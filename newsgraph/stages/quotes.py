@@ -1600,8 +1600,8 @@ def _name_before_colon(doc: Doc, m: Marked) -> Span | None:
         colon = len(text[:text.rindex("(", 0, colon)].rstrip())  # "Rep. Trey Gowdy (R-S.C.): “…”"
     name = next((e for e in doc.ents if e.end_char == colon and e.label_ in ("PERSON", "ORG")), None)
     if name is None:
-        last = doc.char_span(colon - 1, colon, alignment_mode="expand")
-        token = last[-1] if last is not None else None
+        last = doc.char_span(max(0, colon - 1), colon, alignment_mode="expand")
+        token = last[-1] if last is not None and len(last) else None  # (none before "port :", only a space)
         # a surname the recogniser missed ("Varga: “…”")
         name = _subject_span(token) if token is not None and token.pos_ == "PROPN" and token.text[:1].isupper() else None
     # the name is all there is before the colon: not "a message to Trump:", "in an interview on Tuesday:"
