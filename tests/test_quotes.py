@@ -502,6 +502,16 @@ def test_quotes_a_space_before_the_colon_of_a_quotation_does_not_break_extractio
     assert all(text[q.start:q.end] == q.text for q in quotes.extract_quotes(parse(text)))
 
 
+def test_quotes_a_participle_hung_on_a_verb_inside_a_quotation_speaks_with_the_sentence(parse):
+    """"Varga settled the matter, treating it as praise -- “…” -- and, when pressed, asserting, “…”":
+    the parser hangs "asserting" on the verb inside the first quotation; the sentence's subject,
+    outside the quotation marks, is who asserts."""
+    text = ("Mayor Ilse Varga settled the matter, treating Mr. Lenz's remark first as praise -- ''That makes me "
+            "smart'' -- and, when questioned after the debate, asserting, ''Of course, I pay the harbour levy.''")
+    found = [q for q in quotes.extract_quotes(parse(text)) if q.text.startswith("Of course")]
+    assert [q.speaker for q in found] == ["Ilse Varga"]
+
+
 def test_quotes_a_participle_hung_on_a_relative_clause_borrows_no_speaker(parse):
     """Who says "saying …" here is a guess (the parser hangs it on "who said"): never "who", never the builder."""
     text = ("Halden bristled again when pressed about the unpaid bill of a roofer who said he was short-changed "

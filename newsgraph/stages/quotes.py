@@ -360,6 +360,8 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
             subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)), None)
             if subject is not None and subject.lower_ in RELATIVE_PRONOUNS:
                 return None  # "…an architect who said …, saying “…”": which clause the participle belongs to is a guess
+            if subject is None and cue.tag_ == "VBG" and _inside(head.idx, marked) and not _inside(cue.idx, marked):
+                return _sentence_subject_before(cue, marked)  # hung on a verb inside a quotation
             if subject is not None or head.dep_ not in ("advcl", "conj", "xcomp"):
                 return subject or _subject_of_cue_before(cue, marked)
             head = head.head
@@ -425,6 +427,20 @@ def _subject_of_cue_before(participle: Token, marked: list[Marked]) -> Token | N
     if participle.tag_ != "VBG" or not words or not is_cue(words[-1]) or words[-1].i != participle.i - 2:
         return None
     return next((c for c in words[-1].children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)), None)
+
+
+def _sentence_subject_before(participle: Token, marked: list[Marked]) -> Token | None:
+    """"Trump clarified the matter, treating it as a compliment -- “…” -- and asserting, “…”":
+    the parser hung the participle on a verb inside the quotation; the sentence's own subject,
+    outside quotation marks and before the participle, speaks."""
+    root = participle.sent.root
+    if _inside(root.idx, marked) or root.i > participle.i:
+        verbs = [t for t in participle.sent if t.i < participle.i and t.pos_ in ("VERB", "AUX") and t.tag_ in FINITE_TAGS
+                 and not _inside(t.idx, marked)]
+        root = verbs[0] if verbs else None
+    if root is None:
+        return None
+    return next((c for c in root.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)), None)
 
 
 def _misread_relative(cue: Token) -> tuple[Token, Token] | None:
