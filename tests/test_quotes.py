@@ -502,6 +502,12 @@ def test_quotes_a_space_before_the_colon_of_a_quotation_does_not_break_extractio
     assert all(text[q.start:q.end] == q.text for q in quotes.extract_quotes(parse(text)))
 
 
+def test_quotes_a_spot_that_concludes_with_footage_says_nothing(parse):
+    """"The spot concludes with footage of Lenz saying, “…”": the spot ends; Lenz speaks."""
+    text = "The spot concludes with footage of Lenz saying during the debate last week, “That makes me smart,” to cheers."
+    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == [("Lenz", "That makes me smart,")]
+
+
 def test_quotes_a_participle_hung_on_a_verb_inside_a_quotation_speaks_with_the_sentence(parse):
     """"Varga settled the matter, treating it as praise -- “…” -- and, when pressed, asserting, “…”":
     the parser hangs "asserting" on the verb inside the first quotation; the sentence's subject,

@@ -259,6 +259,8 @@ def is_cue(token: Token) -> bool:
         return True
     if token.pos_ not in ("VERB", "AUX") or (lemma not in lex.speech_verbs and lemma not in lex.object_verbs):
         return False
+    if lemma == "conclude" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+        return False  # "the spot concludes with footage of …": it ends, it says nothing
     if any(c.dep_ == "auxpass" for c in token.children):
         return False  # "will be written into the contract", "it was announced": no speaker speaks
     if _would_speak(token):
@@ -435,8 +437,8 @@ def _sentence_subject_before(participle: Token, marked: list[Marked]) -> Token |
     outside quotation marks and before the participle, speaks."""
     root = participle.sent.root
     if _inside(root.idx, marked) or root.i > participle.i:
-        verbs = [t for t in participle.sent if t.i < participle.i and t.pos_ in ("VERB", "AUX") and t.tag_ in FINITE_TAGS
-                 and not _inside(t.idx, marked)]
+        verbs = [t for t in participle.sent if t.i < participle.i and t.pos_ in ("VERB", "AUX")
+                 and t.tag_ in FINITE_TAGS and not _inside(t.idx, marked)]
         root = verbs[0] if verbs else None
     if root is None:
         return None
