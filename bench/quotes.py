@@ -88,8 +88,12 @@ def score(gold_path: Path, predictions: list[dict], out: Path) -> dict:
     sys.path.insert(0, str(SHARED / "score"))
     from score_quotes import score as score_quotes
 
-    out.write_text("\n".join(json.dumps(p) for p in predictions) + "\n", encoding="utf-8")
+    write_jsonl(out, predictions)
     return score_quotes(str(gold_path), str(out))
+
+
+def write_jsonl(path: Path, rows: list[dict]) -> None:
+    path.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
 
 
 def row(name: str, metrics: dict, seconds: float, articles: int) -> str:
@@ -105,7 +109,7 @@ def sliced(records: list[dict], bounds: str, path: Path) -> tuple[list[dict], Pa
     """Articles A to B, and a gold file of them alone for the scorer."""
     start, _, end = bounds.partition(":")
     records = records[int(start or 0):int(end) if end else None]
-    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    write_jsonl(path, records)
     return records, path
 
 

@@ -377,8 +377,7 @@ def _stranded_name(cue: Token, marked: list[Marked]) -> Token | None:
     if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
         return None
     sentence = cue.sent
-    names = [e for e in cue.doc.ents if e.label_ == "PERSON" and sentence.start <= e.start and e.end <= cue.i]
-    for ent in reversed(names):
+    for ent in reversed([e for e in sentence.ents if e.label_ == "PERSON" and e.end <= cue.i]):
         before = cue.doc[ent.start - 1] if ent.start > sentence.start else None
         between = cue.doc[ent.end:cue.i]
         if (before is None or before.text == ",") and not any(_inside(t.idx, marked) for t in between) \
