@@ -1100,3 +1100,91 @@ def test_quotes_the_quotation_index_answers_as_a_scan_would(pieces, offset):
     scanned = any(m.start <= offset < m.end for m in spans)
     assert quotes.Quotations(spans).covers(offset) == scanned
     assert quotes._inside(offset, quotes.Quotations(spans)) == quotes._inside(offset, spans)
+
+
+@pytest.mark.parametrize(("text", "quoted", "speaker"), [
+    # a name the tagger does not know, read as an adverb, beside its cue
+    ("The board met on Monday.\n\n“Having access to the old harbour file is valuable,” said Skelly, explaining "
+     "he had worked with the port.", "Having access to the old harbour file is valuable,", "Skelly"),
+    ("The board met on Monday.\n\n“Having access to the old harbour file is valuable,” Skelly said.",
+     "Having access to the old harbour file is valuable,", "Skelly"),
+    # a description before the name: the name right before the cue speaks
+    ("The week was hard for the studio.\n\n\"Just saw the mayor's tweet. I'm impressed by his ability to insult "
+     "every kind of voter,\" screenwriter Cole Varga wrote on Twitter.", "Just saw the mayor's tweet.", "Cole Varga"),
+    # "who" stands for a person
+    ("A cashier was shaken by the talk. \"One man came in and said maybe we should start shutting them out,\" "
+     "said the woman, who like many in the town did not want to be named.", "One man came in", "the woman"),
+    # a quotation followed by its own cue is not the content of a verb before it
+    ("If Ostrel is attacking the port, as many believe but Vestra strongly denies — “why wouldn’t you want to "
+     "raise the potential for tampering?” asked Lind, now a partner at a communications firm.",
+     "why wouldn’t you want to raise the potential for tampering?", "Lind"),
+])
+def test_quotes_a_quotation_goes_to_the_speaker_its_own_cue_names(parse, text, quoted, speaker):
+    found = [q for q in quotes.extract_quotes(parse(text)) if text[q.start:q.end].startswith(quoted)]
+    assert [q.speaker for q in found] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "quoted", "speaker"), [
+    # two capitalised sentences are no title, though every word has a capital
+    ("Halden joked that Tarn was his answer.\n\n“Like Vestra. Or Tarn,” Halden said. “The crime numbers are worse.”",
+     "Like Vestra. Or Tarn,", "Halden"),
+    # a cry left open for the cue after it
+    ("The rally ran late. “Lock Her Up!” the crowd chanted.", "Lock Her Up!", "the crowd"),
+])
+def test_quotes_capitalised_words_with_a_cue_after_them_are_said(parse, text, quoted, speaker):
+    found = [q for q in quotes.extract_quotes(parse(text)) if text[q.start:q.end].startswith(quoted)]
+    assert [q.speaker for q in found] == [speaker]
+
+
+def test_quotes_capitalised_words_inside_a_sentence_stay_a_title(parse):
+    """On CBS's “Face the Nation,” Ryan said …: a programme named mid-sentence is no statement."""
+    text = "In an interview on Vestra One's “Morning Hour,” Ilse Varga said the port would reopen."
+    assert all("Morning Hour" not in text[q.start:q.end] for q in quotes.extract_quotes(parse(text)))
+
+
+def _hand_parse(rows: list[tuple]) -> "Doc":
+    """A parse built by hand — (word, tag, pos, dep, head, lemma, entity IOB) per token — for misparses
+    that depend on the sentences around them and cannot be reproduced in a short text."""
+    from spacy.tokens import Doc
+
+    words, tags, pos, deps, heads, lemmas, ents = map(list, zip(*rows))
+    return Doc(nlp.load().vocab, words=words, tags=tags, pos=pos, deps=deps, heads=heads, lemmas=lemmas, ents=ents)
+
+
+def test_quotes_a_cue_the_parser_hung_on_a_participle_takes_its_subject():
+    """"But Halden, noting the size of the crowd, said, …" with "noting" read as the main verb."""
+    doc = _hand_parse([
+        ("But", "CC", "CCONJ", "cc", 3, "but", "O"),
+        ("Halden", "NNP", "PROPN", "nsubj", 3, "Halden", "B-PERSON"), (",", ",", "PUNCT", "punct", 1, ",", "O"),
+        ("noting", "VBG", "VERB", "ROOT", 3, "note", "O"), ("the", "DT", "DET", "det", 5, "the", "O"),
+        ("crowd", "NN", "NOUN", "dobj", 3, "crowd", "O"), (",", ",", "PUNCT", "punct", 5, ",", "O"),
+        ("said", "VBD", "VERB", "parataxis", 3, "say", "O"), (".", ".", "PUNCT", "punct", 3, ".", "O")])
+    assert quotes.subject_of(doc[7]).text == "Halden"
+
+
+def test_quotes_a_second_name_read_as_an_apposition_right_before_the_cue_speaks():
+    """"Or maybe Jonas Brenn, consultant Petra Lind says.": Brenn is the topic, Lind speaks."""
+    doc = _hand_parse([
+        ("Or", "CC", "CCONJ", "cc", 8, "or", "O"), ("maybe", "RB", "ADV", "advmod", 8, "maybe", "O"),
+        ("Jonas", "NNP", "PROPN", "compound", 3, "Jonas", "B-PERSON"),
+        ("Brenn", "NNP", "PROPN", "nsubj", 8, "Brenn", "I-PERSON"), (",", ",", "PUNCT", "punct", 3, ",", "O"),
+        ("consultant", "NN", "NOUN", "compound", 7, "consultant", "O"),
+        ("Petra", "NNP", "PROPN", "compound", 7, "Petra", "B-PERSON"),
+        ("Lind", "NNP", "PROPN", "appos", 3, "Lind", "I-PERSON"), ("says", "VBZ", "VERB", "ROOT", 8, "say", "O"),
+        (".", ".", "PUNCT", "punct", 8, ".", "O")])
+    assert quotes.subject_of(doc[8]).text == "Lind"
+
+
+def test_quotes_a_stranded_cue_reaches_its_name_past_a_title():
+    """"On Dec. 2, Col. Anton Rask, a spokesman, said …" with Rask hung on the date: the name opens
+    its clause once its title ("Col.") is counted with it."""
+    doc = _hand_parse([
+        ("On", "IN", "ADP", "prep", 12, "on", "O"), ("Dec.", "NNP", "PROPN", "pobj", 0, "Dec.", "B-DATE"),
+        ("2", "CD", "NUM", "nummod", 1, "2", "I-DATE"), (",", ",", "PUNCT", "punct", 1, ",", "O"),
+        ("Col", "NNP", "PROPN", "compound", 7, "Col", "O"), (".", "NNP", "PROPN", "compound", 7, ".", "O"),
+        ("Anton", "NNP", "PROPN", "compound", 7, "Anton", "B-PERSON"),
+        ("Rask", "NNP", "PROPN", "appos", 1, "Rask", "I-PERSON"), (",", ",", "PUNCT", "punct", 7, ",", "O"),
+        ("a", "DT", "DET", "det", 10, "a", "O"), ("spokesman", "NN", "NOUN", "appos", 7, "spokesman", "O"),
+        (",", ",", "PUNCT", "punct", 7, ",", "O"), ("said", "VBD", "VERB", "ROOT", 12, "say", "O"),
+        (".", ".", "PUNCT", "punct", 12, ".", "O")])
+    assert quotes.subject_of(doc[12]).text == "Rask"

@@ -324,7 +324,7 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
         if child.lower_ in ("who", "which"):  # a relative clause the parser did not see as one
             before = cue.doc[child.i - 1] if child.i > 0 else None
             return before if before is not None and before.pos_ in ("PROPN", "NOUN") else None
-        return child
+        return _named_apposition(child, cue) or child
     # "“…,” said Hester" / "“…,” Chief Chuck Jordan said" when the parser took a quoted word for subject
     nominal = ("PROPN", "NOUN", "PRON")
     previous = cue.doc[cue.i - 1] if cue.i > 0 else None
@@ -334,6 +334,8 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
             if child.pos_ in nominal and child.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "dep", "appos", "oprd") \
                     and not _inside(child.idx, marked) and child.i <= cue.i + 8 and not _when_or_amount(child):
                 return child
+            if child.i == cue.i + 1 and _name_taken_for_adverb(child):
+                return child  # "“…,” said Skelly."
     if cue.dep_ == "acl" and cue.tag_ in ("VBD", "VBZ") and cue.head.pos_ in nominal and cue.head.i == cue.i - 1 \
             and not _inside(cue.head.idx, marked):
         return cue.head  # "a man yelled “Stay home!”": a finite verb the parser read as a reduced relative
@@ -341,11 +343,17 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
         if child.pos_ in ("PROPN", "NOUN") and child.dep_ in ("npadvmod", "dep", "nsubj", "appos") \
                 and not _inside(child.idx, marked) and not _when_or_amount(child):
             return child
+        if child.i == cue.i - 1 and previous is not None and cue.i > 1 and cue.doc[cue.i - 2].text in "”\"'’" \
+                and _name_taken_for_adverb(child):
+            return child  # "“…,” Skelly said."
     # "…, adding that …" / "he stated, adding, …": the participle borrows its head's subject;
     # so does one after a preposition ("responded by saying …", "began by saying …")
     by_saying = cue.dep_ == "pcomp" and cue.tag_ == "VBG" and cue.head.dep_ == "prep" \
         and cue.head.lower_ in ("by", "after", "before", "while", "upon")  # not "criticised him for saying"
-    if (cue.dep_ in ("advcl", "conj", "xcomp") and cue.tag_ in ("VBG", "VBN", "VB", "VBD", "VBZ", "VBP")) or by_saying:
+    # "Durbin, noting the size of his following, said, “…”": the participle read as the main verb
+    after_participle = cue.dep_ == "parataxis" and cue.head.tag_ == "VBG" and cue.head.i < cue.i
+    if (cue.dep_ in ("advcl", "conj", "xcomp") and cue.tag_ in ("VBG", "VBN", "VB", "VBD", "VBZ", "VBP")) or by_saying \
+            or after_participle:
         head = cue.head.head if by_saying else cue.head
         # "he said the dispute was about money and denied any link": the parser may hang the second
         # cue on the reported clause; its subject is still the first cue's
@@ -370,6 +378,23 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
     return _stranded_name(cue, marked)
 
 
+def _named_apposition(subject: Token, cue: Token) -> Token | None:
+    """"Or maybe Jeb Bush, digital consultant Phil Musser says.": a second person's name, read as
+    an apposition to the subject, right before the cue, is the one who says it."""
+    if subject.ent_type_ != "PERSON" or subject.i > cue.i:
+        return None
+    return next((a for a in subject.children if a.dep_ == "appos" and a.i == cue.i - 1 and a.ent_type_ == "PERSON"
+                 and a.ent_iob_ == "I" and _ent_of(a) != _ent_of(subject)), None)
+
+
+def _name_taken_for_adverb(token: Token) -> bool:
+    """"Skelly" in "“…,” Skelly said": a capitalised word in mid-sentence that the tagger, not
+    knowing the name, read as an adverb; no common word (a stop word) is taken for one."""
+    return token.pos_ in ("ADV", "INTJ", "X") and token.is_title and token.is_alpha and len(token) > 2 \
+        and token.i > token.sent.start and token.lower_ not in lexicon().stop_words \
+        and not token.ent_type_
+
+
 def _stranded_name(cue: Token, marked: list[Marked]) -> Token | None:
     """"Marcel Lazar, 44, said …", "Ben Caird, a rabbi helping to organise the boycott, said …":
     a tensed cue the parser left without a subject, after a name that opens the sentence or a
@@ -378,12 +403,27 @@ def _stranded_name(cue: Token, marked: list[Marked]) -> Token | None:
         return None
     sentence = cue.sent
     for ent in reversed([e for e in sentence.ents if e.label_ == "PERSON" and e.end <= cue.i]):
-        before = cue.doc[ent.start - 1] if ent.start > sentence.start else None
+        start = _before_title(ent.start, sentence.start, cue.doc)  # "Col. Steven H. Warren"
+        before = cue.doc[start - 1] if start > sentence.start else None
         between = cue.doc[ent.end:cue.i]
         if (before is None or before.text == ",") and not any(_inside(t.idx, marked) for t in between) \
                 and not any(t.tag_ in FINITE_TAGS for t in between):
             return ent.root
     return None
+
+
+def _before_title(start: int, floor: int, doc: Doc) -> int:
+    """Where a name starts with its title: "Col. Steven H. Warren", "Mr. Daniloff" (the title may be
+    split from its full stop)."""
+    while start > floor:
+        previous = doc[start - 1]
+        if previous.text == "." and start - 1 > floor and doc[start - 2].lower_ in NAME_TITLES | set(HONORIFICS):
+            start -= 2
+        elif previous.lower_.rstrip(".") in NAME_TITLES | set(HONORIFICS):
+            start -= 1
+        else:
+            break
+    return start
 
 
 # Verbs whose object receives words ("emailed supporters saying …"), not speaks them.
@@ -785,6 +825,8 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
         if _inside(token.idx, marked):
             found += _nested(token, subject, clause, marked)
             continue
+        if clause.start > token.i and _has_own_cue(doc, clause, token, marked):
+            continue
         clause = _from_colon_quotation(clause, token, marked)
         clause, audience = _headline_audience(token, clause)
         start, end = _strip_edges(doc, clause.start_char, clause.end_char)
@@ -800,6 +842,22 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
     found += according_to(doc, marked)
     found += noun_statements(doc, marked)
     return found
+
+
+def _has_own_cue(doc: Doc, clause: Span, cue: Token, marked: list[Marked]) -> bool:
+    """"Moscow denies — “why would you not raise it?” asked Dunn": a quotation followed by a cue of
+    its own is that cue's, not the content of a verb before it."""
+    for m in marked:
+        inside = min(m.end, clause.end_char) - max(m.start, clause.start_char)
+        if inside >= 0.8 * (clause.end_char - clause.start_char):
+            if not _text(doc)[m.start:m.end].rstrip(" ”\"'’").endswith((",", "?", "!")):
+                return False  # “… together.” He warns that …: a new sentence, not this quotation's cue
+            after = _cue_after(doc, m, marked)
+            if after is None or after[0].i == cue.i or after[0].tag_ == "VBG":
+                return False  # “…,” adding, “…”: the same speaker goes on
+            # “…,” one of the prosecutors said the cases differ: that cue has words of its own
+            return not any(c.dep_ in ("ccomp", "xcomp") and c.i > after[0].i for c in after[0].children)
+    return False
 
 
 def _from_colon_quotation(clause: Span, cue: Token, marked: list[Marked]) -> Span:
@@ -1176,7 +1234,8 @@ def _action_beat(doc: Doc, m: Marked, marked: list[Marked]) -> Span | None:
     if is_cue(root) and not _says_nothing_itself(root, sentence) or any(_inside(t.idx, marked) for t in sentence) \
             or "\n" in sentence.text.strip():
         return None
-    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    # "X agreed." speaks through its cue's own subject ("Or maybe Bush, consultant Phil Musser says.")
+    subject = subject_of(root, marked) if is_cue(root) else next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.ent_type_ != "PERSON":
         return None
     return _subject_span(subject)
@@ -1397,9 +1456,11 @@ def _nominal_right_after(cue: Token) -> Token | None:
     phrase = list(takewhile(lambda t: not t.is_punct, cue.doc[cue.i + 1:cue.i + 9]))
     if not phrase or phrase[-1].i + 1 >= len(cue.doc) or cue.doc[phrase[-1].i + 1].text not in (",", "."):
         return None
-    if any(t.pos_ not in ("PROPN", "NOUN", "ADJ", "DET") and t.tag_ != "VBN" for t in phrase) \
-            or phrase[-1].ent_type_ != "PERSON":
+    if any(t.pos_ not in ("PROPN", "NOUN", "ADJ", "DET") and t.tag_ != "VBN" for t in phrase):
         return None
+    who = cue.doc[phrase[-1].i + 2] if phrase[-1].i + 2 < len(cue.doc) else None
+    if phrase[-1].ent_type_ != "PERSON" and not (phrase[-1].pos_ == "NOUN" and who is not None and who.lower_ == "who"):
+        return None  # "said the woman, who …": "who" stands for a person
     return phrase[-1]
 
 
@@ -1498,6 +1559,8 @@ def _first_word_after(doc: Doc, offset: int) -> Token | None:
 def _nominal_between(doc: Doc, close: int, cue: Token) -> Token | None:
     """“…,” Tarn police Chief Anton Rask said — when the parser hung "said" elsewhere."""
     between = [t for t in doc.char_span(close, cue.idx, alignment_mode="contract") or [] if not t.is_punct]
+    if between and len(between) <= 6 and between[-1].i == cue.i - 1 and between[-1].ent_type_ == "PERSON":
+        return between[-1]  # "screenwriter Cole Haddon wrote": a name right before the cue, whatever came first
     # taggers stumble on names (a town's name read as a verb): accept capitalised words whatever their tag
     if not between or len(between) > 8 or any(t.pos_ not in ("PROPN", "NOUN", "PRON", "ADJ", "DET")
                                                and not t.text[:1].isupper() for t in between):
@@ -1514,6 +1577,8 @@ def _is_title(text: str) -> bool:
     words = re.findall(r"[A-Za-z][\w’'-]*", text)
     small = {"a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "by", "with"}
     capitals = [w for w in words if w.lower() not in small]
+    if re.search(r"\w[.!?]\s+[A-Z]", text):
+        return False  # “Like Oakland. Or Ferguson,”: two sentences, each opening with a capital
     return 0 < len(words) <= 8 and all(w[0].isupper() for w in capitals) and len(capitals) >= 2
 
 
@@ -1654,9 +1719,16 @@ def _right_after(cue: Token, m: Marked) -> bool:
 
 
 def _said_title(doc: Doc, m: Marked, marked: list[Marked]) -> bool:
-    """“What a Super Tuesday!” right after "she declared" is said, whatever its capitals."""
+    """“What a Super Tuesday!” right after "she declared", or before "the crowd chanted", is
+    said, whatever its capitals."""
     said = _cue_before_utterance(doc, m, marked)
-    return said is not None and _right_after(said[0], m)
+    if said is not None and _right_after(said[0], m):
+        return True
+    # “Lock Her Up!” the crowd chanted: a cry, or a sentence's first words, left open for the cue
+    # that follows (on CBS's “Face the Nation,” Ryan said: a title inside the sentence)
+    quoted = _text(doc)[m.start:m.end].rstrip(" ”\"'’")
+    opens = _starts_unit(doc, m)
+    return (quoted.endswith(("?", "!")) or opens and quoted.endswith(",")) and _cue_after(doc, m, marked) is not None
 
 
 def _previous_statement(doc: Doc, m: Marked, statements: list[Found], marked: list[Marked]) -> Found | None:
@@ -2079,7 +2151,7 @@ def _uncapitalised(phrase: Span) -> str:
     """"The minister" → "the minister" at a sentence's start; a name ("Cameron's spokesman", "Florida
     officials") and a word in capitals ("THE BORROWING") stay."""
     first, description = phrase[0], phrase.text
-    named = first.ent_type_ in NAME_ENTITIES or first.pos_ == "PROPN"
+    named = first.ent_type_ in NAME_ENTITIES or first.pos_ == "PROPN" or _name_taken_for_adverb(first)
     if named or not (first.text[:1].isupper() and first.text[1:].islower()):
         return description if first.text != "A" else "a" + description[1:]
     return description[:1].lower() + description[1:]
