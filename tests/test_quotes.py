@@ -1114,6 +1114,11 @@ def test_quotes_the_quotation_index_answers_as_a_scan_would(pieces, offset):
     # "who" stands for a person
     ("A cashier was shaken by the talk. \"One man came in and said maybe we should start shutting them out,\" "
      "said the woman, who like many in the town did not want to be named.", "One man came in", "the woman"),
+    # a tensed cue read as a participle hung on the noun before it
+    ("The response was fast.\n\nIlse Varga, the 2020 Ostrel party nominee, tweeted in response: “Important "
+     "distinction: the port pays its workers; the board pays its friends.”", "Important distinction", "Ilse Varga"),
+    ("Piet Arnesen posted the clip on Thursday.\n\n“What if the mayor had elocution lessons?” the 43-year-old "
+     "asked in the video’s description.", "What if the mayor", "the 43-year-old"),
     # a quotation followed by its own cue is not the content of a verb before it
     ("If Ostrel is attacking the port, as many believe but Vestra strongly denies — “why wouldn’t you want to "
      "raise the potential for tampering?” asked Lind, now a partner at a communications firm.",

@@ -339,6 +339,8 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
     if cue.dep_ == "acl" and cue.tag_ in ("VBD", "VBZ") and cue.head.pos_ in nominal and cue.head.i == cue.i - 1 \
             and not _inside(cue.head.idx, marked):
         return cue.head  # "a man yelled “Stay home!”": a finite verb the parser read as a reduced relative
+    if (reduced := _misread_reduced_relative(cue, marked)) is not None:
+        return reduced
     for child in cue.lefts:
         if child.pos_ in ("PROPN", "NOUN") and child.dep_ in ("npadvmod", "dep", "nsubj", "appos") \
                 and not _inside(child.idx, marked) and not _when_or_amount(child):
@@ -378,6 +380,24 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
     return _stranded_name(cue, marked)
 
 
+def _misread_reduced_relative(cue: Token, marked: list[Marked]) -> Token | None:
+    """A tensed cue the parser read as a participle hung on the noun before it: "Mitt Romney, the
+    party's nominee, tweeted in response: …" (the apposition's name speaks) and "“…?” the
+    43-year-old asked" (the noun right after the quotation speaks)."""
+    if cue.dep_ != "acl" or cue.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in cue.children):
+        return None
+    noun, doc = cue.head, cue.doc
+    name = noun.head if noun.dep_ == "appos" else noun
+    if doc[cue.i - 1].text == "," and name.pos_ in ("PROPN", "NOUN") and name.i < cue.i \
+            and any(c.dep_ == "appos" for c in name.children) and not _inside(name.idx, marked):
+        return name
+    edge = noun.left_edge.i
+    if noun.i == cue.i - 1 and edge > 0 and doc[edge - 1].text in ("”", '"', "''") \
+            and _text(doc)[:doc[edge - 1].idx].rstrip().endswith((",", "?", "!")):
+        return noun
+    return None
+
+
 def _named_apposition(subject: Token, cue: Token) -> Token | None:
     """"Or maybe Jeb Bush, digital consultant Phil Musser says.": a second person's name, read as
     an apposition to the subject, right before the cue, is the one who says it."""
@@ -406,7 +426,7 @@ def _stranded_name(cue: Token, marked: list[Marked]) -> Token | None:
         start = _before_title(ent.start, sentence.start, cue.doc)  # "Col. Steven H. Warren"
         before = cue.doc[start - 1] if start > sentence.start else None
         between = cue.doc[ent.end:cue.i]
-        if (before is None or before.text == ",") and not any(_inside(t.idx, marked) for t in between) \
+        if (before is None or before.text in (",", "”", '"', "''")) and not any(_inside(t.idx, marked) for t in between) \
                 and not any(t.tag_ in FINITE_TAGS for t in between):
             return ent.root
     return None
