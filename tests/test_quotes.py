@@ -1193,3 +1193,32 @@ def test_quotes_a_stranded_cue_reaches_its_name_past_a_title():
         (",", ",", "PUNCT", "punct", 7, ",", "O"), ("said", "VBD", "VERB", "ROOT", 12, "say", "O"),
         (".", ".", "PUNCT", "punct", 12, ".", "O")])
     assert quotes.subject_of(doc[12]).text == "Rask"
+
+
+def test_quotes_a_document_speaks_for_whoever_issued_it(parse):
+    text = ("On Saturday, Halden issued a statement saying that Brenn was \"a remarkable person and a brilliant "
+            "harbour master, one of the best of all time.\"")
+    assert [(q.kind, q.speaker) for q in quotes.extract_quotes(parse(text))] == [("mixed", "Halden")]
+
+
+def test_quotes_a_that_clause_read_as_a_relative_clause_is_what_was_said():
+    """"Varga predicted at the debate that Greens will take “every state”": "that" read as the
+    object of a relative clause on "debate" that has an object and a subject of its own."""
+    doc = _hand_parse([
+        ("Varga", "NNP", "PROPN", "nsubj", 1, "Varga", "B-PERSON"), ("predicted", "VBD", "VERB", "ROOT", 1, "predict", "O"),
+        ("at", "IN", "ADP", "prep", 1, "at", "O"), ("the", "DT", "DET", "det", 4, "the", "O"),
+        ("debate", "NN", "NOUN", "pobj", 2, "debate", "O"), ("that", "WDT", "PRON", "dobj", 8, "that", "O"),
+        ("Greens", "NNPS", "PROPN", "nsubj", 8, "Greens", "O"), ("will", "MD", "AUX", "aux", 8, "will", "O"),
+        ("take", "VB", "VERB", "relcl", 4, "take", "O"), ("every", "DT", "DET", "det", 10, "every", "O"),
+        ("state", "NN", "NOUN", "dobj", 8, "state", "O"), (".", ".", "PUNCT", "punct", 1, ".", "O")])
+    assert quotes.clause_of(doc[1]).text == "Greens will take every state"
+
+
+def test_quotes_a_reported_verb_takes_back_the_subject_the_parser_hung_on_the_cue():
+    """"Lind said the days are gone" with "the days" read as the cue's time phrase."""
+    doc = _hand_parse([
+        ("Lind", "NNP", "PROPN", "nsubj", 1, "Lind", "B-PERSON"), ("said", "VBD", "VERB", "ROOT", 1, "say", "O"),
+        ("the", "DT", "DET", "det", 3, "the", "B-DATE"), ("days", "NNS", "NOUN", "npadvmod", 1, "day", "I-DATE"),
+        ("are", "VBP", "AUX", "auxpass", 5, "be", "O"), ("gone", "VBN", "VERB", "ccomp", 1, "go", "O"),
+        (".", ".", "PUNCT", "punct", 1, ".", "O")])
+    assert quotes.clause_of(doc[1]).text == "the days are gone"

@@ -306,6 +306,8 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
         return cue.head
     if (person := _person_right_before(cue, marked)) is not None:
         return person
+    if (author := _author_of_document(cue, marked)) is not None:
+        return author
     subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)]
     if not subjects and (misread := _misread_relative(cue)) is not None:
         return misread[0]
@@ -470,6 +472,17 @@ def _person_right_before(cue: Token, marked: list[Marked]) -> Token | None:
     return before if person or people else None
 
 
+def _author_of_document(cue: Token, marked: list[Marked]) -> Token | None:
+    """"Trump issued a statement saying that …": a document saying something speaks for whoever
+    issued it — the subject of the verb the document is the object of."""
+    document = cue.head
+    if cue.tag_ != "VBG" or cue.dep_ != "acl" or document.dep_ != "dobj" or document.i > cue.i \
+            or document.lemma_.lower() not in set(lexicon().document_nouns) | set(lexicon().speech_nouns):
+        return None
+    return next((c for c in document.head.children if c.dep_ == "nsubj" and not _inside(c.idx, marked)
+                 and c.lower_ not in RELATIVE_PRONOUNS), None)
+
+
 def _relative_source(cue: Token, subject: Token) -> Token | None:
     """"Varga, who said …": the relative pronoun is the grammatical source, Varga the speaker."""
     pronoun = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS), None)
@@ -577,7 +590,8 @@ def clause_of(cue: Token) -> Span | None:
     # A "that"-clause the parser hung under a noun: "said during a speech … that Russia looks",
     # "expressed hope that joint work will continue" (never inside a "since …"/"because …" clause).
     for token in _nominal_descendants(cue):
-        if token.i > cue.i and token.dep_ in ("relcl", "acl", "advcl") and _has_that(token) and not is_cue(token.head):
+        if token.i > cue.i and token.dep_ in ("relcl", "acl", "advcl") and not is_cue(token.head) \
+                and (_has_that(token) or _that_read_as_relative(token)):
             if any(a.lemma_.lower() in lexicon().speech_nouns and any(c.dep_ == "poss" for c in a.children)
                    for a in token.ancestors if a.i > cue.i):
                 return None  # "recalled her statement that …": the words are hers (a speech-noun statement)
@@ -589,14 +603,21 @@ APPROXIMATORS = {"about", "around", "nearly", "almost", "over", "under", "roughl
 
 
 def _approximate_subject(cue: Token, clause: Token) -> int | None:
-    """"said about half of the rise reflected …": the parser read "about" as the cue's preposition
-    and left the reported verb without its subject; the phrase is that subject."""
-    first = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
-    if first is None or first.lower_ not in APPROXIMATORS or first.head.i != cue.i or first.dep_ not in ("prep", "advmod") \
-            or first.right_edge.i + 1 != clause.left_edge.i or clause.tag_ not in ("VBD", "VBZ", "VBP") \
-            or any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+    """"said about half of the rise reflected …", "said the days when … are gone": the parser hung
+    the reported verb's subject on the cue (as a preposition, a time phrase, an object) and left
+    the verb without one; the phrase between the cue and the verb is that subject."""
+    tensed = clause.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
+                                                for c in clause.children)
+    if not tensed or _has_that(clause) \
+            or any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("expl", "csubj", "csubjpass") for c in clause.children):
         return None
-    return first.i
+    for phrase in cue.rights:
+        if phrase.left_edge.i == cue.i + 1 and phrase.right_edge.i + 1 == clause.left_edge.i \
+                and (phrase.dep_ in ("npadvmod", "dobj") and phrase.pos_ in ("NOUN", "PROPN")
+                     and cue.lemma_.lower() not in INSTRUCTION_VERBS
+                     or phrase.lower_ in APPROXIMATORS and phrase.dep_ in ("prep", "advmod")):
+            return phrase.left_edge.i
+    return None
 
 
 CIRCUMSTANCE_PREPOSITIONS = {"during", "after", "before", "since", "until", "amid", "throughout", "while"}
@@ -783,6 +804,17 @@ def _opens_with_that(clause: Token) -> bool:
 
 def _has_that(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+
+
+def _that_read_as_relative(clause: Token) -> bool:
+    """"predicted at the debate that Republicans will take “every state”": "that" read as the
+    relative clause's object, though the clause has an object and a subject of its own — so
+    "that" only introduces it."""
+    that = clause.left_edge
+    if that.lower_ != "that" or that.head.i != clause.i or that.dep_ not in ("dobj", "nsubj"):
+        return False
+    return any(c.dep_ == that.dep_ and c.i != that.i for c in clause.children) \
+        and any(c.dep_ in SUBJECT_DEPS and c.i != that.i for c in clause.children)
 
 
 def _without_that(span: Span) -> Span:
