@@ -1222,3 +1222,38 @@ def test_quotes_a_reported_verb_takes_back_the_subject_the_parser_hung_on_the_cu
         ("are", "VBP", "AUX", "auxpass", 5, "be", "O"), ("gone", "VBN", "VERB", "ccomp", 1, "go", "O"),
         (".", ".", "PUNCT", "punct", 1, ".", "O")])
     assert quotes.clause_of(doc[1]).text == "the days are gone"
+
+
+def test_quotes_a_stranded_cue_reaches_a_name_with_its_description(parse):
+    """"On the campaign trail for …, former minister Ilse Brenn said …": the words describing the
+    name come before it, after the comma that opens its clause."""
+    text = ("On the campaign trail for her husband Ostrel party front-runner Jonas Brenn, former minister Ilse Brenn "
+            "said her husband was uniquely qualified to lead at this time because “the port’s in tough shape.”")
+    assert [(q.kind, q.speaker) for q in quotes.extract_quotes(parse(text))] == [("mixed", "Ilse Brenn")]
+
+
+def test_quotes_a_stranded_cue_reaches_a_role_right_before_it():
+    """"In an interview with Lind, the candidate stated …" with "candidate" read as Lind's apposition."""
+    doc = _hand_parse([
+        ("In", "IN", "ADP", "prep", 8, "in", "O"), ("an", "DT", "DET", "det", 2, "an", "O"),
+        ("interview", "NN", "NOUN", "pobj", 0, "interview", "O"), ("with", "IN", "ADP", "prep", 2, "with", "O"),
+        ("Lind", "NNP", "PROPN", "pobj", 3, "Lind", "B-PERSON"), (",", ",", "PUNCT", "punct", 4, ",", "O"),
+        ("the", "DT", "DET", "det", 7, "the", "O"), ("candidate", "NN", "NOUN", "appos", 4, "candidate", "O"),
+        ("stated", "VBD", "VERB", "ROOT", 8, "state", "O"), ("that", "IN", "SCONJ", "mark", 11, "that", "O"),
+        ("Varga", "NNP", "PROPN", "nsubj", 11, "Varga", "B-PERSON"), ("lost", "VBD", "VERB", "ccomp", 8, "lose", "O"),
+        (".", ".", "PUNCT", "punct", 8, ".", "O")])
+    assert quotes.subject_of(doc[8]).text == "candidate"
+
+
+def test_quotes_what_was_told_may_hang_elsewhere():
+    """"after Varga told the Post she was “not there yet”" with the clause read as the main verb's
+    and "told" hung under it: the clause right after the one told is what was said."""
+    doc = _hand_parse([
+        ("Talks", "NNS", "NOUN", "nsubj", 1, "talk", "O"), ("began", "VBD", "VERB", "ROOT", 1, "begin", "O"),
+        ("after", "IN", "SCONJ", "mark", 4, "after", "O"), ("Varga", "NNP", "PROPN", "nsubj", 4, "Varga", "B-PERSON"),
+        ("told", "VBD", "VERB", "advcl", 8, "tell", "O"), ("the", "DT", "DET", "det", 6, "the", "O"),
+        ("Post", "NNP", "PROPN", "dobj", 4, "Post", "B-ORG"), ("she", "PRP", "PRON", "nsubj", 8, "she", "O"),
+        ("was", "VBD", "AUX", "ccomp", 1, "be", "O"), ("not", "RB", "PART", "neg", 8, "not", "O"),
+        ("there", "RB", "ADV", "advmod", 8, "there", "O"), ("yet", "RB", "ADV", "advmod", 8, "yet", "O"),
+        (".", ".", "PUNCT", "punct", 1, ".", "O")])
+    assert quotes.clause_of(doc[4]).text == "she was not there yet"

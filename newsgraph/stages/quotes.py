@@ -426,11 +426,21 @@ def _stranded_name(cue: Token, marked: list[Marked]) -> Token | None:
     sentence = cue.sent
     for ent in reversed([e for e in sentence.ents if e.label_ == "PERSON" and e.end <= cue.i]):
         start = _before_title(ent.start, sentence.start, cue.doc)  # "Col. Steven H. Warren"
+        while start - 1 > sentence.start and cue.doc[start - 1].is_alpha \
+                and start <= cue.doc[start - 1].head.i < ent.end:
+            start -= 1  # "…, former president Bill Clinton said": the words that describe the name
         before = cue.doc[start - 1] if start > sentence.start else None
         between = cue.doc[ent.end:cue.i]
         if (before is None or before.text in (",", "”", '"', "''")) and not any(_inside(t.idx, marked) for t in between) \
                 and not any(t.tag_ in FINITE_TAGS for t in between):
             return ent.root
+    # "In an interview with …, the Democratic presidential candidate stated …": a role right before
+    # the cue, opening its clause after a comma
+    role = cue.doc[cue.i - 1] if cue.i > sentence.start else None
+    if role is not None and role.pos_ == "NOUN" and role.lemma_.lower() in lexicon().role_nouns \
+            and role.left_edge.i > sentence.start and cue.doc[role.left_edge.i - 1].text == "," \
+            and not _inside(role.idx, marked):
+        return role
     return None
 
 
@@ -581,6 +591,8 @@ def clause_of(cue: Token) -> Span | None:
                 for clause in obj.children:
                     if clause.dep_ in ("relcl", "acl") and clause.left_edge.lower_ == "that" and clause.i > obj.i:
                         return _without_that(doc[clause.left_edge.i:clause.right_edge.i + 1])
+                if (stray := _clause_right_after(obj, cue)) is not None:
+                    return stray
     if cue.lemma_.lower() in NAMING_VERBS:  # "called the state of relations the “lowest point”"
         obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
         predicate = next((c for c in cue.children if c.dep_ == "oprd"), None)
@@ -804,6 +816,18 @@ def _opens_with_that(clause: Token) -> bool:
 
 def _has_that(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+
+
+def _clause_right_after(obj: Token, cue: Token) -> Span | None:
+    """"after Trump told The Washington Post he was “not quite there yet”": a clause right after
+    the one told, which the parser hung elsewhere (even with the cue under it)."""
+    doc = cue.doc
+    first = doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(doc) else None
+    verb = first.head if first is not None and first.dep_ in SUBJECT_DEPS else None
+    if verb is None or verb.dep_ not in ("ccomp", "ROOT") or verb.i < first.i or verb.head.i == cue.i \
+            or cue.right_edge.i >= first.i or first.left_edge.i != first.i:
+        return None
+    return doc[first.i:verb.right_edge.i + 1]
 
 
 def _that_read_as_relative(clause: Token) -> bool:
