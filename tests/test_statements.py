@@ -245,3 +245,16 @@ def test_statements_voices_heard_in_one_article_are_not_embedded(examples_analys
 def test_statements_frames_leave_ordinary_future_tense_alone():
     # "will take place" names no pace: only "take time/years", a duration or a speed word does
     assert statements.frames_of("The reform process will take place next week.") == set()
+
+
+def test_statements_claims_cluster_by_average_similarity_and_never_at_the_threshold_itself():
+    """Average linkage: A and B merge (0.9); C joins them only if its mean similarity to both is
+    above the threshold (0.5 and 0.7 → 0.6); D at exactly the threshold stays alone."""
+    sim = np.array([[1.0, 0.9, 0.5, 0.0],
+                    [0.9, 1.0, 0.7, 0.0],
+                    [0.5, 0.7, 1.0, 0.5],
+                    [0.0, 0.0, 0.5, 1.0]], dtype=np.float32)
+    assert statements.clusters(sim, 0.55) == [[0, 1, 2], [3]]
+    assert statements.clusters(sim, 0.65) == [[0, 1], [2], [3]]
+    assert statements.clusters(np.array([[1.0, 0.5], [0.5, 1.0]]), 0.5) == [[0], [1]]
+    assert statements.clusters(np.array([[1.0, 0.51], [0.51, 1.0]]), 0.5) == [[0, 1]]
