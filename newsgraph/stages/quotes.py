@@ -154,7 +154,8 @@ def _marks_in_paragraph(text: str, start: int, end: int) -> tuple[Marked | None,
     open_at: int | None = None
     nested = False
     i = start
-    while i < end:
+    while (mark := MARK_CHARACTER.search(text, i, end)) is not None:  # other characters change nothing
+        i = mark.start()
         ch, width = text[i], 1
         if text.startswith("'" * 3, i) and open_at is not None:
             i += 1  # ''… with 'We'll go,''' said X: a single closing mark, then the double one
@@ -186,6 +187,7 @@ def _marks_in_paragraph(text: str, start: int, end: int) -> tuple[Marked | None,
 
 
 DOUBLE_MARKS = set(OPENERS) | CLOSERS | {'"'}
+MARK_CHARACTER = re.compile("[" + re.escape("".join(DOUBLE_MARKS)) + "'`]")
 
 
 def _looks_closing(text: str, at: int, width: int, start: int, end: int) -> bool:
