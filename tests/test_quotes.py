@@ -1257,3 +1257,24 @@ def test_quotes_what_was_told_may_hang_elsewhere():
         ("there", "RB", "ADV", "advmod", 8, "there", "O"), ("yet", "RB", "ADV", "advmod", 8, "yet", "O"),
         (".", ".", "PUNCT", "punct", 1, ".", "O")])
     assert quotes.clause_of(doc[4]).text == "she was not there yet"
+
+
+def test_quotes_the_rest_of_a_reported_predicate_after_a_quotation_is_still_reported():
+    """"Perry said he is ready to “take on the cartel,” secure the border" with "secure" hung on the
+    cue: a bare infinitive is no act of the speaker's and goes on with the content; "and blasted
+    the board" (past, like the cue) would be the speaker's own."""
+    rows = [("Perry", "NNP", "PROPN", "nsubj", 1, "Perry", "B-PERSON"), ("said", "VBD", "VERB", "ROOT", 1, "say", "O"),
+            ("he", "PRP", "PRON", "nsubj", 3, "he", "O"), ("is", "VBZ", "AUX", "ccomp", 1, "be", "O"),
+            ("ready", "JJ", "ADJ", "acomp", 3, "ready", "O"), ("to", "TO", "PART", "aux", 7, "to", "O"),
+            ("“", "``", "PUNCT", "punct", 7, "“", "O"), ("take", "VB", "VERB", "xcomp", 4, "take", "O"),
+            ("on", "RP", "ADP", "prt", 7, "on", "O"), ("the", "DT", "DET", "det", 10, "the", "O"),
+            ("cartel", "NN", "NOUN", "dobj", 7, "cartel", "O"), (",", ",", "PUNCT", "punct", 1, ",", "O"),
+            ("”", "''", "PUNCT", "punct", 1, "”", "O"), ("secure", "VB", "VERB", "advcl", 1, "secure", "O"),
+            ("the", "DT", "DET", "det", 15, "the", "O"), ("border", "NN", "NOUN", "dobj", 13, "border", "O"),
+            (".", ".", "PUNCT", "punct", 1, ".", "O")]
+    doc = _hand_parse(rows)
+    end = doc[10].idx + len(doc[10])
+    assert doc.text[:quotes._continued_predicate(doc, doc[1], end)].endswith("secure the border")
+    rows[13] = ("blasted", "VBD", "VERB", "conj", 1, "blast", "O")
+    doc = _hand_parse(rows)
+    assert quotes._continued_predicate(doc, doc[1], end) is None

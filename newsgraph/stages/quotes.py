@@ -727,6 +727,23 @@ def _quoted_tail(doc: Doc, cue: Token, end: int, marked: list[Marked]) -> int | 
     return _strip_edges(doc, end, last.idx + len(last.text))[1]
 
 
+def _continued_predicate(doc: Doc, cue: Token, end: int) -> int | None:
+    """"said he is ready to “take on the cartel,” secure the border and improve care": after a
+    closing quotation mark the parser hangs the rest of the reported predicate on the cue. A verb
+    that cannot be the speaker's own next act — a bare infinitive, or the present after a past
+    cue ("said polls could be “way off,” and have been unreliable") — goes on with the content."""
+    text = _text(doc)
+    for verb in cue.rights:
+        gap = text[end:verb.left_edge.idx]
+        if verb.dep_ not in ("advcl", "conj") or verb.left_edge.idx < end or not re.fullmatch(r"[\s,”\"']*(?:and\s+)?", gap) \
+                or not re.search(r"[”\"']", gap) or is_cue(verb) \
+                or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children):
+            continue
+        if verb.tag_ == "VB" or verb.tag_ in ("VBZ", "VBP") and cue.tag_ == "VBD":
+            return _strip_edges(doc, end, verb.right_edge.idx + len(verb.right_edge))[1]
+    return None
+
+
 def _second_that_clause(doc: Doc, end: int) -> int | None:
     """"told the chamber that the government was “not selling the port”, and that the land would
     remain state property": a second that-clause goes on with the same statement, wherever the
@@ -908,6 +925,7 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
         clause = _from_colon_quotation(clause, token, marked)
         clause, audience = _headline_audience(token, clause)
         start, end = _strip_edges(doc, clause.start_char, clause.end_char)
+        end = _continued_predicate(doc, token, end) or end
         start, end, parts = _absorb_marked(start, end, marked)
         end = _second_that_clause(doc, end) or end
         tail = _quoted_tail(doc, token, end, marked)
