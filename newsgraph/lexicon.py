@@ -20,6 +20,7 @@ class Lexicon:
     object_verbs: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()
     evidence_verbs: frozenset[str] = frozenset()  # cues only with a finite clause
+    evidence_sources: frozenset[str] = frozenset()  # … or with one of these as subject
     attitude_verbs: frozenset[str] = frozenset()  # report a view, not words
     role_nouns: frozenset[str] = frozenset()
     generic_roles: frozenset[str] = frozenset()
@@ -92,6 +93,7 @@ def lexicon() -> Lexicon:
         object_verbs=frozenset(table["speech"]["object_verbs"]),
         speech_nouns=frozenset(table["speech"]["nouns"]),
         evidence_verbs=frozenset(table["speech"]["evidence_verbs"]),
+        evidence_sources=frozenset(table["speech"]["evidence_sources"]),
         attitude_verbs=frozenset(table["speech"]["attitude_verbs"]),
         role_nouns=frozenset(table["roles"]["nouns"]),
         generic_roles=frozenset(table["roles"]["generic"]),

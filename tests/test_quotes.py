@@ -1278,3 +1278,17 @@ def test_quotes_the_rest_of_a_reported_predicate_after_a_quotation_is_still_repo
     rows[13] = ("blasted", "VBD", "VERB", "conj", 1, "blast", "O")
     doc = _hand_parse(rows)
     assert quotes._continued_predicate(doc, doc[1], end) is None
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("The latest Vestra Daily poll showed Varga leading the field with 31 percent of Ostrel voters.",
+     [("the latest Vestra Daily poll", "Varga leading the field with 31 percent of Ostrel voters")]),
+    ("A Harbour Herald survey found Halden with 47 percent against Brenn, who has 44 percent.",
+     [("a Harbour Herald survey", "Halden with 47 percent against Brenn, who has 44 percent")]),
+    # a video or a person showing something states nothing
+    ("A video of the episode shows her clutching her phone.", []),
+    ("Varga found it hard to leave the port.", []),
+])
+def test_quotes_a_poll_reports_what_it_shows_even_without_a_clause(parse, text, said):
+    doc = parse(text)
+    assert [(q.speaker, text[q.start:q.end]) for q in quotes.extract_quotes(doc)] == said

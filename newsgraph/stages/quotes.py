@@ -610,7 +610,31 @@ def clause_of(cue: Token) -> Span | None:
                    for a in token.ancestors if a.i > cue.i):
                 return None  # "recalled her statement that …": the words are hers (a speech-noun statement)
             return _without_that(doc[token.left_edge.i:token.right_edge.i + 1])
-    return _parenthetical_content(cue) or _object_content(cue)
+    return _parenthetical_content(cue) or _object_content(cue) or _measured_content(cue)
+
+
+def _measured_by(cue: Token) -> Token | None:
+    """The poll, survey or records that show or find something: the subject of an evidence verb."""
+    if cue.lemma_.lower() not in lexicon().evidence_verbs:
+        return None
+    return next((c for c in cue.children if c.dep_ == "nsubj" and c.lemma_.lower() in lexicon().evidence_sources), None)
+
+
+def _measured_content(cue: Token) -> Span | None:
+    """"The poll showed Trump leading the field", "a survey found Sanders with 47 percent": what a
+    measure shows may be a phrase, not a clause — the object with what the parser hung after it."""
+    if _measured_by(cue) is None:
+        return None
+    obj = next((c for c in cue.children if c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > cue.i), None)
+    if obj is None:
+        return None
+    end = obj.right_edge.i
+    for more in cue.children:  # "Sanders | with 47 percent", "Trump | leading the field"
+        if more.i == end + 1 and more.dep_ in ("prep", "advcl", "acl", "xcomp", "oprd") \
+                and more.lower_ not in CIRCUMSTANCE_PREPOSITIONS:
+            end = more.right_edge.i
+    span = cue.doc[obj.left_edge.i:end + 1]
+    return span if len(span) >= MIN_STATEMENT_WORDS else None
 
 
 APPROXIMATORS = {"about", "around", "nearly", "almost", "over", "under", "roughly"}
@@ -1089,7 +1113,7 @@ def _not_a_statement(cue: Token, clause: Span) -> bool:
         return True
     if _asks(cue):
         return True
-    if cue.lemma_.lower() in lexicon().evidence_verbs and not _finite(clause):
+    if cue.lemma_.lower() in lexicon().evidence_verbs and not _finite(clause) and not _measured_by(cue):
         return True
     return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in ("decline", "refuse")
 
