@@ -1292,3 +1292,9 @@ def test_quotes_the_rest_of_a_reported_predicate_after_a_quotation_is_still_repo
 def test_quotes_a_poll_reports_what_it_shows_even_without_a_clause(parse, text, said):
     doc = parse(text)
     assert [(q.speaker, text[q.start:q.end]) for q in quotes.extract_quotes(doc)] == said
+
+
+def test_quotes_what_a_company_reports_is_its_statement(parse):
+    text = "Shares rose 3 percent. The company reported its smallest quarterly profit in 17 years."
+    assert [(q.kind, text[q.start:q.end]) for q in quotes.extract_quotes(parse(text))] == \
+        [("indirect", "its smallest quarterly profit in 17 years")]
