@@ -1298,3 +1298,11 @@ def test_quotes_what_a_company_reports_is_its_statement(parse):
     text = "Shares rose 3 percent. The company reported its smallest quarterly profit in 17 years."
     assert [(q.kind, text[q.start:q.end]) for q in quotes.extract_quotes(parse(text))] == \
         [("indirect", "its smallest quarterly profit in 17 years")]
+
+
+def test_quotes_a_closing_cue_after_words_without_a_verb_reports_nothing(parse):
+    """"Or perhaps Ilse Varga, campaign consultant Petra Lind says.": a name offered as an answer is
+    no statement (and the quotation after it is not pulled into one)."""
+    text = ("A headline about things\n\nOr perhaps Ilse Varga, campaign consultant Petra Lind says. \"Several "
+            "surveys and direct feedback suggest a second look is occurring for Varga in the north.\"")
+    assert all(not text[q.start:q.end].startswith("Or perhaps") for q in quotes.extract_quotes(parse(text)))

@@ -824,7 +824,9 @@ def _parenthetical_content(cue: Token) -> Span | None:
             and all(t.is_punct or t.is_space for t in doc[phrase_end:sentence.end]):
         # "Kaldor expects …, Dorin told reporters.": a closing cue the parser hung on the content
         start, end = sentence.start, phrase_start - 1
-        return doc[start:end] if end - start >= MIN_STATEMENT_WORDS else None
+        # "Or perhaps Ilse Varga, consultant Petra Lind says.": words without a verb say nothing
+        said = any(t.pos_ in ("VERB", "AUX") for t in doc[start:end])
+        return doc[start:end] if end - start >= MIN_STATEMENT_WORDS and said else None
     if not (after_comma and phrase_end < sentence.end and doc[phrase_end].text == ","):
         return None
     start, end = sentence.start, sentence.end
