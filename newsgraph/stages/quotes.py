@@ -451,9 +451,9 @@ def _before_title(start: int, floor: int, doc: Doc) -> int:
     split from its full stop)."""
     while start > floor:
         previous = doc[start - 1]
-        if previous.text == "." and start - 1 > floor and doc[start - 2].lower_ in NAME_TITLES | set(HONORIFICS):
+        if previous.text == "." and start - 1 > floor and doc[start - 2].lower_ in TITLE_WORDS:
             start -= 2
-        elif previous.lower_.rstrip(".") in NAME_TITLES | set(HONORIFICS):
+        elif previous.lower_.rstrip(".") in TITLE_WORDS:
             start -= 1
         else:
             break
@@ -489,7 +489,7 @@ def _author_of_document(cue: Token, marked: list[Marked]) -> Token | None:
     issued it — the subject of the verb the document is the object of."""
     document = cue.head
     if cue.tag_ != "VBG" or cue.dep_ != "acl" or document.dep_ != "dobj" or document.i > cue.i \
-            or document.lemma_.lower() not in set(lexicon().document_nouns) | set(lexicon().speech_nouns):
+            or document.lemma_.lower() not in lexicon().document_nouns | lexicon().speech_nouns:
         return None
     return next((c for c in document.head.children if c.dep_ == "nsubj" and not _inside(c.idx, marked)
                  and c.lower_ not in RELATIVE_PRONOUNS), None)
@@ -2031,6 +2031,7 @@ def _same_given_name(given: list[str], full: str) -> bool:
 
 
 HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
+TITLE_WORDS = NAME_TITLES | set(HONORIFICS)  # what may stand before a name ("Col.", "Mrs.")
 
 
 def _honorific(span: Span) -> str | None:
