@@ -1306,3 +1306,15 @@ def test_quotes_a_closing_cue_after_words_without_a_verb_reports_nothing(parse):
     text = ("A headline about things\n\nOr perhaps Ilse Varga, campaign consultant Petra Lind says. \"Several "
             "surveys and direct feedback suggest a second look is occurring for Varga in the north.\"")
     assert all(not text[q.start:q.end].startswith("Or perhaps") for q in quotes.extract_quotes(parse(text)))
+
+
+def test_quotes_a_message_to_people_saying_something_is_its_senders():
+    """"Varga sent a memo to workers saying the port would reopen": the workers receive it."""
+    doc = _hand_parse([
+        ("Varga", "NNP", "PROPN", "nsubj", 1, "Varga", "B-PERSON"), ("sent", "VBD", "VERB", "ROOT", 1, "send", "O"),
+        ("a", "DT", "DET", "det", 3, "a", "O"), ("memo", "NN", "NOUN", "dobj", 1, "memo", "O"),
+        ("to", "IN", "ADP", "prep", 1, "to", "O"), ("workers", "NNS", "NOUN", "pobj", 4, "worker", "O"),
+        ("saying", "VBG", "VERB", "acl", 5, "say", "O"), ("the", "DT", "DET", "det", 8, "the", "O"),
+        ("port", "NN", "NOUN", "nsubj", 10, "port", "O"), ("would", "MD", "AUX", "aux", 10, "would", "O"),
+        ("reopen", "VB", "VERB", "ccomp", 6, "reopen", "O"), (".", ".", "PUNCT", "punct", 1, ".", "O")])
+    assert quotes.subject_of(doc[6]).text == "Varga"

@@ -477,6 +477,9 @@ def _person_right_before(cue: Token, marked: list[Marked]) -> Token | None:
         return None
     if before.dep_ in ("dobj", "dative") and (is_cue(before.head) or before.head.lemma_.lower() in SENDING_VERBS):
         return None  # "emailed supporters saying: “…”": the sender says it
+    if before.dep_ == "pobj" and before.head.lower_ == "to" and not about \
+            and cue.lemma_.lower() not in lexicon().evidence_verbs:  # "respond to videos showing …": the videos
+        return _sentence_subject_before(cue, marked)  # "sent a memo to employees saying …": its sender
     lex = lexicon()
     person = before.ent_type_ == "PERSON" and before.pos_ == "PROPN"
     people = before.pos_ == "NOUN" and before.tag_ == "NNS" and (
