@@ -1318,3 +1318,13 @@ def test_quotes_a_message_to_people_saying_something_is_its_senders():
         ("port", "NN", "NOUN", "nsubj", 10, "port", "O"), ("would", "MD", "AUX", "aux", 10, "would", "O"),
         ("reopen", "VB", "VERB", "ccomp", 6, "reopen", "O"), (".", ".", "PUNCT", "punct", 1, ".", "O")])
     assert quotes.subject_of(doc[6]).text == "Varga"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Mayor Ilse Varga spoke at length.\n\n“That was a good speech you gave last night, Madam Mayor,” Councillor "
+     "Piet Arnesen, a Green from Tarn, told her.", "Piet Arnesen"),
+    ("Jonas Brenn spoke at length.\n\n“That was a good speech you gave last night, Mr. Chairman,” Representative "
+     "Piet Arnesen, Democrat of Tarn, told him.", "Piet Arnesen"),
+])
+def test_quotes_the_one_told_is_no_speaker_nor_is_a_name_inside_the_quotation(parse, text, speaker):
+    assert [q.speaker.split()[-2:] for q in quotes.extract_quotes(parse(text))] == [speaker.split()]

@@ -47,6 +47,7 @@ NAME = "newsgraph.quotes.rules.v1"
 OPENERS = {"“": "”", "«": "»", "„": "”"}
 CLOSERS = {"”", "»"}
 PRONOUNS = {"he", "she", "they", "him", "her"}
+ACCUSATIVES = {"him", "them", "me", "us"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
 POSSESSIVES = {"his": "he", "their": "they"}  # "her" is in PRONOUNS; "its" goes with "it"
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -335,8 +336,10 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
     # (never a participle: in "…, asking the minister" the minister is asked)
     if cue.lemma_.lower() in INVERTIBLE and cue.tag_ != "VBG" and previous is not None and previous.text in ",”\"'’":
         for child in cue.rights:
+            told = child.dep_ in ("dobj", "dative") and (cue.lemma_.lower() == "tell" or child.lower_ in ACCUSATIVES)
             if child.pos_ in nominal and child.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "dep", "appos", "oprd") \
-                    and not _inside(child.idx, marked) and child.i <= cue.i + 8 and not _when_or_amount(child):
+                    and not _inside(child.idx, marked) and child.i <= cue.i + 8 and not _when_or_amount(child) \
+                    and not told:  # "…,” Steve Cohen told him": the one told is no speaker
                 return child
             if child.i == cue.i + 1 and _name_taken_for_adverb(child):
                 return child  # "“…,” said Skelly."
@@ -423,7 +426,9 @@ def _stranded_name(cue: Token, marked: list[Marked]) -> Token | None:
     """"Marcel Lazar, 44, said …", "Ben Caird, a rabbi helping to organise the boycott, said …":
     a tensed cue the parser left without a subject, after a name that opens the sentence or a
     clause (after a comma) and no other tensed verb between them: the name speaks."""
-    if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+    # (a subject inside the quotation is a quoted word: “…, Mr. President,” Steve Cohen told him)
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)
+                                                    for c in cue.children):
         return None
     sentence = cue.sent
     for ent in reversed([e for e in sentence.ents if e.label_ == "PERSON" and e.end <= cue.i]):
