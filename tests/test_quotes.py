@@ -1328,3 +1328,16 @@ def test_quotes_a_message_to_people_saying_something_is_its_senders():
 ])
 def test_quotes_the_one_told_is_no_speaker_nor_is_a_name_inside_the_quotation(parse, text, speaker):
     assert [q.speaker.split()[-2:] for q in quotes.extract_quotes(parse(text))] == [speaker.split()]
+
+
+def test_quotes_a_cue_inside_a_quotation_reports_the_clause_after_it():
+    """"“…, one concern is …, he has said he would leave,” Varga said": inside the quotation, the
+    clause after "has said" is what he said; the words the parser also hung before it are Varga's."""
+    doc = _hand_parse([
+        ("concern", "NN", "NOUN", "nsubj", 1, "concern", "O"), ("is", "VBZ", "AUX", "ccomp", 5, "be", "O"),
+        (",", ",", "PUNCT", "punct", 5, ",", "O"), ("he", "PRP", "PRON", "nsubj", 5, "he", "O"),
+        ("has", "VBZ", "AUX", "aux", 5, "have", "O"), ("said", "VBN", "VERB", "ROOT", 5, "say", "O"),
+        ("he", "PRP", "PRON", "nsubj", 8, "he", "O"), ("would", "MD", "AUX", "aux", 8, "would", "O"),
+        ("leave", "VB", "VERB", "ccomp", 5, "leave", "O"), (".", ".", "PUNCT", "punct", 5, ".", "O")])
+    assert quotes.clause_of(doc[5], quoted=True).text == "he would leave"
+    assert quotes.clause_of(doc[5]).text == "concern is"

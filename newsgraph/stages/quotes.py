@@ -568,12 +568,19 @@ def _set_apart(clause: Token, cue: Token) -> bool:
     return any(t.text in (":", "—", "–", "-", ";") for t in between)
 
 
-def clause_of(cue: Token) -> Span | None:
+def clause_of(cue: Token, quoted: bool = False) -> Span | None:
     doc = cue.doc
     misread = _misread_relative(cue)
+    # a cue inside a quotation ("“…, one concern I have is …, he has said he would not rip up the
+    # deal,” Cruz said"): with a full clause after it, the speaker's own words the parser also hung
+    # before it are not what was said
+    said_after = quoted and any(c.dep_ == "ccomp" and c.i > cue.i and any(g.dep_ in SUBJECT_DEPS for g in c.children)
+                                for c in cue.children)
     for child in cue.children:
         if misread is not None and child.i == misread[1].i:
             continue  # the relative clause of the speaker, not what was said
+        if said_after and child.dep_ == "ccomp" and child.i < cue.i:
+            continue
         if child.i < cue.i and _set_apart(child, cue):
             continue  # "The union polled members: 1,409 teachers said …": the writer's sentence
         if child.i < cue.i and child.pos_ in ("NOUN", "PROPN"):
@@ -940,8 +947,9 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
         if not is_cue(token):
             continue
         # a cue inside a quotation (nested speech) has its subject inside it too
-        subject = subject_of(token, [] if _inside(token.idx, marked) else marked)
-        clause = clause_of(token)
+        quoted = _inside(token.idx, marked)
+        subject = subject_of(token, [] if quoted else marked)
+        clause = clause_of(token, quoted)
         if subject is None or clause is None or len(clause) < MIN_STATEMENT_WORDS or _not_a_statement(token, clause):
             continue
         if clause.start <= subject.i < clause.end and not clause.start <= token.i < clause.end:
