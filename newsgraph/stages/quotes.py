@@ -982,13 +982,18 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
     return found
 
 
+def _quoted_words(doc: Doc, m: Marked) -> str:
+    """The words of quotation ``m`` without trailing marks: what they end with (“…,” left open for a cue)."""
+    return _text(doc)[m.start:m.end].rstrip(" ”\"'’")
+
+
 def _has_own_cue(doc: Doc, clause: Span, cue: Token, marked: list[Marked]) -> bool:
     """"Moscow denies — “why would you not raise it?” asked Dunn": a quotation followed by a cue of
     its own is that cue's, not the content of a verb before it."""
     for m in marked:
         inside = min(m.end, clause.end_char) - max(m.start, clause.start_char)
         if inside >= 0.8 * (clause.end_char - clause.start_char):
-            if not _text(doc)[m.start:m.end].rstrip(" ”\"'’").endswith((",", "?", "!")):
+            if not _quoted_words(doc, m).endswith((",", "?", "!")):
                 return False  # “… together.” He warns that …: a new sentence, not this quotation's cue
             after = _cue_after(doc, m, marked)
             if after is None or after[0].i == cue.i or after[0].tag_ == "VBG":
@@ -1864,7 +1869,7 @@ def _said_title(doc: Doc, m: Marked, marked: list[Marked]) -> bool:
         return True
     # “Lock Her Up!” the crowd chanted: a cry, or a sentence's first words, left open for the cue
     # that follows (on CBS's “Face the Nation,” Ryan said: a title inside the sentence)
-    quoted = _text(doc)[m.start:m.end].rstrip(" ”\"'’")
+    quoted = _quoted_words(doc, m)
     opens = _starts_unit(doc, m)
     return (quoted.endswith(("?", "!")) or opens and quoted.endswith(",")) and _cue_after(doc, m, marked) is not None
 
