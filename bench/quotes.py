@@ -30,13 +30,15 @@ def load_gold(split: str) -> list[dict]:
 
 
 def newsgraph_predictions(records: list[dict]) -> tuple[list[dict], float]:
-    from newsgraph.models import RawDocument
+    from newsgraph.models import GivenMeta, RawDocument
     from newsgraph.stages import nlp, quotes
     from newsgraph.stages.clean import clean
 
     nlp.load()
     start = time.perf_counter()
-    docs = [clean(RawDocument(r["id"], r["text"], "text")) for r in records]
+    # the title as a JSONL record would give it (the text repeats it as its first line)
+    docs = [clean(RawDocument(r["id"], r["text"], "text", GivenMeta(title=(r.get("meta") or {}).get("title"))))
+            for r in records]
     texts = [nlp.analysis_text(d.source_text, nlp.content_spans(d)) for d in docs]
     predictions = []
     for record, doc, parsed in zip(records, docs, nlp.parse(texts)):

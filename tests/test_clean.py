@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings as hyp_settings, strategies as st
 
-from newsgraph.models import CONTENT_KINDS, RawDocument
+from newsgraph.models import CONTENT_KINDS, GivenMeta, RawDocument
 from newsgraph.stages.clean import classify_line, clean
 
 from .conftest import FIXTURES, article_from_text
@@ -118,6 +118,20 @@ def test_clean_without_dateline_keeps_first_sentence_as_body():
                                 "Workers returned at dawn.\nTrade resumed by noon.")
     assert article.doc.text.startswith("The port reopened")
     assert not article.doc.of_kind("title")
+
+
+@pytest.mark.parametrize("title, kinds", [
+    ("Varga: Levy Stays Until the Deficit Closes", ["title", "body", "body"]),
+    ("Varga says the levy stays", ["body", "body", "body"]),  # another headline: the line is the story's
+    (None, ["body", "body", "body"]),
+])
+def test_clean_a_line_repeating_the_given_title_is_the_headline_even_with_a_stop(title, kinds):
+    """Scraped text often repeats the headline as its first line, with a full stop the page did not
+    have; the title the source gave (a JSONL field) tells it from the first sentence."""
+    text = ("Varga: Levy Stays Until the Deficit Closes.\n\nMayor Ilse Varga said on Monday that the levy "
+            "would stay.\n\nThe council meets again in May.")
+    doc = clean(RawDocument("x.jsonl#1", text, "text", GivenMeta(title=title)))
+    assert [s.kind for s in doc.segments] == kinds
 
 
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=400))

@@ -615,9 +615,23 @@ def test_quotes_a_verb_outside_the_lexicon_attributes_by_the_sentence_shape(pars
     ("Reuters: Talks Resume in Tallinn on Monday", None, None),  # an outlet's name is a section label
 ])
 def test_quotes_a_headline_name_and_colon_report_what_was_said(parse, headline, speaker, claim):
-    text = headline + "\n\nThe talks went on into the night in the harbour office."
+    text = headline + "\n\nThe talks went on into the night in the harbour office, Varga said."
     found = [q for q in quotes.extract_quotes(parse(text), [(0, len(headline))]) if q.rule.endswith("headline_colon")]
     assert [(q.speaker, q.text) for q in found] == ([(speaker, claim)] if speaker else [])
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("Halden told the council on Monday that the levy was costing the towns dearly.", "Halden"),
+    ("The talks went on into the night in the harbour office.", None),
+])
+def test_quotes_a_headline_source_the_recogniser_misses_must_be_named_below(parse, body, speaker):
+    """"Halden: …" reports Halden's words when the story names Halden; an unknown word before the
+    colon that the story never mentions is a kicker ("Bombshell: …", "Scandal: …")."""
+    for headline in ("Halden: Harbour Levy Must Go Before the Summer Recess",
+                     "Scandal: Harbour Levy Must Go Before the Summer Recess"):
+        found = [q.speaker for q in quotes.extract_quotes(parse(headline + "\n\n" + body), [(0, len(headline))])
+                 if q.rule.endswith("headline_colon")]
+        assert found == ([speaker] if speaker and headline.startswith(speaker) else [])
 
 
 @pytest.mark.parametrize("text, content", [

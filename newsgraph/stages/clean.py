@@ -87,6 +87,15 @@ def is_headline(text: str) -> bool:
     return len(text.split()) <= 30 and not text.endswith(".")
 
 
+def _same_title(line: str, title: str | None) -> bool:
+    return title is not None and _title_key(line) == _title_key(title) != ""
+
+
+def _title_key(text: str) -> str:
+    """Case, spacing and the closing stop or marks do not tell a title from its repetition."""
+    return " ".join(text.split()).rstrip(" .!?:;\"'”’»").casefold()
+
+
 def is_subhead(text: str) -> bool:
     return (len(text.split()) <= 10 and not text.endswith(SUBHEAD_END)
             and not text.startswith(("\"", "“", "‘", "'")))
@@ -102,7 +111,8 @@ def clean(raw: RawDocument) -> CleanDocument:
         if found:
             para.kind, para.rule = found
     _mark_captions_before_credits(paras)
-    segments = _type_article_parts(paras, _outlets_in_labels(paras))
+    title = raw.given.title or markup.title
+    segments = _type_article_parts(paras, _outlets_in_labels(paras), title)
     return assemble(raw, source_text, segments, markup)
 
 
@@ -133,7 +143,7 @@ def _outlets_in_labels(paras: list[Para]) -> list[str]:
             if para.rule in LABEL_RULES and (m := SOURCE_LABEL.search(para.text))]
 
 
-def _type_article_parts(paras: list[Para], outlets: list[str]) -> list[Segment]:
+def _type_article_parts(paras: list[Para], outlets: list[str], title: str | None = None) -> list[Segment]:
     content = [p for p in paras if p.kind is None or p.rule == "highlights_label"]
     dateline_at = _find_dateline(content[:HEADER_WINDOW], outlets)
     segments = [Segment(p.kind, p.start, p.end, f"{NAME}:{p.rule}") for p in paras  # type: ignore[arg-type]
@@ -142,7 +152,7 @@ def _type_article_parts(paras: list[Para], outlets: list[str]) -> list[Segment]:
                  for p in paras if p.rule == "highlights_label"]
     if dateline_at is not None:
         index, dateline = dateline_at
-        segments += _header_parts(content[:index], until_dateline=True)
+        segments += _header_parts(content[:index], until_dateline=True, title=title)
         para = content[index]
         cut = para.start + dateline.length
         end = para.start + len(para.raw[:dateline.length].rstrip(" \t\xa0\u200b"))
@@ -151,7 +161,7 @@ def _type_article_parts(paras: list[Para], outlets: list[str]) -> list[Segment]:
             segments.append(Segment("body", cut, para.end, f"{NAME}:body"))
         body = content[index + 1:]
     else:
-        header = _header_parts(content[:1], until_dateline=False) if len(content) > 2 else []
+        header = _header_parts(content[:1], until_dateline=False, title=title) if len(content) > 2 else []
         segments += header
         rest = content[len(header):]
         highlights, body = _leading_highlights(rest)
@@ -170,8 +180,9 @@ def _find_dateline(paras: list[Para], outlets: list[str]):
     return None
 
 
-def _header_parts(paras: list[Para], until_dateline: bool) -> list[Segment]:
-    """Headline, standfirst and highlights above the dateline."""
+def _header_parts(paras: list[Para], until_dateline: bool, title: str | None = None) -> list[Segment]:
+    """Headline, standfirst and highlights above the dateline. A line that repeats the title the
+    source gave (a JSONL field, the page's metadata) is the headline even with a full stop."""
     parts: list[Segment] = []
     in_highlights = False
     for para in paras:
@@ -180,7 +191,7 @@ def _header_parts(paras: list[Para], until_dateline: bool) -> list[Segment]:
             continue
         if in_highlights:
             parts.append(Segment("highlight", para.start, para.end, f"{NAME}:highlight"))
-        elif not any(s.kind == "title" for s in parts) and is_headline(para.text):
+        elif not any(s.kind == "title" for s in parts) and (is_headline(para.text) or _same_title(para.text, title)):
             parts.append(Segment("title", para.start, para.end, f"{NAME}:headline"))
         elif until_dateline:
             parts.append(Segment("standfirst", para.start, para.end, f"{NAME}:standfirst"))

@@ -1233,6 +1233,7 @@ def headline_dash(doc: Doc, title_spans: list[tuple[int, int]]) -> list[Found]:
         if not m or len(_text(doc)[start:start + m.start()].split()) < MIN_STATEMENT_WORDS:
             continue
         span = doc.char_span(start + m.start("name"), start + m.end("name"), alignment_mode="expand")
+        span = _headline_source(span, end) if span is not None else None
         if span is None:
             continue
         found.append(Found(start, start + m.start(), f"{NAME}:headline_dash", 0.8, speaker=span))
@@ -1252,7 +1253,7 @@ def headline_colon(doc: Doc, title_spans: list[tuple[int, int]]) -> list[Found]:
         if not m or _word_count(m.group("claim")) < MIN_STATEMENT_WORDS or QUOTED_CLAIM.match(m.group("claim")):
             continue  # a claim wholly in quotation marks is the quotation's (rule colon_name)
         name = doc.char_span(start + m.start("name"), start + m.end("name"), alignment_mode="contract")
-        name = _named_source(name) if name is not None else None
+        name = _headline_source(name, end) if name is not None else None
         if name is None or lexicon().canonical_outlet(name.text) is not None or CLAIM_OPENERS.match(m.group("claim")):
             continue
         found.append(Found(start + m.start("claim"), start + m.end("claim"), f"{NAME}:headline_colon", 0.75,
@@ -1274,6 +1275,16 @@ def _named_source(span: Span) -> Span | None:
     if len(span) == 1 and span[0].lemma_.lower() in lexicon().document_nouns | {"poll", "survey"}:
         return span
     return span if all(t.pos_ == "PROPN" for t in span) else None
+
+
+def _headline_source(span: Span, title_end: int) -> Span | None:
+    """A headline's speaker: a named source; one the recogniser does not know as a person or
+    organisation must be named again below the headline ("Gingrich: …" is; a kicker such as
+    "Bombshell: …" or a column's name is not)."""
+    name = _named_source(span)
+    if name is None or name.label_ in ("PERSON", "ORG") or name[0].lemma_.lower() in lexicon().document_nouns | {"poll", "survey"}:
+        return name
+    return name if re.search(rf"\b{re.escape(name[-1].text)}\b", _text(span.doc)[title_end:]) else None
 
 
 # --- 3. quoted spans no cue claimed ------------------------------------------------------
