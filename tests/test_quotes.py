@@ -935,6 +935,22 @@ def test_quotes_a_quoted_label_after_as_is_its_subjects_words(parse, text, found
     assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == found
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("In the new Harbour Ledger poll, Lenz leads Varga by six points among likely voters.",
+     [("the new Harbour Ledger poll", "Lenz leads Varga by six points among likely voters")]),
+    ("In a survey released last Thursday, 79 percent of residents said they were satisfied with the council.",
+     [("a survey", "79 percent of residents said they were satisfied with the council"),
+      ("79 percent of residents", "they were satisfied with the council")]),
+    ("In a recent study, two economists said that the levy cost the port its trade.",
+     [("two economists", "the levy cost the port its trade")]),
+    ("In the harbour, Lenz leads the dockers on their march to the council.", []),
+])
+def test_quotes_a_sentence_opened_by_in_and_a_poll_reports_what_it_found(parse, text, found):
+    """"In the new poll, Lenz leads …" reports the poll, as "according to the poll" does; a subject
+    that speaks for itself ("two economists said") keeps its words, a share of those asked does not."""
+    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == found
+
+
 def test_quotes_encouraging_is_reported_speech(parse):
     found = quotes.extract_quotes(parse("Mayor Ilse Wren encouraged residents to “stay away from the quay” on Friday."))
     assert [(q.speaker, q.cue) for q in found] == [("Ilse Wren", "encouraged")]

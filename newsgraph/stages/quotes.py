@@ -978,6 +978,7 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
     found += label_statements(doc, marked, found)
     found = _without_hearsay(found, marked)
     found += according_to(doc, marked)
+    found += measured_in(doc, marked)
     found += noun_statements(doc, marked)
     return found
 
@@ -1216,6 +1217,38 @@ def according_to(doc: Doc, marked: list[Marked]) -> list[Found]:
         found.append(Found(start, end, f"{NAME}:according_to", 0.85, parts, cue=token,
                            speaker=_subject_span(source)))
     return found
+
+
+def measured_in(doc: Doc, marked: list[Marked]) -> list[Found]:
+    """"In the new Harbour Ledger poll, Lenz leads Varga by six points": a clause opened by "in"
+    and a poll, survey or study reports what that measure found, as "according to" does."""
+    found = []
+    for token in _tokens(doc):
+        if token.lower_ != "in" or token.dep_ != "prep" or token.i != token.sent.start \
+                or _inside(token.idx, marked):
+            continue
+        source = next((c for c in token.children if c.dep_ == "pobj"), None)
+        clause = token.head
+        subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.i > token.right_edge.i), None)
+        if source is None or source.lemma_.lower() not in lexicon().evidence_sources or clause.pos_ not in ("VERB", "AUX") \
+                or subject is None or is_cue(clause) and not _counted(subject):
+            continue  # "In a recent study, three economists found …": theirs; "… 79 percent said …": the poll's
+        content = doc[subject.left_edge.i:clause.right_edge.i + 1]  # not "last month," or "however,"
+        start, end = _strip_edges(doc, content.start_char, content.end_char)
+        end -= _text(doc)[start:end].endswith(".")
+        if _word_count(_text(doc)[start:end]) < MIN_STATEMENT_WORDS:
+            continue
+        start, end, parts = _absorb_marked(start, end, marked)
+        found.append(Found(start, end, f"{NAME}:measured_in", 0.75, parts, cue=token,
+                           speaker=doc[source.left_edge.i:source.right_edge.i + 1]))
+    return found
+
+
+def _counted(subject: Token) -> bool:
+    """"79 percent of Democrats", "three of four voters": a share of those asked, not a speaker."""
+    doc = subject.doc
+    return any(t.lower_ in ("percent", "%", "majority", "plurality", "half")
+               or t.like_num and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of" for t in subject.subtree)
 
 
 def _only_a_cue(content: Span, marked: list[Marked]) -> bool:
