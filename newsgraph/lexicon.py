@@ -22,6 +22,7 @@ class Lexicon:
     evidence_verbs: frozenset[str] = frozenset()  # cues only with a finite clause
     evidence_sources: frozenset[str] = frozenset()  # … or with one of these as subject
     attitude_verbs: frozenset[str] = frozenset()  # report a view, not words
+    stance_verbs: frozenset[str] = frozenset()  # "supports the levy": a stance, never a cue
     role_nouns: frozenset[str] = frozenset()
     generic_roles: frozenset[str] = frozenset()
     role_abbreviations: dict[str, str] = field(default_factory=dict)  # "sen" → "senator"
@@ -95,6 +96,7 @@ def lexicon() -> Lexicon:
         evidence_verbs=frozenset(table["speech"]["evidence_verbs"]),
         evidence_sources=frozenset(table["speech"]["evidence_sources"]),
         attitude_verbs=frozenset(table["speech"]["attitude_verbs"]),
+        stance_verbs=frozenset(table["speech"]["stance_verbs"]),
         role_nouns=frozenset(table["roles"]["nouns"]),
         generic_roles=frozenset(table["roles"]["generic"]),
         role_abbreviations=dict(table["roles"]["abbreviations"]),

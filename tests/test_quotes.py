@@ -951,6 +951,27 @@ def test_quotes_a_sentence_opened_by_in_and_a_poll_reports_what_it_found(parse, 
     assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == found
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("Mayor Ilse Wren supports a ban on cruise ships in the inner harbour.",
+     [("Ilse Wren", "a ban on cruise ships in the inner harbour")]),
+    ("The dockers’ union wants to delay the vote until the spring.", [("dockers’ union", "delay the vote until the spring")]),
+    ("Do you support a ban on cruise ships in the inner harbour?", []),
+    ("Wren would support a ban on cruise ships if the council agreed.", []),
+    ("Donors gave money to a group backing the mayor's campaign for a second term.", []),
+])
+def test_quotes_a_sources_stance_is_its_statement(parse, text, found):
+    """"Wren supports a ban …": what a named source is for or against is reported as its stance;
+    a question to the reader, a supposition and a group described by what it backs are not."""
+    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == found
+
+
+def test_quotes_a_stance_inside_what_was_said_stays_part_of_it(parse):
+    """A stance verb is no cue: "said she was tired … and wanted a new candidate" is one statement."""
+    text = "The actress said she was tired of the old guard and wanted a candidate from outside the party."
+    assert [q.text for q in quotes.extract_quotes(parse(text))] == [
+        "she was tired of the old guard and wanted a candidate from outside the party"]
+
+
 def test_quotes_encouraging_is_reported_speech(parse):
     found = quotes.extract_quotes(parse("Mayor Ilse Wren encouraged residents to “stay away from the quay” on Friday."))
     assert [(q.speaker, q.cue) for q in found] == [("Ilse Wren", "encouraged")]
@@ -1107,7 +1128,8 @@ def test_quotes_a_role_is_not_guessed_onto_a_relative(parse):
     text = ("Nominee Jonas Brenn wants a new levee.\n\n"
             "Lotte Brenn said on Monday that her father would win the state.\n\n"
             "The Ostrel candidate proposes that parents deduct the cost of child care.")
-    assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["Lotte Brenn", "the Ostrel candidate"]
+    # (his stance, "wants a new levee", is his own statement)
+    assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["Jonas Brenn", "Lotte Brenn", "the Ostrel candidate"]
 
 
 def test_quotes_a_guessed_role_holder_says_so_in_its_confidence(parse):

@@ -977,6 +977,7 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
                            speaker=_subject_span(subject), source=_relative_source(token, subject), venue=audience))
     found += label_statements(doc, marked, found)
     found = _without_hearsay(found, marked)
+    found += stance_statements(doc, marked, found)
     found += according_to(doc, marked)
     found += measured_in(doc, marked)
     found += noun_statements(doc, marked)
@@ -1041,6 +1042,41 @@ def label_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list
         start, end, parts = _absorb_marked(start, end, marked)
         out.append(Found(start, end, f"{NAME}:quoted_label", 0.7, parts, cue=verb, speaker=_subject_span(subject)))
     return out
+
+
+STANCE_CLAUSES = {"ROOT", "conj"}  # not "a group backing X", "which favors X", "alleged that X wants"
+STANCE = f"{NAME}:stance"
+
+
+def stance_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list[Found]:
+    """"Lenz supports the levy", "the union wants a vote on Friday": a named source's stance, its
+    object or infinitive, where no statement found holds the verb already."""
+    out = []
+    for verb in _tokens(doc):
+        if verb.lemma_.lower() not in lexicon().stance_verbs or verb.pos_ != "VERB" or verb.dep_ not in STANCE_CLAUSES \
+                or _inside(verb.idx, marked) or any(s.start <= verb.idx < s.end for s in found) \
+                or any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
+            continue  # "would support X", "may want to" suppose; "does not want" is no stance held
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        content = _stance_object(verb)
+        if subject is None or subject.lower_ in RELATIVE_PRONOUNS | {"i", "you", "we"} or content is None \
+                or len(content) < 2 or verb.sent.text.rstrip().endswith("?"):
+            continue  # the writer's own voice ("Do you support …?") is nobody's reported stance
+        start, end = _strip_edges(doc, content.start_char, content.end_char)
+        start, end, parts = _absorb_marked(start, end, marked)
+        out.append(Found(start, end, STANCE, 0.6, parts, cue=verb, speaker=_subject_span(subject)))
+    return out
+
+
+def _stance_object(verb: Token) -> Span | None:
+    """What the stance is about: the object ("a larger role in Syria"), or the infinitive ("to
+    work across the aisle") without its "to"."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.i > verb.i and (child.dep_ == "dobj" or child.dep_ == "xcomp" and _infinitive(child)):
+            span = doc[child.left_edge.i:child.right_edge.i + 1]
+            return doc[span.start + 1:span.end] if span[0].lower_ == "to" else span
+    return None
 
 
 def _without_hearsay(found: list[Found], marked: list[Marked]) -> list[Found]:
@@ -1920,7 +1956,7 @@ def _said_title(doc: Doc, m: Marked, marked: list[Marked]) -> bool:
 
 def _previous_statement(doc: Doc, m: Marked, statements: list[Found], marked: list[Marked]) -> Found | None:
     """The statement a bare quotation continues: the last one in quotation marks, else the last."""
-    before = [s for s in statements if s.end <= m.start]
+    before = [s for s in statements if s.end <= m.start and s.rule != STANCE]  # a stance introduces no words
     if not before:
         return None
     text = _text(doc)
