@@ -23,6 +23,7 @@ class Lexicon:
     evidence_sources: frozenset[str] = frozenset()  # … or with one of these as subject
     attitude_verbs: frozenset[str] = frozenset()  # report a view, not words
     stance_verbs: frozenset[str] = frozenset()  # "supports the levy": a stance, never a cue
+    lemma_fixes: dict[str, str] = field(default_factory=dict)  # word form → the verb it is
     role_nouns: frozenset[str] = frozenset()
     generic_roles: frozenset[str] = frozenset()
     role_abbreviations: dict[str, str] = field(default_factory=dict)  # "sen" → "senator"
@@ -97,6 +98,7 @@ def lexicon() -> Lexicon:
         evidence_sources=frozenset(table["speech"]["evidence_sources"]),
         attitude_verbs=frozenset(table["speech"]["attitude_verbs"]),
         stance_verbs=frozenset(table["speech"]["stance_verbs"]),
+        lemma_fixes=dict(table["lemmas"]["fixes"]),
         role_nouns=frozenset(table["roles"]["nouns"]),
         generic_roles=frozenset(table["roles"]["generic"]),
         role_abbreviations=dict(table["roles"]["abbreviations"]),

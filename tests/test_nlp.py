@@ -24,6 +24,7 @@ def reference():
     nlp.load()
     pipeline = spacy.load(nlp.MODEL)
     pipeline.add_pipe("newsgraph_paragraph_breaks", before="parser")
+    pipeline.add_pipe("newsgraph_lemma_fixes", after="lemmatizer")
     return pipeline
 
 
@@ -52,3 +53,32 @@ def test_the_ruler_sets_pos_and_lemmas_of_contractions():
     doc = next(nlp.parse(["We ain't gonna sell."]))
     assert [(t.text, t.pos_, t.lemma_) for t in doc][1:5] == [
         ("ai", "AUX", "be"), ("n't", "PART", "not"), ("gon", "VERB", "go"), ("na", "PART", "to")]
+
+
+def test_the_lemma_fixes_give_hope_back_its_lemma_and_leave_hop_alone():
+    doc = next(nlp.parse(["Mayor Varga hopes the port reopens; she hoped so in May, hoping for calm. The frogs hopped."]))
+    assert [(t.text, t.lemma_) for t in doc if t.pos_ == "VERB"] == [
+        ("hopes", "hope"), ("reopens", "reopen"), ("hoped", "hope"), ("hoping", "hope"), ("hopped", "hop")]
+
+
+def _regular_forms(verb: str) -> list[str]:
+    if verb.endswith("e"):
+        return [verb + "s", verb + "d", verb[:-1] + "ing"]
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return [verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
+    return [verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s"), verb + "ed", verb + "ing"]
+
+
+def test_every_lexicon_verb_comes_back_from_its_regular_forms():
+    """The attribution rules look verbs up by lemma: a form the lemmatizer reduces to another verb
+    ("hopes" → "hop") would never be a cue. Irregular verbs (say, tell) come from spaCy's own tables."""
+    from newsgraph.lexicon import lexicon
+
+    lex = lexicon()
+    irregular = {"say", "tell", "write", "think", "feel", "go", "shoot", "fire", "sing", "find", "mean"}
+    verbs = sorted((lex.speech_verbs | lex.object_verbs | lex.stance_verbs | lex.attitude_verbs) - irregular)
+    forms = [(verb, form) for verb in verbs if " " not in verb for form in _regular_forms(verb)]
+    docs = nlp.parse([f"The official {form} that the port was closed." for _, form in forms])
+    wrong = [(form, doc[2].lemma_) for (verb, form), doc in zip(forms, docs)
+             if doc[2].pos_ in ("VERB", "AUX") and doc[2].lemma_ != verb]
+    assert wrong == []

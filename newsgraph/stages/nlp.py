@@ -16,6 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..errors import PipelineError
+from ..lexicon import lexicon
 from ..models import CONTENT_KINDS, CleanDocument
 
 if TYPE_CHECKING:
@@ -59,7 +60,19 @@ def load() -> Language:
         Language.component("newsgraph_paragraph_breaks")(_paragraph_breaks)
     nlp.add_pipe("newsgraph_paragraph_breaks", before="parser")
     _index_attribute_ruler(nlp)
+    if not Language.has_factory("newsgraph_lemma_fixes"):
+        Language.component("newsgraph_lemma_fixes")(_fix_lemmas)
+    nlp.add_pipe("newsgraph_lemma_fixes", after="lemmatizer")
     return nlp
+
+
+def _fix_lemmas(doc: Doc) -> Doc:
+    """Verb forms the packaged lemmatizer gets wrong ("hopes" → "hop"), set right (lexicon [lemmas])."""
+    fixes = lexicon().lemma_fixes
+    for token in doc:
+        if token.pos_ in ("VERB", "AUX") and token.lower_ in fixes:
+            token.lemma_ = fixes[token.lower_]
+    return doc
 
 
 # Token attributes an attribute-ruler pattern may test, and the Token property that holds each.

@@ -977,10 +977,10 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
                            speaker=_subject_span(subject), source=_relative_source(token, subject), venue=audience))
     found += label_statements(doc, marked, found)
     found = _without_hearsay(found, marked)
-    found += stance_statements(doc, marked, found)
     found += according_to(doc, marked)
     found += measured_in(doc, marked)
     found += noun_statements(doc, marked)
+    found += stance_statements(doc, marked, found)
     return found
 
 
