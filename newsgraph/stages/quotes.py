@@ -1044,7 +1044,7 @@ def label_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list
     return out
 
 
-STANCE_CLAUSES = {"ROOT", "conj"}  # not "a group backing X", "which favors X", "alleged that X wants"
+STANCE_CLAUSES = {"ROOT", "conj", "relcl"}  # not "a group backing X", "alleged that X wants"
 STANCE = f"{NAME}:stance"
 
 
@@ -1059,13 +1059,23 @@ def stance_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> lis
             continue  # "would support X", "may want to" suppose; "does not want" is no stance held
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         content = _stance_object(verb)
-        if subject is None or subject.lower_ in RELATIVE_PRONOUNS | {"i", "you", "we"} or content is None \
+        if subject is None or subject.lower_ in {"which", "that", "i", "you", "we"} or content is None \
+                or verb.dep_ == "relcl" and not _named_aside(verb, subject) \
                 or len(content) < 2 or verb.sent.text.rstrip().endswith("?"):
             continue  # the writer's own voice ("Do you support …?") is nobody's reported stance
         start, end = _strip_edges(doc, content.start_char, content.end_char)
         start, end, parts = _absorb_marked(start, end, marked)
-        out.append(Found(start, end, STANCE, 0.6, parts, cue=verb, speaker=_subject_span(subject)))
+        # "Elmendorf, who supports Clinton": the pronoun is the source, the noun it stands for the speaker
+        speaker, source = (verb.head, subject) if subject.lower_ == "who" else (subject, None)
+        out.append(Found(start, end, STANCE, 0.6, parts, cue=verb, speaker=_subject_span(speaker), source=source))
     return out
+
+
+def _named_aside(verb: Token, subject: Token) -> bool:
+    """"Rubio, who supported the bill": an aside on a name reports that person's stance; "people who
+    oppose the levy" only says which people."""
+    doc = verb.doc
+    return subject.lower_ == "who" and verb.head.pos_ == "PROPN" and subject.i > 0 and doc[subject.i - 1].text == ","
 
 
 def _stance_object(verb: Token) -> Span | None:
