@@ -960,6 +960,9 @@ def test_quotes_a_sentence_opened_by_in_and_a_poll_reports_what_it_found(parse, 
     ("Donors gave money to a group backing the mayor's campaign for a second term.", []),
     ("The levy was tied to Ilse Wren, who supported the harbour bill in 2021.", [("Ilse Wren", "the harbour bill")]),
     ("The levy angered people who oppose the harbour bill.", []),  # which people, not what they said
+    ("Former mayor Anton Reid endorsed Halden on Tuesday.", [("Anton Reid", "Halden on Tuesday")]),
+    ("The dockers' union backs Halden.", [("dockers' union", "Halden")]),  # a name alone is what is backed
+    ("Reid was asked if he would endorse Halden.", []),
 ])
 def test_quotes_a_sources_stance_is_its_statement(parse, text, found):
     """"Wren supports a ban …": what a named source is for or against is reported as its stance;

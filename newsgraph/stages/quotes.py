@@ -950,7 +950,8 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
         quoted = _inside(token.idx, marked)
         subject = subject_of(token, [] if quoted else marked)
         clause = clause_of(token, quoted)
-        if subject is None or clause is None or len(clause) < MIN_STATEMENT_WORDS or _not_a_statement(token, clause):
+        if subject is None or clause is None or len(clause) < MIN_STATEMENT_WORDS and not _backs_a_name(token, clause) \
+                or _not_a_statement(token, clause):
             continue
         if clause.start <= subject.i < clause.end and not clause.start <= token.i < clause.end:
             continue  # the "subject" lies in the content: a misparse (a parenthetical cue lies inside too)
@@ -1061,7 +1062,7 @@ def stance_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> lis
         content = _stance_object(verb)
         if subject is None or subject.lower_ in {"which", "that", "i", "you", "we"} or content is None \
                 or verb.dep_ == "relcl" and not _named_aside(verb, subject) \
-                or len(content) < 2 or verb.sent.text.rstrip().endswith("?"):
+                or len(content) < 2 and not _backs_a_name(verb, content) or verb.sent.text.rstrip().endswith("?"):
             continue  # the writer's own voice ("Do you support …?") is nobody's reported stance
         start, end = _strip_edges(doc, content.start_char, content.end_char)
         start, end, parts = _absorb_marked(start, end, marked)
@@ -1069,6 +1070,16 @@ def stance_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> lis
         speaker, source = (verb.head, subject) if subject.lower_ == "who" else (subject, None)
         out.append(Found(start, end, STANCE, 0.6, parts, cue=verb, speaker=_subject_span(speaker), source=source))
     return out
+
+
+ENDORSING = {"endorse"}  # with the stance verbs: whom a source backs is said in a name alone
+
+
+def _backs_a_name(verb: Token, content: Span) -> bool:
+    """"Bush endorsed Cruz", "the union backs Halden": a name alone is the whole of what is backed —
+    when it is asserted, not asked or supposed ("asked if he would endorse Cruz", "has yet to endorse")."""
+    asserted = verb.dep_ in ("ROOT", "conj", "relcl") and not any(c.tag_ == "MD" or c.lower_ == "to" for c in verb.children)
+    return asserted and verb.lemma_.lower() in ENDORSING | lexicon().stance_verbs and all(t.pos_ == "PROPN" for t in content)
 
 
 def _named_aside(verb: Token, subject: Token) -> bool:
