@@ -977,6 +977,18 @@ def test_quotes_a_stance_inside_what_was_said_stays_part_of_it(parse):
         "she was tired of the old guard and wanted a candidate from outside the party"]
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("The dockers' union on Monday asked the court to block the sale of the quay.",
+     [("dockers' union", "the court to block the sale of the quay")]),
+    ("Reporters asked whether the quay would be sold.", []),  # a question states nothing
+    ("A senior official, who asked not to be named, said the talks had stalled.",
+     [("a senior official", "the talks had stalled")]),  # asks nobody anything
+    ("Varga would ask the council to delay the vote.", []),  # supposed, not asked
+])
+def test_quotes_what_a_source_asks_someone_to_do_is_its_request(parse, text, found):
+    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == found
+
+
 def test_quotes_encouraging_is_reported_speech(parse):
     found = quotes.extract_quotes(parse("Mayor Ilse Wren encouraged residents to “stay away from the quay” on Friday."))
     assert [(q.speaker, q.cue) for q in found] == [("Ilse Wren", "encouraged")]

@@ -299,7 +299,7 @@ def _inverted_said(token: Token) -> bool:
 
 
 CONTINUING_CUES = {"add", "say", "note", "insist", "stress", "explain", "continue", "warn"}  # "…, adding"
-INSTRUCTION_VERBS = {"tell"}  # "told them to prepare": only an infinitive is what was said
+INSTRUCTION_VERBS = {"tell", "ask"}  # "told them to prepare", "asked the court to block it": only an infinitive
 INVERTIBLE = {"say", "tell", "add", "write", "ask", "explain", "note", "continue", "recall", "reply", "insist", "warn"}
 
 
@@ -694,6 +694,9 @@ def _object_content(cue: Token) -> Span | None:
                                                          for c in more.children):
                     end = more.right_edge.i
             span = doc[child.left_edge.i:end + 1]
+            asked = next((c for c in cue.children if c.dep_ == "dobj" and c.i < child.i), None) if lemma == "ask" else None
+            if asked is not None:  # "asked the court to block the sale": whom the request is to goes with it
+                return doc[asked.left_edge.i:end + 1]
             return doc[span.start + 1:span.end] if span[0].lower_ == "to" else span
     if lemma in INSTRUCTION_VERBS:
         return None
@@ -1186,8 +1189,8 @@ def _finite(clause: Span) -> bool:
 
 def _not_a_statement(cue: Token, clause: Span) -> bool:
     """"Asked whether …", "declined to say whether …", "did not say when …": nothing was stated."""
-    if cue.lemma_.lower() == "ask" or clause[0].lower_ == "whether":
-        return True
+    if cue.lemma_.lower() == "ask" and not _requested(cue, clause) or clause[0].lower_ == "whether":
+        return True  # a question states nothing; "asked the court to block the sale" requests
     if clause[0].lower_ == "if" and clause[0].head.i == clause.root.i:
         return True  # "did not say if …" asks; "said if elected, he would …" states a condition
     if any(c.dep_ == "neg" for c in cue.children):
@@ -1197,6 +1200,14 @@ def _not_a_statement(cue: Token, clause: Span) -> bool:
     if cue.lemma_.lower() in lexicon().evidence_verbs and not _finite(clause) and not _measured_by(cue):
         return True
     return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in ("decline", "refuse")
+
+
+def _requested(cue: Token, clause: Span) -> bool:
+    """"asked the court to block the sale": what a source asks someone to do is its request (one who
+    "asked not to be named" asks nobody anything)."""
+    return any(t.head.i == cue.i and t.dep_ == "xcomp" and _infinitive(t) for t in clause) \
+        and any(c.dep_ == "dobj" for c in cue.children) \
+        and not any(c.tag_ == "MD" or c.lower_ == "to" for c in cue.children)  # not "would counsel her to ask X"
 
 
 def _asks(cue: Token) -> bool:
