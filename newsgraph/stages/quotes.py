@@ -1081,8 +1081,13 @@ ENDORSING = {"endorse"}  # with the stance verbs: whom a source backs is said in
 def _backs_a_name(verb: Token, content: Span) -> bool:
     """"Bush endorsed Cruz", "the union backs Halden": a name alone is the whole of what is backed —
     when it is asserted, not asked or supposed ("asked if he would endorse Cruz", "has yet to endorse")."""
-    asserted = verb.dep_ in ("ROOT", "conj", "relcl") and not any(c.tag_ == "MD" or c.lower_ == "to" for c in verb.children)
+    asserted = verb.dep_ in ("ROOT", "conj", "relcl") and _asserted(verb)
     return asserted and verb.lemma_.lower() in ENDORSING | lexicon().stance_verbs and all(t.pos_ == "PROPN" for t in content)
+
+
+def _asserted(verb: Token) -> bool:
+    """Said to be so, not supposed or still to come: no modal ("would back") and no "to" ("has yet to endorse")."""
+    return not any(c.tag_ == "MD" or c.lower_ == "to" for c in verb.children)
 
 
 def _named_aside(verb: Token, subject: Token) -> bool:
@@ -1206,8 +1211,7 @@ def _requested(cue: Token, clause: Span) -> bool:
     """"asked the court to block the sale": what a source asks someone to do is its request (one who
     "asked not to be named" asks nobody anything)."""
     return any(t.head.i == cue.i and t.dep_ == "xcomp" and _infinitive(t) for t in clause) \
-        and any(c.dep_ == "dobj" for c in cue.children) \
-        and not any(c.tag_ == "MD" or c.lower_ == "to" for c in cue.children)  # not "would counsel her to ask X"
+        and any(c.dep_ == "dobj" for c in cue.children) and _asserted(cue)  # not "would counsel her to ask X"
 
 
 def _asks(cue: Token) -> bool:
@@ -1373,9 +1377,14 @@ def _named_source(span: Span) -> Span | None:
                    and e.label_ in ("PERSON", "ORG")), None)
     if entity is not None:
         return entity
-    if len(span) == 1 and span[0].lemma_.lower() in lexicon().document_nouns | {"poll", "survey"}:
+    if len(span) == 1 and _document_word(span[0]):
         return span
     return span if all(t.pos_ == "PROPN" for t in span) else None
+
+
+def _document_word(token: Token) -> bool:
+    """"Poll: …", "Report: …": a document or measure that speaks for itself."""
+    return token.lemma_.lower() in lexicon().document_nouns | {"poll", "survey"}
 
 
 def _headline_source(span: Span, title_end: int) -> Span | None:
@@ -1383,7 +1392,7 @@ def _headline_source(span: Span, title_end: int) -> Span | None:
     organisation must be named again below the headline ("Gingrich: …" is; a kicker such as
     "Bombshell: …" or a column's name is not)."""
     name = _named_source(span)
-    if name is None or name.label_ in ("PERSON", "ORG") or name[0].lemma_.lower() in lexicon().document_nouns | {"poll", "survey"}:
+    if name is None or name.label_ in ("PERSON", "ORG") or _document_word(name[0]):
         return name
     return name if re.search(rf"\b{re.escape(name[-1].text)}\b", _text(span.doc)[title_end:]) else None
 
