@@ -1216,9 +1216,9 @@ def test_quotes_capitalised_words_inside_a_sentence_stay_a_title(parse):
     assert all("Morning Hour" not in text[q.start:q.end] for q in quotes.extract_quotes(parse(text)))
 
 
-def _hand_parse(rows: list[tuple]) -> "Doc":
+def _hand_parse(rows: list[tuple]):
     """A parse built by hand — (word, tag, pos, dep, head, lemma, entity IOB) per token — for misparses
-    that depend on the sentences around them and cannot be reproduced in a short text."""
+    that depend on the sentences around them and cannot be reproduced in a short text: a spaCy Doc."""
     from spacy.tokens import Doc
 
     words, tags, pos, deps, heads, lemmas, ents = map(list, zip(*rows))
