@@ -15,6 +15,7 @@ class Lexicon:
     outlet_by_alias: dict[str, str]  # casefolded alias → canonical name
     navigation: frozenset[str]  # casefolded whole lines
     highlight_labels: frozenset[str]
+    kickers: frozenset[str] = frozenset()  # casefolded: "exclusive", "analysis"
     speech_verbs: frozenset[str] = frozenset()
     phrasal_particles: dict[str, str] = field(default_factory=dict)  # verb → required particle
     object_verbs: frozenset[str] = frozenset()
@@ -90,6 +91,7 @@ def lexicon() -> Lexicon:
         outlet_by_alias=by_alias,
         navigation=frozenset(x.casefold() for x in table["navigation"]["lines"]),
         highlight_labels=frozenset(x.casefold() for x in table["highlights"]["labels"]),
+        kickers=frozenset(x.casefold() for x in table["highlights"]["kickers"]),
         speech_verbs=frozenset(table["speech"]["verbs"]) | frozenset(table["speech"]["evidence_verbs"]),
         phrasal_particles=dict(table["speech"]["phrasal"]),
         object_verbs=frozenset(table["speech"]["object_verbs"]),

@@ -634,6 +634,21 @@ def test_quotes_a_headline_source_the_recogniser_misses_must_be_named_below(pars
         assert found == ([speaker] if speaker and headline.startswith(speaker) else [])
 
 
+@pytest.mark.parametrize("headline, body, speaker", [
+    # the tagger reads "Meadows" as a noun; the story names her, so she is the headline's source
+    ("Meadows: Varga needs to get away from all of this talk about the port.",
+     "Marta Meadows said so on Monday.", "Marta Meadows"),
+    ("Exclusive: Varga Is Right About the Port.", "Exclusive figures seen by the Ledger show the cost.", None),
+    ("The Latest: Varga Is Right About the Port.", "The Latest on the port strike (all times local).", None),
+])
+def test_quotes_a_headline_kicker_is_no_source_and_a_name_read_as_a_noun_is(parse, headline, body, speaker):
+    """"Exclusive: …", "The Latest: …" label the piece (lexicon [highlights] kickers); a title-case
+    word the tagger took for a noun speaks when the story names it."""
+    found = [q.speaker for q in quotes.extract_quotes(parse(headline + "\n\n" + body), [(0, len(headline))])
+             if q.rule.endswith("headline_colon")]
+    assert found == ([speaker] if speaker else [])
+
+
 @pytest.mark.parametrize("text, content", [
     ("Former minister Halden criticized the port levy as a “tax on bread” during a campaign stop in Tarn.",
      "the port levy as a “tax on bread”"),

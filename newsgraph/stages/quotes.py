@@ -1391,7 +1391,10 @@ def _headline_source(span: Span, title_end: int) -> Span | None:
     """A headline's speaker: a named source; one the recogniser does not know as a person or
     organisation must be named again below the headline ("Gingrich: …" is; a kicker such as
     "Bombshell: …" or a column's name is not)."""
-    name = _named_source(span)
+    if span.text.casefold() in lexicon().kickers:
+        return None
+    # a title-case word the tagger took for a noun ("Sanders: …") may still be a name
+    name = _named_source(span) or (span if all(t.text[:1].isupper() for t in span) else None)
     if name is None or name.label_ in ("PERSON", "ORG") or _document_word(name[0]):
         return name
     return name if re.search(rf"\b{re.escape(name[-1].text)}\b", _text(span.doc)[title_end:]) else None
