@@ -697,7 +697,7 @@ def _object_content(cue: Token) -> Span | None:
             asked = next((c for c in cue.children if c.dep_ == "dobj" and c.i < child.i), None) if lemma == "ask" else None
             if asked is not None:  # "asked the court to block the sale": whom the request is to goes with it
                 return doc[asked.left_edge.i:end + 1]
-            return doc[span.start + 1:span.end] if span[0].lower_ == "to" else span
+            return _without_to(span)
     if lemma in INSTRUCTION_VERBS:
         return None
     for child in cue.children:
@@ -904,6 +904,11 @@ def _that_read_as_relative(clause: Token) -> bool:
         and any(c.dep_ in SUBJECT_DEPS and c.i != that.i for c in clause.children)
 
 
+def _without_to(span: Span) -> Span:
+    """"to work across the aisle" → "work across the aisle": an infinitive's content without its "to"."""
+    return span.doc[span.start + 1:span.end] if span[0].lower_ == "to" else span
+
+
 def _without_that(span: Span) -> Span:
     if len(span) > 1 and span[0].lower_ == "that":
         return span.doc[span.start + 1:span.end]
@@ -1103,8 +1108,7 @@ def _stance_object(verb: Token) -> Span | None:
     doc = verb.doc
     for child in verb.children:
         if child.i > verb.i and (child.dep_ == "dobj" or child.dep_ == "xcomp" and _infinitive(child)):
-            span = doc[child.left_edge.i:child.right_edge.i + 1]
-            return doc[span.start + 1:span.end] if span[0].lower_ == "to" else span
+            return _without_to(doc[child.left_edge.i:child.right_edge.i + 1])
     return None
 
 
