@@ -985,6 +985,28 @@ def test_quotes_a_sources_stance_is_its_statement(parse, text, found):
     assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == found
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("Harbour police determined that the crane operator had not been drinking.",
+     [("Harbour police", "the crane operator had not been drinking")]),
+    ("Mayor Ilse Wren has learned that the ministry will close the northern ferry terminal.",
+     [("Ilse Wren", "the ministry will close the northern ferry terminal")]),
+    ("Many of the dockers suspect that the levy will drive the cruise lines away.",
+     [("many of the dockers", "the levy will drive the cruise lines away")]),
+    ("The strike was led by Anton Reid, who realised that the owners would not give way.",
+     [("Anton Reid", "the owners would not give way")]),
+    ("The delay means that the ferries will sail half empty until May.", []),  # a delay says nothing
+    ("It appears that the port will reopen on Monday.", []),  # the writer's hedge: nobody's words
+    ("It was decided that the port would reopen on Monday.", []),
+    ("Wren said the minister knew that the cranes were idle.",
+     [("Wren", "the minister knew that the cranes were idle")]),
+])
+def test_quotes_a_source_with_a_that_clause_reports_it(parse, text, found):
+    """"Police determined that …", "Wren has learned that …": whatever the verb, a source that can
+    speak reports its that-clause; an inanimate subject, an "it" and a verb inside what someone
+    else said do not."""
+    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == found
+
+
 def test_quotes_a_stance_inside_what_was_said_stays_part_of_it(parse):
     """A stance verb is no cue: "said she was tired … and wanted a new candidate" is one statement."""
     text = "The actress said she was tired of the old guard and wanted a candidate from outside the party."

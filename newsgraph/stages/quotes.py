@@ -990,6 +990,7 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
     found += measured_in(doc, marked)
     found += noun_statements(doc, marked)
     found += stance_statements(doc, marked, found)
+    found += that_statements(doc, marked, found)
     return found
 
 
@@ -1078,6 +1079,53 @@ def stance_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> lis
         speaker, source = (verb.head, subject) if subject.lower_ == "who" else (subject, None)
         out.append(Found(start, end, STANCE, 0.6, parts, cue=verb, speaker=_subject_span(speaker), source=source))
     return out
+
+
+THAT_CLAUSE = f"{NAME}:that_clause"
+# Pronouns that stand for people ("many fear that …"); "it", "this" and the writer's I/we/you do not.
+PEOPLE_PRONOUNS = {"he", "she", "they", "who", "many", "some", "others", "both", "most"}
+NOT_PEOPLE = {"DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "FAC", "LOC"}
+
+
+def that_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list[Found]:
+    """"Police determined that …", "Wren has learned that …", "many fear that …": whatever the
+    verb, a person or a body with a that-clause of its own reports what it knows, thinks or found.
+    Taken only where no statement found holds the verb, with a source that can speak."""
+    out: list[Found] = []
+    lex = lexicon()
+    for verb in _tokens(doc):
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma in lex.speech_verbs or lemma in lex.object_verbs \
+                or _inside(verb.idx, marked) or any(s.start <= verb.idx < s.end for s in found + out) \
+                or any(c.dep_ == "auxpass" for c in verb.children):
+            continue  # listed verbs are cues already; "it was decided that" has nobody to report
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and _opens_with_that(c)), None)
+        subject = subject_of(verb, marked) if clause is not None else None
+        if subject is None or not _can_speak(subject, verb):
+            continue
+        content = _without_that(doc[clause.left_edge.i:clause.right_edge.i + 1])
+        if len(content) < MIN_STATEMENT_WORDS:
+            continue
+        start, end = _strip_edges(doc, content.start_char, content.end_char)
+        start, end, parts = _absorb_marked(start, end, marked)
+        speaker, source = (verb.head, subject) if subject.lower_ == "who" else (subject, None)
+        out.append(Found(start, end, THAT_CLAUSE, 0.5, parts, cue=verb, speaker=_subject_span(speaker), source=source))
+    return out
+
+
+def _can_speak(subject: Token, verb: Token) -> bool:
+    """A name (not a date, a law or a place), a person's pronoun, a role ("the senator"), a group
+    ("voters") or a body ("the committee"); "who" only in an aside on a name."""
+    lex = lexicon()
+    if subject.lower_ == "who":
+        return verb.dep_ == "relcl" and _named_aside(verb, subject)
+    if subject.pos_ == "PRON" or subject.lower_ in PEOPLE_PRONOUNS:
+        return subject.lower_ in PEOPLE_PRONOUNS
+    if subject.pos_ == "PROPN":
+        return subject.ent_type_ not in NOT_PEOPLE
+    lemma = subject.lemma_.lower()
+    return subject.pos_ == "NOUN" and (lemma in lex.role_nouns or subject.lower_ in lex.group_nouns
+                                       or lemma in lex.organisation_nouns or lemma == "source")
 
 
 ENDORSING = {"endorse"}  # with the stance verbs: whom a source backs is said in a name alone
