@@ -978,6 +978,8 @@ def test_quotes_a_sentence_opened_by_in_and_a_poll_reports_what_it_found(parse, 
     ("Former mayor Anton Reid endorsed Halden on Tuesday.", [("Anton Reid", "Halden on Tuesday")]),
     ("The dockers' union backs Halden.", [("dockers' union", "Halden")]),  # a name alone is what is backed
     ("Reid was asked if he would endorse Halden.", []),
+    ("Ilse Wren is running again. The dockers’ union backs her.", [("dockers’ union", "her")]),  # a person named before
+    ("The union asked if Reid would back her.", []),
 ])
 def test_quotes_a_sources_stance_is_its_statement(parse, text, found):
     """"Wren supports a ban …": what a named source is for or against is reported as its stance;

@@ -1129,13 +1129,15 @@ def _can_speak(subject: Token, verb: Token) -> bool:
 
 
 ENDORSING = {"endorse"}  # with the stance verbs: whom a source backs is said in a name alone
+BACKED_PEOPLE = {"him", "her", "them"}  # "voters are backing her": a person named before
 
 
 def _backs_a_name(verb: Token, content: Span) -> bool:
-    """"Bush endorsed Cruz", "the union backs Halden": a name alone is the whole of what is backed —
+    """"Bush endorsed Cruz", "the union backs Halden" (or "her"): a name alone is the whole of what is backed —
     when it is asserted, not asked or supposed ("asked if he would endorse Cruz", "has yet to endorse")."""
     asserted = verb.dep_ in ("ROOT", "conj", "relcl") and _asserted(verb)
-    return asserted and verb.lemma_.lower() in ENDORSING | lexicon().stance_verbs and all(t.pos_ == "PROPN" for t in content)
+    return asserted and verb.lemma_.lower() in ENDORSING | lexicon().stance_verbs \
+        and all(t.pos_ == "PROPN" or t.lower_ in BACKED_PEOPLE for t in content)
 
 
 def _asserted(verb: Token) -> bool:
