@@ -1001,6 +1001,12 @@ def test_quotes_a_sources_stance_is_its_statement(parse, text, found):
     ("It was decided that the port would reopen on Monday.", []),
     ("Wren said the minister knew that the cranes were idle.",
      [("Wren", "the minister knew that the cranes were idle")]),
+    ("Port officials remain confident that the talks will resume in March.",
+     [("port officials", "the talks will resume in March")]),
+    ("The workers were adamant that the strike would last until May.", [("the workers", "the strike would last until May")]),
+    ("Wren made it clear that the northern quay would not be sold.", [("Wren", "the northern quay would not be sold")]),
+    ("It is clear that the northern quay will not be sold.", []),
+    ("The delay was so long that the ferries sailed half empty.", []),
 ])
 def test_quotes_a_source_with_a_that_clause_reports_it(parse, text, found):
     """"Police determined that …", "Wren has learned that …": whatever the verb, a source that can

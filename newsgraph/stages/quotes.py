@@ -1089,29 +1089,48 @@ NOT_PEOPLE = {"DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "FAC", "
 
 def that_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list[Found]:
     """"Police determined that …", "Wren has learned that …", "many fear that …": whatever the
-    verb, a person or a body with a that-clause of its own reports what it knows, thinks or found.
-    Taken only where no statement found holds the verb, with a source that can speak."""
+    verb, a person or a body with a that-clause of its own reports what it knows, thinks or found;
+    so does one that is sure of it ("officials remain confident that …", "made it clear that …").
+    Taken only where no statement found holds the word, with a source that can speak."""
     out: list[Found] = []
     lex = lexicon()
-    for verb in _tokens(doc):
-        lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or lemma in lex.speech_verbs or lemma in lex.object_verbs \
-                or _inside(verb.idx, marked) or any(s.start <= verb.idx < s.end for s in found + out) \
-                or any(c.dep_ == "auxpass" for c in verb.children):
-            continue  # listed verbs are cues already; "it was decided that" has nobody to report
-        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and _opens_with_that(c)), None)
-        subject = subject_of(verb, marked) if clause is not None else None
-        if subject is None or not _can_speak(subject, verb):
+    for word in _tokens(doc):
+        if word.lemma_.lower() in lex.speech_verbs or word.lemma_.lower() in lex.object_verbs \
+                or _inside(word.idx, marked) or any(s.start <= word.idx < s.end for s in found + out):
+            continue  # listed verbs are cues already
+        held = _that_clause_of(word)
+        if held is None or any(c.dep_ == "auxpass" for c in held[0].children):
+            continue  # "it was decided that" has nobody to report
+        holder, clause = held
+        subject = subject_of(holder, marked)
+        if subject is None or not _can_speak(subject, holder):
             continue
         content = _without_that(doc[clause.left_edge.i:clause.right_edge.i + 1])
         if len(content) < MIN_STATEMENT_WORDS:
             continue
         start, end = _strip_edges(doc, content.start_char, content.end_char)
         start, end, parts = _absorb_marked(start, end, marked)
-        speaker, source = (verb.head, subject) if subject.lower_ == "who" else (subject, None)
-        out.append(Found(start, end, THAT_CLAUSE, 0.5, parts, cue=verb, speaker=_subject_span(speaker), source=source))
+        speaker, source = (holder.head, subject) if subject.lower_ == "who" else (subject, None)
+        out.append(Found(start, end, THAT_CLAUSE, 0.5, parts, cue=word, speaker=_subject_span(speaker), source=source))
     return out
 
+
+def _that_clause_of(word: Token) -> tuple[Token, Token] | None:
+    """The word whose subject holds a that-clause, and the clause: a verb's own ("learned that"),
+    or an adjective's after a copula ("is confident that") or after "make" ("made it clear that",
+    where the parser hangs the clause on "clear" as an adverbial)."""
+    if word.pos_ == "VERB" and word.dep_ != "acomp":
+        holder, deps = word, ("ccomp",)
+    elif word.dep_ == "acomp" and word.pos_ in ("ADJ", "VERB"):
+        holder, deps = word.head, ("ccomp",)
+    elif word.lower_ == "clear" and word.head.lemma_ == "make":
+        holder, deps = word.head, ("ccomp", "advcl")
+    else:
+        return None
+    # "were adamant that …": the parser may hang the clause on the copula
+    children = list(word.children) + (list(holder.children) if holder is not word else [])
+    clause = next((c for c in children if c.dep_ in deps and c.i > word.i and _opens_with_that(c)), None)
+    return (holder, clause) if clause is not None else None
 
 def _can_speak(subject: Token, verb: Token) -> bool:
     """A name (not a date, a law or a place), a person's pronoun, a role ("the senator"), a group
