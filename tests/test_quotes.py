@@ -1015,6 +1015,14 @@ def test_quotes_a_source_with_a_that_clause_reports_it(parse, text, found):
     assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == found
 
 
+def test_quotes_a_continuing_participle_after_a_comma_is_the_next_statement(parse):
+    """"said that A, saying B": the parser hangs "saying" on A, but B is the speaker's next statement."""
+    text = "Anton Reid said that the levy was improper but not illegal, saying the council had acted in haste."
+    assert [(q.speaker, q.text, q.cue) for q in quotes.extract_quotes(parse(text))] == [
+        ("Anton Reid", "the levy was improper but not illegal", "said"),
+        ("Anton Reid", "the council had acted in haste", "saying")]
+
+
 def test_quotes_a_stance_inside_what_was_said_stays_part_of_it(parse):
     """A stance verb is no cue: "said she was tired … and wanted a new candidate" is one statement."""
     text = "The actress said she was tired of the old guard and wanted a candidate from outside the party."

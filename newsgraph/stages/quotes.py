@@ -816,7 +816,8 @@ def _without_next_cue(span: Span, cue: Token) -> Span:
         # asked" has a subject of its own: it is part of what was said)
         second = token.dep_ == "conj" and token.head.i < token.i
         # "… “expanded the party,” claiming that …": a participle after the quotation says more
-        participle = token.tag_ == "VBG" and token.i - 2 >= span.start and _after_closing_quotation(token)
+        participle = token.tag_ == "VBG" and token.i - 2 >= span.start \
+            and (_after_closing_quotation(token) or _goes_on_after_comma(token, cue))
         if (second or participle) and is_cue(token) and token.i > span.start \
                 and not any(c.dep_ in SUBJECT_DEPS for c in token.children):
             end = token.i
@@ -824,6 +825,13 @@ def _without_next_cue(span: Span, cue: Token) -> Span:
                 end -= 1
             return span.doc[span.start:end]
     return span
+
+
+def _goes_on_after_comma(token: Token, cue: Token) -> bool:
+    """"said the levy was improper, adding that …": a continuing participle the parser hung on the
+    reported clause is the speaker's next statement (its subject is the cue's: see subject_of)."""
+    return token.doc[token.i - 1].text == "," and token.dep_ == "advcl" and token.lemma_.lower() in CONTINUING_CUES \
+        and token.head.dep_ == "ccomp" and token.head.head.i == cue.i
 
 
 def _parenthetical_content(cue: Token) -> Span | None:
