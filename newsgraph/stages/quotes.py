@@ -1090,24 +1090,22 @@ def stance_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> lis
 
 
 THAT_CLAUSE = f"{NAME}:that_clause"
-# Pronouns that stand for people ("many fear that …"); "it", "this" and the writer's I/we/you do not.
+# Pronouns that stand for people ("many suspect that …"); "it", "this" and the writer's I/we/you do not.
 PEOPLE_PRONOUNS = {"he", "she", "they", "who", "many", "some", "others", "both", "most"}
 NOT_PEOPLE = {"DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "FAC", "LOC"}
 
 
 def that_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list[Found]:
-    """"Police determined that …", "Wren has learned that …", "many fear that …": whatever the
+    """"Police determined that …", "Wren has learned that …", "many suspect that …": whatever the
     verb, a person or a body with a that-clause of its own reports what it knows, thinks or found;
     so does one that is sure of it ("officials remain confident that …", "made it clear that …").
     Taken only where no statement found holds the word, with a source that can speak."""
     out: list[Found] = []
-    lex = lexicon()
+    listed = lexicon().speech_verbs | lexicon().object_verbs  # cues already
     for word in _tokens(doc):
-        if word.lemma_.lower() in lex.speech_verbs or word.lemma_.lower() in lex.object_verbs \
-                or _inside(word.idx, marked) or any(s.start <= word.idx < s.end for s in found + out):
-            continue  # listed verbs are cues already
-        held = _that_clause_of(word)
-        if held is None or any(c.dep_ == "auxpass" for c in held[0].children):
+        held = _that_clause_of(word) if word.lemma_.lower() not in listed else None
+        if held is None or _inside(word.idx, marked) or any(s.start <= word.idx < s.end for s in found + out) \
+                or any(c.dep_ == "auxpass" for c in held[0].children):
             continue  # "it was decided that" has nobody to report
         holder, clause = held
         subject = subject_of(holder, marked)
@@ -1139,6 +1137,7 @@ def _that_clause_of(word: Token) -> tuple[Token, Token] | None:
     children = list(word.children) + (list(holder.children) if holder is not word else [])
     clause = next((c for c in children if c.dep_ in deps and c.i > word.i and _opens_with_that(c)), None)
     return (holder, clause) if clause is not None else None
+
 
 def _can_speak(subject: Token, verb: Token) -> bool:
     """A name (not a date, a law or a place), a person's pronoun, a role ("the senator"), a group
