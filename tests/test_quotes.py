@@ -1015,6 +1015,12 @@ def test_quotes_a_source_with_a_that_clause_reports_it(parse, text, found):
     assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == found
 
 
+def test_quotes_a_document_that_reads_after_the_quotation_is_its_source(parse):
+    """"“…,” read the editorial": the parser takes the inverted subject for an object; it is the source."""
+    text = "“If she wants to lead the port, Wren should come to the quay,” read the editorial."
+    assert [(q.speaker, q.cue) for q in quotes.extract_quotes(parse(text))] == [("the editorial", "read")]
+
+
 def test_quotes_a_continuing_participle_after_a_comma_is_the_next_statement(parse):
     """"said that A, saying B": the parser hangs "saying" on A, but B is the speaker's next statement."""
     text = "Anton Reid said that the levy was improper but not illegal, saying the council had acted in haste."

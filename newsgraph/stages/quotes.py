@@ -300,7 +300,7 @@ def _inverted_said(token: Token) -> bool:
 
 CONTINUING_CUES = {"add", "say", "note", "insist", "stress", "explain", "continue", "warn"}  # "…, adding"
 INSTRUCTION_VERBS = {"tell", "ask"}  # "told them to prepare", "asked the court to block it": only an infinitive
-INVERTIBLE = {"say", "tell", "add", "write", "ask", "explain", "note", "continue", "recall", "reply", "insist", "warn"}
+INVERTIBLE = {"say", "tell", "add", "write", "ask", "explain", "note", "continue", "recall", "reply", "insist", "warn", "read"}
 
 
 def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: ignore[assignment]
