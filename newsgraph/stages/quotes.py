@@ -1072,7 +1072,7 @@ def stance_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> lis
     out = []
     for verb in _tokens(doc):
         if verb.lemma_.lower() not in lexicon().stance_verbs or verb.pos_ != "VERB" or verb.dep_ not in STANCE_CLAUSES \
-                or _inside(verb.idx, marked) or any(s.start <= verb.idx < s.end for s in found) \
+                or _inside(verb.idx, marked) or _held_by(verb, found) \
                 or any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
             continue  # "would support X", "may want to" suppose; "does not want" is no stance held
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -1081,12 +1081,23 @@ def stance_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> lis
                 or verb.dep_ == "relcl" and not _named_aside(verb, subject) \
                 or len(content) < 2 and not _backs_a_name(verb, content) or verb.sent.text.rstrip().endswith("?"):
             continue  # the writer's own voice ("Do you support …?") is nobody's reported stance
-        start, end = _strip_edges(doc, content.start_char, content.end_char)
-        start, end, parts = _absorb_marked(start, end, marked)
-        # "Elmendorf, who supports Clinton": the pronoun is the source, the noun it stands for the speaker
-        speaker, source = (verb.head, subject) if subject.lower_ == "who" else (subject, None)
-        out.append(Found(start, end, STANCE, 0.6, parts, cue=verb, speaker=_subject_span(speaker), source=source))
+        out.append(_subject_statement(content, marked, STANCE, 0.6, verb, verb, subject))
     return out
+
+
+def _held_by(word: Token, statements: list[Found]) -> bool:
+    """A statement already found holds the word: it is part of what was said, not a new statement."""
+    return any(s.start <= word.idx < s.end for s in statements)
+
+
+def _subject_statement(content: Span, marked: list[Marked], rule: str, confidence: float, cue: Token,
+                       verb: Token, subject: Token) -> Found:
+    """What ``subject`` of ``verb`` reports, ``content``; "Elmendorf, who supports Clinton": the
+    pronoun is the source, the noun it stands for the speaker."""
+    start, end = _strip_edges(content.doc, content.start_char, content.end_char)
+    start, end, parts = _absorb_marked(start, end, marked)
+    speaker, source = (verb.head, subject) if subject.lower_ == "who" else (subject, None)
+    return Found(start, end, rule, confidence, parts, cue=cue, speaker=_subject_span(speaker), source=source)
 
 
 THAT_CLAUSE = f"{NAME}:that_clause"
@@ -1104,7 +1115,7 @@ def that_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list[
     listed = lexicon().speech_verbs | lexicon().object_verbs  # cues already
     for word in _tokens(doc):
         held = _that_clause_of(word) if word.lemma_.lower() not in listed else None
-        if held is None or _inside(word.idx, marked) or any(s.start <= word.idx < s.end for s in found + out) \
+        if held is None or _inside(word.idx, marked) or _held_by(word, found + out) \
                 or any(c.dep_ == "auxpass" for c in held[0].children):
             continue  # "it was decided that" has nobody to report
         holder, clause = held
@@ -1114,10 +1125,7 @@ def that_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list[
         content = _without_that(doc[clause.left_edge.i:clause.right_edge.i + 1])
         if len(content) < MIN_STATEMENT_WORDS:
             continue
-        start, end = _strip_edges(doc, content.start_char, content.end_char)
-        start, end, parts = _absorb_marked(start, end, marked)
-        speaker, source = (holder.head, subject) if subject.lower_ == "who" else (subject, None)
-        out.append(Found(start, end, THAT_CLAUSE, 0.5, parts, cue=word, speaker=_subject_span(speaker), source=source))
+        out.append(_subject_statement(content, marked, THAT_CLAUSE, 0.5, word, holder, subject))
     return out
 
 
