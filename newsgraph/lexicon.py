@@ -24,6 +24,7 @@ class Lexicon:
     evidence_sources: frozenset[str] = frozenset()  # … or with one of these as subject
     attitude_verbs: frozenset[str] = frozenset()  # report a view, not words
     stance_verbs: frozenset[str] = frozenset()  # "supports the levy": a stance, never a cue
+    request_verbs: frozenset[str] = frozenset()  # "pressed Lenz to resign": a statement only with whom and what
     lemma_fixes: dict[str, str] = field(default_factory=dict)  # word form → the verb it is
     role_nouns: frozenset[str] = frozenset()
     generic_roles: frozenset[str] = frozenset()
@@ -100,6 +101,7 @@ def lexicon() -> Lexicon:
         evidence_sources=frozenset(table["speech"]["evidence_sources"]),
         attitude_verbs=frozenset(table["speech"]["attitude_verbs"]),
         stance_verbs=frozenset(table["speech"]["stance_verbs"]),
+        request_verbs=frozenset(table["speech"]["request_verbs"]),
         lemma_fixes=dict(table["lemmas"]["fixes"]),
         role_nouns=frozenset(table["roles"]["nouns"]),
         generic_roles=frozenset(table["roles"]["generic"]),

@@ -1015,6 +1015,24 @@ def test_quotes_a_source_with_a_that_clause_reports_it(parse, text, found):
     assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == found
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("Dock owners pressed the council to reopen the northern quay before the summer.",
+     [("Dock owners", "the council to reopen the northern quay before the summer")]),
+    ("Wren challenged the minister to publish the crane contracts in full.",
+     [("Wren", "the minister to publish the crane contracts in full")]),
+    ("The ferry company was pressed to cut its fares.", []),  # the passive names nobody who asked
+    ("The crane pushed the container to the edge of the quay.", []),  # no one asked to do anything
+    ("Wren did not press the council to reopen the quay.", []),
+    ("Halden urged Vestra to look at the figures.", [("Halden", "Vestra to look at the figures")]),
+    ("The union called on the ministry to publish the report.",
+     [("union", "the ministry to publish the report")]),
+])
+def test_quotes_a_request_to_someone_is_what_was_asked(parse, text, found):
+    """"pressed the council to reopen the quay": a request reports whom it was made to and what they
+    were to do; a passive, a negated request and a push with no infinitive report nothing."""
+    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == found
+
+
 def test_quotes_a_document_that_reads_after_the_quotation_is_its_source(parse):
     """"“…,” read the editorial": the parser takes the inverted subject for an object; it is the source."""
     text = "“If she wants to lead the port, Wren should come to the quay,” read the editorial."

@@ -674,7 +674,10 @@ def _approximate_subject(cue: Token, clause: Token) -> int | None:
 
 
 CIRCUMSTANCE_PREPOSITIONS = {"during", "after", "before", "since", "until", "amid", "throughout", "while"}
-NAMING_VERBS = {"call", "dub", "label", "brand"}  # "dubbed him “the little senator”": object and name
+NAMING_VERBS = {"call", "dub", "label", "brand"}
+# Requests whose addressee is part of what was asked ("urged the board to resign", "called on
+# Lenz to quit"); "told them to prepare" keeps to the infinitive.
+ADDRESSED_REQUESTS = {"ask", "urge", "encourage", "call"}  # "dubbed him “the little senator”": object and name
 
 
 def _object_content(cue: Token) -> Span | None:
@@ -694,7 +697,7 @@ def _object_content(cue: Token) -> Span | None:
                                                          for c in more.children):
                     end = more.right_edge.i
             span = doc[child.left_edge.i:end + 1]
-            asked = next((c for c in cue.children if c.dep_ == "dobj" and c.i < child.i), None) if lemma == "ask" else None
+            asked = _addressee_before(cue, child) if lemma in ADDRESSED_REQUESTS else None
             if asked is not None:  # "asked the court to block the sale": whom the request is to goes with it
                 return doc[asked.left_edge.i:end + 1]
             return _without_to(span)
@@ -713,6 +716,18 @@ def _object_content(cue: Token) -> Span | None:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return doc[obj.left_edge.i:obj.right_edge.i + 1]
+    return None
+
+
+def _addressee_before(cue: Token, infinitive: Token) -> Token | None:
+    """Whom a request before its infinitive is made to: "urged Vestra | to look", "called on the
+    board | to resign"."""
+    for child in cue.children:
+        if cue.i < child.i < infinitive.i:
+            if child.dep_ == "dobj":
+                return child
+            if child.dep_ == "prep" and child.lower_ == "on":
+                return next((o for o in child.children if o.dep_ == "pobj"), None)
     return None
 
 
@@ -998,6 +1013,7 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
     found += measured_in(doc, marked)
     found += noun_statements(doc, marked)
     found += stance_statements(doc, marked, found)
+    found += request_statements(doc, marked, found)
     found += that_statements(doc, marked, found)
     return found
 
@@ -1127,6 +1143,38 @@ def that_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list[
             continue
         out.append(_subject_statement(content, marked, THAT_CLAUSE, 0.5, word, holder, subject))
     return out
+
+
+REQUEST = f"{NAME}:request"
+
+
+def request_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list[Found]:
+    """"pressed the council to resign", "challenged Lenz to release her returns": a request, made to
+    someone, to do something; taken only where no statement found holds the verb, from a source
+    that can speak."""
+    out: list[Found] = []
+    for verb in _tokens(doc):
+        if verb.lemma_.lower() not in lexicon().request_verbs or verb.pos_ != "VERB" \
+                or _inside(verb.idx, marked) or _held_by(verb, found + out):
+            continue
+        asked = _request(verb)
+        subject = subject_of(verb, marked) if asked is not None else None
+        if subject is None or not _can_speak(subject, verb) or verb.sent.text.rstrip().endswith("?"):
+            continue
+        addressee, infinitive = asked
+        out.append(_subject_statement(doc[addressee.left_edge.i:infinitive.right_edge.i + 1], marked, REQUEST, 0.5,
+                                      verb, verb, subject))
+    return out
+
+
+def _request(verb: Token) -> tuple[Token, Token] | None:
+    """Whom a request was made to and the infinitive of what they were to do; never in the passive."""
+    if any(c.dep_ in ("auxpass", "neg") for c in verb.children):
+        return None
+    addressee = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    infinitive = next((c for c in verb.children if addressee is not None and c.i > addressee.i
+                       and c.dep_ in ("xcomp", "advcl") and _infinitive(c)), None)
+    return (addressee, infinitive) if infinitive is not None else None
 
 
 def _that_clause_of(word: Token) -> tuple[Token, Token] | None:
