@@ -1033,6 +1033,23 @@ def test_quotes_a_request_to_someone_is_what_was_asked(parse, text, found):
     assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == found
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("Lenz accused him of having a “penchant for secrecy.”", [("Lenz", "him of having a “penchant for secrecy.”")]),
+    ("Wren applauded them for defying the board “over and over again.”",
+     [("Wren", "them for defying the board “over and over again.”")]),
+    ("Wren likened it to the old campaigns where dockers had to “stand up and be counted.”",
+     [("Wren", "it to the old campaigns where dockers had to “stand up and be counted.”")]),
+    ("The union called for getting the ferry service “back on track.”",
+     [("union", "getting the ferry service “back on track.”")]),
+    ("The harbour master reported it to the coast guard on Friday.", []),  # to whom, not what of it
+    ("Wren praised him in a letter to the council.", []),
+])
+def test_quotes_a_pronoun_object_with_what_is_said_of_it_is_the_content(parse, text, found):
+    """"accused him of having a “penchant for secrecy”": the whole phrase is what was said, not the
+    quoted words alone; a pronoun with only where or to whom ("reported it to the coast guard") is none."""
+    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == found
+
+
 def test_quotes_a_document_that_reads_after_the_quotation_is_its_source(parse):
     """"“…,” read the editorial": the parser takes the inverted subject for an object; it is the source."""
     text = "“If she wants to lead the port, Wren should come to the quay,” read the editorial."

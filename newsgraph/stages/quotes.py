@@ -704,16 +704,20 @@ def _object_content(cue: Token) -> Span | None:
     if lemma in INSTRUCTION_VERBS:
         return None
     for child in cue.children:
-        if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") and child.i > cue.i:
+        if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN", "PRON") and child.i > cue.i:
             # "denied any link | to the strike", "accused governments | of ignoring …": the parser may
-            # hang the object's prepositional phrase on the verb
+            # hang the object's prepositional phrase on the verb; a pronoun is content only with what
+            # that phrase says of it ("accused him | of having a “penchant for secrecy”")
             end = child.right_edge.i
             for prep in cue.children:  # "… as a “tax on bread” | during a stop in Tarn": time and place stay out
                 if prep.dep_ == "prep" and prep.i == end + 1 and prep.lower_ not in CIRCUMSTANCE_PREPOSITIONS:
                     end = prep.right_edge.i
+            if child.pos_ == "PRON" and (end == child.right_edge.i
+                                         or not _says_of_pronoun(cue, doc[child.right_edge.i + 1])):
+                continue
             return _before_circumstance(doc[child.left_edge.i:end + 1])
         if child.dep_ == "prep" and child.lower_ in ("for", "against") and child.i == cue.i + 1:
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)  # "called for getting …"
             if obj is not None:
                 return doc[obj.left_edge.i:obj.right_edge.i + 1]
     return None
@@ -729,6 +733,18 @@ def _addressee_before(cue: Token, infinitive: Token) -> Token | None:
             if child.dep_ == "prep" and child.lower_ == "on":
                 return next((o for o in child.children if o.dep_ == "pobj"), None)
     return None
+
+
+# Prepositions after a pronoun object that say where or to whom, not what of them: "reported it |
+# to the police", "thanked them | on Monday", "praised him | in an email" (but "likened it to …").
+CIRCUMSTANCE_AFTER_PRONOUN = {"in", "on", "at", "from", "to", "into", "with"}
+
+
+def _says_of_pronoun(cue: Token, preposition: Token) -> bool:
+    """"accused him | of …", "defended herself | against …", "likened it | to …": what the phrase
+    after a pronoun object says of it is the content."""
+    word = preposition.lower_
+    return word not in CIRCUMSTANCE_AFTER_PRONOUN or word == "to" and cue.lemma_.lower() == "liken"
 
 
 def _before_circumstance(span: Span) -> Span:
