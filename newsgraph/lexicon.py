@@ -25,6 +25,7 @@ class Lexicon:
     attitude_verbs: frozenset[str] = frozenset()  # report a view, not words
     stance_verbs: frozenset[str] = frozenset()  # "supports the levy": a stance, never a cue
     request_verbs: frozenset[str] = frozenset()  # "pressed Lenz to resign": a statement only with whom and what
+    topic_verbs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "talked about": verb → prepositions
     lemma_fixes: dict[str, str] = field(default_factory=dict)  # word form → the verb it is
     role_nouns: frozenset[str] = frozenset()
     generic_roles: frozenset[str] = frozenset()
@@ -102,6 +103,7 @@ def lexicon() -> Lexicon:
         attitude_verbs=frozenset(table["speech"]["attitude_verbs"]),
         stance_verbs=frozenset(table["speech"]["stance_verbs"]),
         request_verbs=frozenset(table["speech"]["request_verbs"]),
+        topic_verbs={verb: tuple(preps) for verb, preps in table["speech"]["topic_verbs"].items()},
         lemma_fixes=dict(table["lemmas"]["fixes"]),
         role_nouns=frozenset(table["roles"]["nouns"]),
         generic_roles=frozenset(table["roles"]["generic"]),

@@ -1050,6 +1050,21 @@ def test_quotes_a_pronoun_object_with_what_is_said_of_it_is_the_content(parse, t
     assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == found
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("Wren talked about the levy at length on Monday.", [("Wren", "the levy")]),
+    ("Halden pointed to the figures from the ministry.", [("Halden", "the figures from the ministry")]),
+    ("Halden railed against the crane makers for an hour.", [("Halden", "the crane makers")]),
+    ("Did Wren talk about the levy?", []),  # asked, not said
+    ("Wren did not speak about the levy.", []),
+    ("Wren would talk about the levy.", []),  # supposed
+    ("The crane points to the sea.", []),  # a crane says nothing
+])
+def test_quotes_what_a_source_spoke_of_is_its_topic(parse, text, found):
+    """"talked about the levy", "pointed to the figures": what a source spoke of is reported (rule
+    topic); a question, a negation, a supposition and an inanimate subject report nothing."""
+    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == found
+
+
 def test_quotes_a_document_that_reads_after_the_quotation_is_its_source(parse):
     """"“…,” read the editorial": the parser takes the inverted subject for an object; it is the source."""
     text = "“If she wants to lead the port, Wren should come to the quay,” read the editorial."

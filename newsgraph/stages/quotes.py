@@ -1030,6 +1030,7 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
     found += noun_statements(doc, marked)
     found += stance_statements(doc, marked, found)
     found += request_statements(doc, marked, found)
+    found += topic_statements(doc, marked, found)
     found += that_statements(doc, marked, found)
     return found
 
@@ -1181,6 +1182,36 @@ def request_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> li
         out.append(_subject_statement(doc[addressee.left_edge.i:infinitive.right_edge.i + 1], marked, REQUEST, 0.5,
                                       verb, verb, subject))
     return out
+
+
+TOPIC = f"{NAME}:topic"
+
+
+def topic_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list[Found]:
+    """"Wren talked about the levy", "Halden pointed to the figures", "railed against the board":
+    what a source spoke of, the object of the verb's own preposition; taken only where no statement
+    found holds the verb, asserted (not asked, negated or supposed), from a source that can speak."""
+    out: list[Found] = []
+    topics = lexicon().topic_verbs
+    for verb in _tokens(doc):
+        preps = topics.get(verb.lemma_.lower())
+        if not preps or verb.pos_ != "VERB" or _inside(verb.idx, marked) or _held_by(verb, found + out) \
+                or any(c.dep_ in ("neg", "auxpass") or c.tag_ == "MD" for c in verb.children) \
+                or verb.sent.text.rstrip().endswith("?") or _gesture(verb):
+            continue
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i), None)
+        topic = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        subject = subject_of(verb, marked) if topic is not None else None
+        if subject is None or not _can_speak(subject, verb):
+            continue
+        content = _before_circumstance(doc[topic.left_edge.i:topic.right_edge.i + 1])
+        out.append(_subject_statement(content, marked, TOPIC, 0.5, verb, verb, subject))
+    return out
+
+
+def _gesture(verb: Token) -> bool:
+    """"“…,” Brenn said, pointing to his ears": a participle beside a cue is the speaker's gesture."""
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and is_cue(verb.head)
 
 
 def _request(verb: Token) -> tuple[Token, Token] | None:
