@@ -1058,6 +1058,8 @@ def test_quotes_a_pronoun_object_with_what_is_said_of_it_is_the_content(parse, t
     ("Wren did not speak about the levy.", []),
     ("Wren would talk about the levy.", []),  # supposed
     ("The crane points to the sea.", []),  # a crane says nothing
+    ("Wren commented on the sale of the quay.", [("Wren", "the sale of the quay")]),
+    ("Wren declined to comment on the sale of the quay.", []),  # declining to speak says nothing
 ])
 def test_quotes_what_a_source_spoke_of_is_its_topic(parse, text, found):
     """"talked about the levy", "pointed to the figures": what a source spoke of is reported (rule

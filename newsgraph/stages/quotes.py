@@ -1197,7 +1197,7 @@ def topic_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list
         preps = topics.get(verb.lemma_.lower())
         if not preps or verb.pos_ != "VERB" or _inside(verb.idx, marked) or _held_by(verb, found + out) \
                 or any(c.dep_ in ("neg", "auxpass") or c.tag_ == "MD" for c in verb.children) \
-                or verb.sent.text.rstrip().endswith("?") or _gesture(verb):
+                or verb.sent.text.rstrip().endswith("?") or _not_spoken(verb):
             continue
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i), None)
         topic = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
@@ -1209,9 +1209,11 @@ def topic_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list
     return out
 
 
-def _gesture(verb: Token) -> bool:
-    """"“…,” Brenn said, pointing to his ears": a participle beside a cue is the speaker's gesture."""
-    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and is_cue(verb.head)
+def _not_spoken(verb: Token) -> bool:
+    """"“…,” Brenn said, pointing to his ears": a participle beside a cue is the speaker's gesture;
+    "declined to comment on the sale" speaks of nothing."""
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and is_cue(verb.head) \
+        or verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse", "fail")
 
 
 def _request(verb: Token) -> tuple[Token, Token] | None:
