@@ -674,10 +674,10 @@ def _approximate_subject(cue: Token, clause: Token) -> int | None:
 
 
 CIRCUMSTANCE_PREPOSITIONS = {"during", "after", "before", "since", "until", "amid", "throughout", "while"}
-NAMING_VERBS = {"call", "dub", "label", "brand"}
+NAMING_VERBS = {"call", "dub", "label", "brand"}  # "dubbed him “the little senator”": object and name
 # Requests whose addressee is part of what was asked ("urged the board to resign", "called on
 # Lenz to quit"); "told them to prepare" keeps to the infinitive.
-ADDRESSED_REQUESTS = {"ask", "urge", "encourage", "call"}  # "dubbed him “the little senator”": object and name
+ADDRESSED_REQUESTS = {"ask", "urge", "encourage", "call"}
 
 
 def _object_content(cue: Token) -> Span | None:
@@ -1171,17 +1171,22 @@ def request_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> li
     that can speak."""
     out: list[Found] = []
     for verb in _tokens(doc):
-        if verb.lemma_.lower() not in lexicon().request_verbs or verb.pos_ != "VERB" \
-                or _inside(verb.idx, marked) or _held_by(verb, found + out):
+        if verb.lemma_.lower() not in lexicon().request_verbs or not _free_verb(verb, marked, found + out):
             continue
         asked = _request(verb)
         subject = subject_of(verb, marked) if asked is not None else None
-        if subject is None or not _can_speak(subject, verb) or verb.sent.text.rstrip().endswith("?"):
+        if subject is None or not _can_speak(subject, verb):
             continue
         addressee, infinitive = asked
         out.append(_subject_statement(doc[addressee.left_edge.i:infinitive.right_edge.i + 1], marked, REQUEST, 0.5,
                                       verb, verb, subject))
     return out
+
+
+def _free_verb(verb: Token, marked: list[Marked], statements: list[Found]) -> bool:
+    """A verb of the writer's own sentence, not a question, that no statement found holds."""
+    return verb.pos_ == "VERB" and not _inside(verb.idx, marked) and not _held_by(verb, statements) \
+        and not verb.sent.text.rstrip().endswith("?")
 
 
 TOPIC = f"{NAME}:topic"
@@ -1195,9 +1200,8 @@ def topic_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list
     topics = lexicon().topic_verbs
     for verb in _tokens(doc):
         preps = topics.get(verb.lemma_.lower())
-        if not preps or verb.pos_ != "VERB" or _inside(verb.idx, marked) or _held_by(verb, found + out) \
-                or any(c.dep_ in ("neg", "auxpass") or c.tag_ == "MD" for c in verb.children) \
-                or verb.sent.text.rstrip().endswith("?") or _not_spoken(verb):
+        if not preps or not _free_verb(verb, marked, found + out) or _not_spoken(verb) \
+                or any(c.dep_ in ("neg", "auxpass") or c.tag_ == "MD" for c in verb.children):
             continue
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i), None)
         topic = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
