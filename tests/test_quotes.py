@@ -123,6 +123,11 @@ def test_quotes_examples_transliterations_merge_and_namesakes_stay_apart(example
         assert len(owners) <= 1, (canonical, owners)
 
 
+def _who_said_what(parse, text: str) -> list[tuple[str | None, str]]:
+    """Each statement found in ``text`` as (speaker, words)."""
+    return [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))]
+
+
 @pytest.fixture(scope="module")
 def parse():
     pipeline = nlp.load()
@@ -505,7 +510,7 @@ def test_quotes_a_space_before_the_colon_of_a_quotation_does_not_break_extractio
 def test_quotes_a_spot_that_concludes_with_footage_says_nothing(parse):
     """"The spot concludes with footage of Lenz saying, “…”": the spot ends; Lenz speaks."""
     text = "The spot concludes with footage of Lenz saying during the debate last week, “That makes me smart,” to cheers."
-    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == [("Lenz", "That makes me smart,")]
+    assert _who_said_what(parse, text) == [("Lenz", "That makes me smart,")]
 
 
 def test_quotes_a_participle_hung_on_a_verb_inside_a_quotation_speaks_with_the_sentence(parse):
@@ -947,7 +952,7 @@ def test_quotes_a_promised_infinitive_keeps_the_predicate_the_parser_split_off(p
 def test_quotes_a_quoted_label_after_as_is_its_subjects_words(parse, text, found):
     """"pounding Wren as a “con artist”": whatever the verb, a subject that puts its object down as a
     quoted label says so; a quoted title is no label, and inside someone's statement it is theirs."""
-    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == found
+    assert _who_said_what(parse, text) == found
 
 
 @pytest.mark.parametrize(("text", "found"), [
@@ -963,7 +968,7 @@ def test_quotes_a_quoted_label_after_as_is_its_subjects_words(parse, text, found
 def test_quotes_a_sentence_opened_by_in_and_a_poll_reports_what_it_found(parse, text, found):
     """"In the new poll, Lenz leads …" reports the poll, as "according to the poll" does; a subject
     that speaks for itself ("two economists said") keeps its words, a share of those asked does not."""
-    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == found
+    assert _who_said_what(parse, text) == found
 
 
 @pytest.mark.parametrize(("text", "found"), [
@@ -984,7 +989,7 @@ def test_quotes_a_sentence_opened_by_in_and_a_poll_reports_what_it_found(parse, 
 def test_quotes_a_sources_stance_is_its_statement(parse, text, found):
     """"Wren supports a ban …": what a named source is for or against is reported as its stance;
     a question to the reader, a supposition and a group described by what it backs are not."""
-    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == found
+    assert _who_said_what(parse, text) == found
 
 
 @pytest.mark.parametrize(("text", "found"), [
@@ -1012,7 +1017,7 @@ def test_quotes_a_source_with_a_that_clause_reports_it(parse, text, found):
     """"Police determined that …", "Wren has learned that …": whatever the verb, a source that can
     speak reports its that-clause; an inanimate subject, an "it" and a verb inside what someone
     else said do not."""
-    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == found
+    assert _who_said_what(parse, text) == found
 
 
 @pytest.mark.parametrize(("text", "found"), [
@@ -1030,7 +1035,7 @@ def test_quotes_a_source_with_a_that_clause_reports_it(parse, text, found):
 def test_quotes_a_request_to_someone_is_what_was_asked(parse, text, found):
     """"pressed the council to reopen the quay": a request reports whom it was made to and what they
     were to do; a passive, a negated request and a push with no infinitive report nothing."""
-    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == found
+    assert _who_said_what(parse, text) == found
 
 
 @pytest.mark.parametrize(("text", "found"), [
@@ -1047,7 +1052,7 @@ def test_quotes_a_request_to_someone_is_what_was_asked(parse, text, found):
 def test_quotes_a_pronoun_object_with_what_is_said_of_it_is_the_content(parse, text, found):
     """"accused him of having a “penchant for secrecy”": the whole phrase is what was said, not the
     quoted words alone; a pronoun with only where or to whom ("reported it to the coast guard") is none."""
-    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == found
+    assert _who_said_what(parse, text) == found
 
 
 @pytest.mark.parametrize(("text", "found"), [
@@ -1064,7 +1069,7 @@ def test_quotes_a_pronoun_object_with_what_is_said_of_it_is_the_content(parse, t
 def test_quotes_what_a_source_spoke_of_is_its_topic(parse, text, found):
     """"talked about the levy", "pointed to the figures": what a source spoke of is reported (rule
     topic); a question, a negation, a supposition and an inanimate subject report nothing."""
-    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == found
+    assert _who_said_what(parse, text) == found
 
 
 def test_quotes_a_document_that_reads_after_the_quotation_is_its_source(parse):
@@ -1097,7 +1102,7 @@ def test_quotes_a_stance_inside_what_was_said_stays_part_of_it(parse):
     ("Varga would ask the council to delay the vote.", []),  # supposed, not asked
 ])
 def test_quotes_what_a_source_asks_someone_to_do_is_its_request(parse, text, found):
-    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == found
+    assert _who_said_what(parse, text) == found
 
 
 def test_quotes_encouraging_is_reported_speech(parse):
@@ -1133,7 +1138,7 @@ def test_quotes_a_plural_role_stays_a_group(parse):
 def test_quotes_a_cue_inside_a_partly_quoted_sentence_says_the_sentence(parse, text, words):
     """"X, she said, “…” …": the whole sentence is hers, not only the quotation after the cue; an
     opening phrase that is not the subject of what was said ("In other words") stays out."""
-    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == [("Ms. Varga", words)]
+    assert _who_said_what(parse, text) == [("Ms. Varga", words)]
 
 
 def test_quotes_a_spokesman_for_someone_is_never_the_person_named_last(parse):
@@ -1214,7 +1219,7 @@ def test_quotes_in_a_transcript_i_is_the_speaker_of_the_turn_and_questions_state
     text = ("Governor Mary Fallin spoke to the host on Sunday.\n\n"
             "TAPPER: Do you think the mayor has campaigned as a healer?\n\n"
             "FALLIN: I think she is trying to campaign as a healer.")
-    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == [
+    assert _who_said_what(parse, text) == [
         ("Mary Fallin", "she is trying to campaign as a healer")]
 
 

@@ -1104,16 +1104,17 @@ def stance_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> lis
     object or infinitive, where no statement found holds the verb already."""
     out = []
     for verb in _tokens(doc):
-        if verb.lemma_.lower() not in lexicon().stance_verbs or verb.pos_ != "VERB" or verb.dep_ not in STANCE_CLAUSES \
-                or _inside(verb.idx, marked) or _held_by(verb, found) \
+        # not in a question: the writer's own voice ("Do you support …?") is nobody's reported stance
+        if verb.lemma_.lower() not in lexicon().stance_verbs or verb.dep_ not in STANCE_CLAUSES \
+                or not _free_verb(verb, marked, found) \
                 or any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
             continue  # "would support X", "may want to" suppose; "does not want" is no stance held
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         content = _stance_object(verb)
         if subject is None or subject.lower_ in {"which", "that", "i", "you", "we"} or content is None \
                 or verb.dep_ == "relcl" and not _named_aside(verb, subject) \
-                or len(content) < 2 and not _backs_a_name(verb, content) or verb.sent.text.rstrip().endswith("?"):
-            continue  # the writer's own voice ("Do you support …?") is nobody's reported stance
+                or len(content) < 2 and not _backs_a_name(verb, content):
+            continue
         out.append(_subject_statement(content, marked, STANCE, 0.6, verb, verb, subject))
     return out
 
@@ -1170,8 +1171,9 @@ def request_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> li
     someone, to do something; taken only where no statement found holds the verb, from a source
     that can speak."""
     out: list[Found] = []
+    requests = lexicon().request_verbs
     for verb in _tokens(doc):
-        if verb.lemma_.lower() not in lexicon().request_verbs or not _free_verb(verb, marked, found + out):
+        if verb.lemma_.lower() not in requests or not _free_verb(verb, marked, found + out):
             continue
         asked = _request(verb)
         subject = subject_of(verb, marked) if asked is not None else None
