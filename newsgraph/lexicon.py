@@ -26,6 +26,9 @@ class Lexicon:
     stance_verbs: frozenset[str] = frozenset()  # "supports the levy": a stance, never a cue
     request_verbs: frozenset[str] = frozenset()  # "pressed Lenz to resign": a statement only with whom and what
     topic_verbs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "talked about": verb → prepositions
+    hedge_verbs: frozenset[str] = frozenset()  # "seemed to waver": the writer's hedge, no source
+    hedge_passives: frozenset[str] = frozenset()  # "is expected to pass": a hedge in the passive only
+    hedge_adverbs: frozenset[str] = frozenset()  # "reportedly met the board"
     lemma_fixes: dict[str, str] = field(default_factory=dict)  # word form → the verb it is
     role_nouns: frozenset[str] = frozenset()
     generic_roles: frozenset[str] = frozenset()
@@ -104,6 +107,9 @@ def lexicon() -> Lexicon:
         stance_verbs=frozenset(table["speech"]["stance_verbs"]),
         request_verbs=frozenset(table["speech"]["request_verbs"]),
         topic_verbs={verb: tuple(preps) for verb, preps in table["speech"]["topic_verbs"].items()},
+        hedge_verbs=frozenset(table["speech"]["hedge_verbs"]),
+        hedge_passives=frozenset(table["speech"]["hedge_passives"]),
+        hedge_adverbs=frozenset(table["speech"]["hedge_adverbs"]),
         lemma_fixes=dict(table["lemmas"]["fixes"]),
         role_nouns=frozenset(table["roles"]["nouns"]),
         generic_roles=frozenset(table["roles"]["generic"]),

@@ -1002,7 +1002,8 @@ def test_quotes_a_sources_stance_is_its_statement(parse, text, found):
     ("The strike was led by Anton Reid, who realised that the owners would not give way.",
      [("Anton Reid", "the owners would not give way")]),
     ("The delay means that the ferries will sail half empty until May.", []),  # a delay says nothing
-    ("It appears that the port will reopen on Monday.", []),  # the writer's hedge: nobody's words
+    # the writer's hedge: nobody's words (rule hedge, no speaker)
+    ("It appears that the port will reopen on Monday.", [(None, "the port will reopen on Monday")]),
     ("It was decided that the port would reopen on Monday.", []),
     ("Wren said the minister knew that the cranes were idle.",
      [("Wren", "the minister knew that the cranes were idle")]),
@@ -1070,6 +1071,31 @@ def test_quotes_what_a_source_spoke_of_is_its_topic(parse, text, found):
     """"talked about the levy", "pointed to the figures": what a source spoke of is reported (rule
     topic); a question, a negation, a supposition and an inanimate subject report nothing."""
     assert _who_said_what(parse, text) == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Wren seemed to waver on the levy after the vote.", [(None, "Wren seemed to waver on the levy after the vote")]),
+    ("The harbour bill is expected to pass on Friday.", [(None, "The harbour bill is expected to pass on Friday")]),
+    ("It appears that the ferry talks have stalled.", [(None, "the ferry talks have stalled")]),
+    ("The dockers' union is reportedly spending heavily on advertising.",
+     [(None, "The dockers' union is reportedly spending heavily on advertising")]),
+    ("Councillor Brenn, who is widely seen as a favourite, spoke last.", [(None, "who is widely seen as a favourite")]),
+    ("“The levy seems fair,” Wren said.", [("Wren", "The levy seems fair,")]),  # held by Wren's words
+    ("The ferry appeared at the quay on Friday.", []),  # came into view: no claim
+    ("The levy seemed fair to Wren.", []),  # Wren's view, not the writer's hedge
+    ("Do the talks seem stalled?", []),
+    ("We seem to have lost the thread.", []),  # the writer's own "we"
+])
+def test_quotes_a_writers_hedge_is_a_claim_with_no_source(parse, text, found):
+    """"seemed to waver", "is expected to pass", "reportedly spending": attribution corpora count the
+    writer's hedge as an attribution with no source; its speaker stays null (rule hedge), never a
+    name from the sentence."""
+    assert _who_said_what(parse, text) == found
+
+
+def test_quotes_a_hedge_is_taken_at_low_confidence(parse):
+    [hedge] = quotes.extract_quotes(parse("The harbour bill is expected to pass on Friday."))
+    assert (hedge.rule, hedge.confidence, hedge.cue, hedge.speaker_start) == (quotes.HEDGE, 0.3, "expected", None)
 
 
 def test_quotes_a_document_that_reads_after_the_quotation_is_its_source(parse):

@@ -1032,6 +1032,7 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
     found += request_statements(doc, marked, found)
     found += topic_statements(doc, marked, found)
     found += that_statements(doc, marked, found)
+    found += hedge_statements(doc, marked, found)
     return found
 
 
@@ -1213,6 +1214,71 @@ def topic_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list
         content = _before_circumstance(doc[topic.left_edge.i:topic.right_edge.i + 1])
         out.append(_subject_statement(content, marked, TOPIC, 0.5, verb, verb, subject))
     return out
+
+
+HEDGE = f"{NAME}:hedge"
+NO_HEDGED_SUBJECT = {"i", "we", "you", "it", "what"}  # the writer, or no subject a claim is about
+CLASSED_AS = {"see", "know", "consider"}  # "is seen as a favourite": the "as"-phrase is the claim
+
+
+def hedge_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list[Found]:
+    """"Wren seemed to waver", "the vote is expected to pass", "Lenz reportedly met the board": the
+    writer's hedged claim, an attribution with no source (PolNeAR and PARC annotate them so); kept
+    with a null speaker, never put on anyone. Taken only where no statement found holds the verb."""
+    out: list[Found] = []
+    for verb in _tokens(doc):
+        if not _hedged(verb) or not _free_verb(verb, marked, found + out):
+            continue
+        content = _hedged_claim(verb)
+        if content is None or len(content) < MIN_STATEMENT_WORDS:
+            continue
+        start, end = _strip_edges(doc, content.start_char, content.end_char)
+        start, end, parts = _absorb_marked(start, end, marked)
+        out.append(Found(start, end, HEDGE, 0.3, parts, cue=verb))
+    return out
+
+
+def _hedged(verb: Token) -> bool:
+    """"seems", "appeared"; "is expected", "was said" (in the passive only); any verb with
+    "reportedly"; never "seemed to me", which is somebody's view."""
+    lex = lexicon()
+    if _hedge_adverb(verb):
+        return True
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    lemma = verb.lemma_.lower()
+    return (lemma in lex.hedge_verbs and not passive or lemma in lex.hedge_passives and passive) \
+        and not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+
+
+def _hedge_adverb(verb: Token) -> bool:
+    return any(c.lower_ in lexicon().hedge_adverbs for c in verb.children)
+
+
+def _hedged_claim(verb: Token) -> Span | None:
+    """What the hedge is about: the subject through the complement ("Wren seemed to waver"), or the
+    clause after an empty "it" ("it appears that the talks failed"); the writer's "we seem" is none."""
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    complement = verb if _hedge_adverb(verb) else _hedge_complement(verb)
+    if subject is None:
+        return None
+    if complement is None and subject.lower_ == "it":
+        clause = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("ccomp", "advcl")), None)
+        content = _without_that(doc[clause.left_edge.i:clause.right_edge.i + 1]) if clause is not None else None
+        return content[1:] if content and content[0].lower_ in ("like", "as") else content
+    if complement is None or subject.lower_ in NO_HEDGED_SUBJECT:
+        return None
+    end = complement.right_edge.i
+    while end > subject.i and doc[end].is_punct:
+        end -= 1  # "reportedly met the board.": the sentence's stop is no part of the claim
+    return doc[subject.left_edge.i:end + 1]
+
+
+def _hedge_complement(verb: Token) -> Token | None:
+    """"seemed to waver", "seemed tired", "appeared a spent force", "is seen as a favourite"."""
+    return next((c for c in verb.children if c.i > verb.i and (
+        c.dep_ == "xcomp" and (_infinitive(c) or c.pos_ == "ADJ") or c.dep_ in ("acomp", "oprd", "attr")
+        or c.dep_ == "prep" and c.lower_ == "as" and verb.lemma_.lower() in CLASSED_AS)), None)
 
 
 def _not_spoken(verb: Token) -> bool:
