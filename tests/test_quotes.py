@@ -616,6 +616,9 @@ def test_quotes_a_verb_outside_the_lexicon_attributes_by_the_sentence_shape(pars
 @pytest.mark.parametrize("headline, speaker, claim", [
     ("Ilse Varga: The Levy Stays Until the Deficit Closes", "Ilse Varga", "The Levy Stays Until the Deficit Closes"),
     ("Poll: Voters Turn to Lenz in the Harbour Towns", "poll", "Voters Turn to Lenz in the Harbour Towns"),
+    # title-case single marks, an apostrophe inside: no quotation rule reads them, the headline's rule does
+    ("Ilse Varga: ‘I’m Not Leaving the Harbour Before the Vote’", "Ilse Varga",
+     "‘I’m Not Leaving the Harbour Before the Vote’"),
     ("Brexit: What Happens Next", None, None),  # a question states nothing
     ("Reuters: Talks Resume in Tallinn on Monday", None, None),  # an outlet's name is a section label
 ])

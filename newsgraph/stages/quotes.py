@@ -1612,8 +1612,11 @@ def headline_colon(doc: Doc, title_spans: list[tuple[int, int]]) -> list[Found]:
     found = []
     for start, end in title_spans:
         m = HEADLINE_COLON.match(_text(doc)[start:end])
-        if not m or _word_count(m.group("claim")) < MIN_STATEMENT_WORDS or QUOTED_CLAIM.match(m.group("claim")):
-            continue  # a claim wholly in quotation marks is the quotation's (rule colon_name)
+        # a claim wholly in quotation marks is taken too ("Cruz: ‘Assaulting A Reporter Is A Fireable
+        # Offense’", whose title-case single marks no quotation rule reads); where a quotation rule
+        # takes it as well, one statement is kept (see _dedupe)
+        if not m or _word_count(m.group("claim")) < MIN_STATEMENT_WORDS:
+            continue
         name = doc.char_span(start + m.start("name"), start + m.end("name"), alignment_mode="contract")
         name = _headline_source(name, end) if name is not None else None
         if name is None or lexicon().canonical_outlet(name.text) is not None or CLAIM_OPENERS.match(m.group("claim")):
@@ -1623,7 +1626,6 @@ def headline_colon(doc: Doc, title_spans: list[tuple[int, int]]) -> list[Found]:
     return found
 
 
-QUOTED_CLAIM = re.compile(r"^[“‘\"'][^“‘”\"]*(?:\w’\w[^“‘”\"]*)*[”’\"'][.!?]?$")
 CLAIM_OPENERS = re.compile(r"^(?:what|why|how|who|where|when|which)\b|.*\?$", re.IGNORECASE)  # questions state nothing
 
 
