@@ -1226,7 +1226,7 @@ def hedge_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list
     writer's hedged claim, an attribution with no source (PolNeAR and PARC annotate them so); kept
     with a null speaker, never put on anyone. Taken only where no statement found holds the verb."""
     out: list[Found] = []
-    for verb in _tokens(doc):
+    for verb in _hedge_candidates(doc):
         if not _hedged(verb) or not _free_verb(verb, marked, found + out):
             continue
         content = _hedged_claim(verb)
@@ -1236,6 +1236,16 @@ def hedge_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list
         start, end, parts = _absorb_marked(start, end, marked)
         out.append(Found(start, end, HEDGE, 0.3, parts, cue=verb))
     return out
+
+
+def _hedge_candidates(doc: Doc) -> list[Token]:
+    """Verbs of a hedge's lemma and verbs a hedging adverb hangs on, in text order (one pass, no
+    look at any other word's children: the pass runs over every article)."""
+    lex = lexicon()
+    lemmas = lex.hedge_verbs | lex.hedge_passives
+    verbs = {token.head if token.lower_ in lex.hedge_adverbs else token for token in _tokens(doc)
+             if token.lower_ in lex.hedge_adverbs or token.pos_ == "VERB" and token.lemma_.lower() in lemmas}
+    return sorted(verbs, key=lambda verb: verb.i)
 
 
 def _hedged(verb: Token) -> bool:
