@@ -28,6 +28,7 @@ from .models import Notice, Rejected
 from .pipeline import IngestReport, ingest as run_ingest
 from .stages.ingest import expand_inputs
 from .store import Store
+from .web.format import speaker_name
 
 app = typer.Typer(help="Who said what, where and when — across the news.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
@@ -257,7 +258,7 @@ def show(article_id: Annotated[str, typer.Argument(help="Article id (a unique pr
     out.print("")
     out.print(_highlighted(row["source_text"] or row["raw"], row["segments"], statements))
     for q in statements:
-        who = q["entity_name"] or q["speaker"] or "(unknown)"
+        who = speaker_name(q)
         out.print(Text.assemble((f"  {who}", "bold"), f" [{q['kind']}, {q['rule'].split(':')[-1]}, "
                                 f"{q['confidence']}]" + (f" venue: {q['venue']}" if q["venue"] else ""), ": ",
                                 (q["text"][:160], "italic")))
@@ -304,7 +305,7 @@ def quotes(db: DbOpt = Path("newsgraph.db"),
     table = Table("speaker", "kind", "said", "venue", "outlet", "published")
     table.columns[2].overflow = "fold"
     for r in rows:
-        cells = (r["entity_name"] or r["speaker"] or "(unknown)", r["kind"], r["text"], r["venue"] or "",
+        cells = (speaker_name(r), r["kind"], r["text"], r["venue"] or "",
                  r["outlet"] or "—", r["published"] or "—")
         table.add_row(*map(Text, cells))
     _print_table(table)

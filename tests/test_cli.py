@@ -138,3 +138,18 @@ def test_cli_unknown_setting_in_config_file(tmp_path, cli):
 def test_cli_every_command_has_help(cli, command):
     result = cli(command, "--help")
     assert result.exit_code == 0 and len(result.stdout) > 100
+
+
+def test_cli_quotes_says_a_hedge_has_no_source(tmp_path, cli):
+    """A writer's hedge ("is expected to pass") has no speaker at all: the table says so rather
+    than calling its speaker unknown; the named statement beside it keeps its speaker."""
+    article = tmp_path / "hedge.txt"
+    article.write_text("Harbour bill heads for a vote\n\nTALLINN, March 3 (Wire) — The harbour bill is expected to "
+                       "pass on Friday.\n\nMayor Ilse Wren said the vote would go ahead.\n\nThe council met on Monday.\n",
+                       encoding="utf-8")
+    db = str(tmp_path / "hedge.db")
+    assert cli("analyze", str(article), "--db", db).exit_code == 0
+    rows = json.loads(cli("quotes", "--db", db, "--json").stdout)
+    assert [(r["speaker"], r["rule"].split(":")[-1]) for r in rows] == [(None, "hedge"), ("Ilse Wren", "cue_clause")]
+    table = cli("quotes", "--db", db).stdout
+    assert "(no source: hedge)" in table and "(unknown" not in table

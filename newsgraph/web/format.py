@@ -37,7 +37,10 @@ def parse_partial(value: str | None) -> date | None:
 
 
 def speaker_name(quote: dict[str, Any]) -> str:
-    return quote.get("entity_name") or quote.get("speaker") or "(unknown speaker)"
+    """Who said it; a writer's hedge ("the bill is expected to pass", rule hedge) has no source at all."""
+    if quote.get("entity_name") or quote.get("speaker"):
+        return quote.get("entity_name") or quote["speaker"]
+    return "(no source: hedge)" if (quote.get("rule") or "").endswith(":hedge") else "(unknown speaker)"
 
 
 def source_name(source: str | None) -> str:
