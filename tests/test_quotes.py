@@ -1077,6 +1077,21 @@ def test_quotes_what_a_source_spoke_of_is_its_topic(parse, text, found):
 
 
 @pytest.mark.parametrize(("text", "found"), [
+    ("About half of the dockers said they prefer an outsider, while about four in 10 want a harbour veteran.",
+     [("about half of the dockers", "they prefer an outsider")]),
+    # no comma: the time of what was said; "although": the speaker's own concession
+    ("Wren said the ferries would sail while the cranes were repaired.",
+     [("Wren", "the ferries would sail while the cranes were repaired")]),
+    ("Wren said she identifies as an independent, although she is registered with the Harbour Party.",
+     [("Wren", "she identifies as an independent, although she is registered with the Harbour Party")]),
+])
+def test_quotes_a_contrast_after_a_comma_is_the_writers(parse, text, found):
+    """", while about four in 10 want …": a contrast set off by a comma, with a subject of its own,
+    is the writer's sentence going on, not part of what was said."""
+    assert _who_said_what(parse, text) == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
     ("Wren seemed to waver on the levy after the vote.", [(None, "Wren seemed to waver on the levy after the vote")]),
     ("The harbour bill is expected to pass on Friday.", [(None, "The harbour bill is expected to pass on Friday")]),
     ("It appears that the ferry talks have stalled.", [(None, "the ferry talks have stalled")]),

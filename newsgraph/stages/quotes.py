@@ -597,6 +597,7 @@ def clause_of(cue: Token, quoted: bool = False) -> Span | None:
                 if more.dep_ == "ccomp" and more.i > child.i and child.i > cue.i and more.left_edge.i <= end + 1:
                     end = max(end, more.right_edge.i)
             start = _approximate_subject(cue, child) or child.left_edge.i
+            end = _before_contrast(child, end)
             return _without_that(_without_next_cue(doc[start:end + 1], cue))
     for child in cue.children:  # "said legalizing it could put thousands to work": a gerund subject
         if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i > cue.i \
@@ -626,6 +627,20 @@ def clause_of(cue: Token, quoted: bool = False) -> Span | None:
                 return None  # "recalled her statement that …": the words are hers (a speech-noun statement)
             return _without_that(doc[token.left_edge.i:token.right_edge.i + 1])
     return _parenthetical_content(cue) or _object_content(cue) or _measured_content(cue)
+
+
+CONTRASTS = ("while", "whereas")
+
+
+def _before_contrast(root: Token, end: int) -> int:
+    """"said they prefer an outsider, while about 4 in 10 want experience": a contrast set off by a
+    comma, with a subject of its own, is the writer's sentence going on, not what was said."""
+    doc = root.doc
+    for c in root.children:
+        if root.i < c.i <= end and c.dep_ == "advcl" and c.left_edge.lower_ in CONTRASTS \
+                and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) and doc[c.left_edge.i - 1].text == ",":
+            return min(end, c.left_edge.i - 2)
+    return end
 
 
 def _measured_by(cue: Token) -> Token | None:
