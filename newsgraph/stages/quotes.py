@@ -638,7 +638,7 @@ def _before_contrast(root: Token, end: int) -> int:
     doc = root.doc
     for c in root.children:
         if root.i < c.i <= end and c.dep_ == "advcl" and c.left_edge.lower_ in CONTRASTS \
-                and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) and doc[c.left_edge.i - 1].text == ",":
+                and any(g.dep_ in SUBJECT_DEPS for g in c.children) and doc[c.left_edge.i - 1].text == ",":
             return min(end, c.left_edge.i - 2)
     return end
 
@@ -1234,6 +1234,7 @@ def topic_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list
 HEDGE = f"{NAME}:hedge"
 NO_HEDGED_SUBJECT = {"i", "we", "you", "it", "what"}  # the writer, or no subject a claim is about
 CLASSED_AS = {"see", "know", "consider"}  # "is seen as a favourite": the "as"-phrase is the claim
+HEDGED_SUBJECT_DEPS = SUBJECT_DEPS | {"expl"}  # "it appears that …": an empty "it" too
 
 
 def hedge_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list[Found]:
@@ -1242,9 +1243,10 @@ def hedge_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list
     with a null speaker, never put on anyone. Taken only where no statement found holds the verb."""
     out: list[Found] = []
     for verb in _hedge_candidates(doc):
-        if not _hedged(verb) or not _free_verb(verb, marked, found + out):
+        adverb = _hedge_adverb(verb)
+        if not _hedged(verb, adverb) or not _free_verb(verb, marked, found + out):
             continue
-        content = _hedged_claim(verb)
+        content = _hedged_claim(verb, adverb)
         if content is None or len(content) < MIN_STATEMENT_WORDS:
             continue
         start, end = _strip_edges(doc, content.start_char, content.end_char)
@@ -1263,11 +1265,11 @@ def _hedge_candidates(doc: Doc) -> list[Token]:
     return sorted(verbs, key=lambda verb: verb.i)
 
 
-def _hedged(verb: Token) -> bool:
+def _hedged(verb: Token, adverb: bool) -> bool:
     """"seems", "appeared"; "is expected", "was said" (in the passive only); any verb with
-    "reportedly"; never "seemed to me", which is somebody's view."""
+    "reportedly" (``adverb``); never "seemed to me", which is somebody's view."""
     lex = lexicon()
-    if _hedge_adverb(verb):
+    if adverb:
         return True
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     lemma = verb.lemma_.lower()
@@ -1279,12 +1281,13 @@ def _hedge_adverb(verb: Token) -> bool:
     return any(c.lower_ in lexicon().hedge_adverbs for c in verb.children)
 
 
-def _hedged_claim(verb: Token) -> Span | None:
-    """What the hedge is about: the subject through the complement ("Wren seemed to waver"), or the
-    clause after an empty "it" ("it appears that the talks failed"); the writer's "we seem" is none."""
+def _hedged_claim(verb: Token, adverb: bool) -> Span | None:
+    """What the hedge is about: the subject through the complement ("Wren seemed to waver"; with a
+    hedging adverb, through the verb's own words), or the clause after an empty "it" ("it appears
+    that the talks failed"); the writer's "we seem" is none."""
     doc = verb.doc
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-    complement = verb if _hedge_adverb(verb) else _hedge_complement(verb)
+    subject = next((c for c in verb.children if c.dep_ in HEDGED_SUBJECT_DEPS), None)
+    complement = verb if adverb else _hedge_complement(verb)
     if subject is None:
         return None
     if complement is None and subject.lower_ == "it":

@@ -38,8 +38,9 @@ def parse_partial(value: str | None) -> date | None:
 
 def speaker_name(quote: dict[str, Any]) -> str:
     """Who said it; a writer's hedge ("the bill is expected to pass", rule hedge) has no source at all."""
-    if quote.get("entity_name") or quote.get("speaker"):
-        return quote.get("entity_name") or quote["speaker"]
+    name = quote.get("entity_name") or quote.get("speaker")
+    if name:
+        return name
     return "(no source: hedge)" if (quote.get("rule") or "").endswith(":hedge") else "(unknown speaker)"
 
 
