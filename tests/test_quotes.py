@@ -1163,6 +1163,18 @@ def test_quotes_a_view_reported_inside_a_quotation_is_no_statement_of_its_holder
     assert [q.speaker for q in quotes.extract_quotes(thinks)] == ["Wren"]
 
 
+@pytest.mark.parametrize("text", [
+    "“Mayor Lotte Brenn thanked the crews for their work on the quays all winter,” Wren told reporters.",
+    "“Mayor Lotte Brenn called on the council to sell the quays before the winter,” Wren told reporters.",
+    "“Mayor Lotte Brenn keeps attacking the dockers who kept the port open all winter,” Wren told reporters.",
+])
+def test_quotes_a_deed_told_inside_a_quotation_is_no_statement_of_its_doer(parse, text):
+    """Whom a person thanked, called on or attacked, told inside someone else's quotation, is
+    the speaker's account of a deed: only a verb of saying with a clause of its own reports the
+    other's words."""
+    assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["Wren"]
+
+
 def test_quotes_a_plural_role_stays_a_group(parse):
     """"Federal officials said": several people, never the one person the article named last."""
     text = ("Harbour master Piet Arnesen said the quays were safe.\n\n"

@@ -1509,12 +1509,15 @@ def _asks(cue: Token) -> bool:
 
 def _nested(cue: Token, subject: Token, clause: Span, marked: list[Marked]) -> list[Found]:
     """A named person's words reported inside someone else's quotation
-    ("… the minister’s speech at the harbour forum, where she said that …").
-    What the quoted speaker says someone thinks, or what something shows, is
-    that speaker's own view and no statement of the other's."""
+    ("… the minister’s speech at the harbour forum, where she said that …"):
+    a verb of saying with a clause of its own. What the quoted speaker says
+    someone thinks, what something shows, or whom someone praised, thanked or
+    called on is that speaker's own account and no statement of the other's."""
     verb = cue.lemma_.lower()
     if verb in lexicon().attitude_verbs or verb in lexicon().evidence_verbs:
         return []
+    if verb not in lexicon().speech_verbs or not _finite(clause):
+        return []  # what the quoted speaker says someone praised, thanked or called for is the speaker's account
     span = _subject_span(subject)
     inner_person = span.label_ == "PERSON"
     if not inner_person and subject.lower_ not in ("he", "she"):
