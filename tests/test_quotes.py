@@ -1582,3 +1582,18 @@ def test_quotes_a_cue_inside_a_quotation_reports_the_clause_after_it():
         ("leave", "VB", "VERB", "ccomp", 5, "leave", "O"), (".", ".", "PUNCT", "punct", 5, ".", "O")])
     assert quotes.clause_of(doc[5], quoted=True).text == "he would leave"
     assert quotes.clause_of(doc[5]).text == "concern is"
+
+
+def test_quotes_a_name_the_parser_left_without_its_object_keeps_what_was_named():
+    """"…, calling Varga’s charge “pathetic” and “dangerous”" with "charge" read as part of the name
+    and "calling" left without an object: what was said still runs through the names given."""
+    doc = _hand_parse([
+        ("Lind", "NNP", "PROPN", "nsubj", 1, "Lind", "B-PERSON"), ("responded", "VBD", "VERB", "ROOT", 1, "respond", "O"),
+        (",", ",", "PUNCT", "punct", 1, ",", "O"), ("calling", "VBG", "VERB", "advcl", 1, "call", "O"),
+        ("Varga", "NNP", "PROPN", "poss", 6, "Varga", "B-PERSON"), ("’s", "POS", "PART", "case", 4, "’s", "O"),
+        ("charge", "NN", "NOUN", "npadvmod", 8, "charge", "O"), ("“", "``", "PUNCT", "punct", 8, "“", "O"),
+        ("pathetic", "JJ", "ADJ", "oprd", 3, "pathetic", "O"), ("”", "''", "PUNCT", "punct", 8, "”", "O"),
+        ("and", "CC", "CCONJ", "cc", 8, "and", "O"), ("“", "``", "PUNCT", "punct", 12, "“", "O"),
+        ("dangerous", "JJ", "ADJ", "conj", 8, "dangerous", "O"), (".", ".", "PUNCT", "punct", 1, ".", "O"),
+        ("”", "''", "PUNCT", "punct", 1, "”", "O")])
+    assert quotes.clause_of(doc[3]).text == "Varga ’s charge “ pathetic ” and “ dangerous"

@@ -616,6 +616,8 @@ def clause_of(cue: Token, quoted: bool = False) -> Span | None:
         predicate = next((c for c in cue.children if c.dep_ == "oprd"), None)
         if obj is not None and predicate is not None:
             return doc[obj.left_edge.i:predicate.right_edge.i + 1]
+        if obj is None and (named := _named_without_object(cue)) is not None:
+            return named
         return _object_content(cue)
     # A "that"-clause the parser hung under a noun: "said during a speech … that Russia looks",
     # "expressed hope that joint work will continue" (never inside a "since …"/"because …" clause).
@@ -627,6 +629,21 @@ def clause_of(cue: Token, quoted: bool = False) -> Span | None:
                 return None  # "recalled her statement that …": the words are hers (a speech-noun statement)
             return _without_that(doc[token.left_edge.i:token.right_edge.i + 1])
     return _parenthetical_content(cue) or _object_content(cue) or _measured_content(cue)
+
+
+def _named_without_object(cue: Token) -> Span | None:
+    """"called both Trump and Clinton “crazy”", "calling Trump’s charge “pathetic”": the parser
+    read the named one as part of the name (oprd, npadvmod) and left the verb no object; what was
+    said runs from the word after the verb through the last name given."""
+    doc = cue.doc
+    names = [c for c in cue.children if c.dep_ == "oprd" and c.i > cue.i]
+    if not names:
+        return None
+    end = names[-1].right_edge.i
+    if any(t.dep_ in ("prep", "advcl", "ccomp", "xcomp") and t.head.i == cue.i for t in doc[cue.i + 1:end]):
+        return None
+    span = doc[cue.i + 1:end + 1]
+    return span if len(span) >= 2 else None
 
 
 CONTRASTS = ("while", "whereas")
