@@ -1597,3 +1597,22 @@ def test_quotes_a_name_the_parser_left_without_its_object_keeps_what_was_named()
         ("dangerous", "JJ", "ADJ", "conj", 8, "dangerous", "O"), (".", ".", "PUNCT", "punct", 1, ".", "O"),
         ("”", "''", "PUNCT", "punct", 1, "”", "O")])
     assert quotes.clause_of(doc[3]).text == "Varga ’s charge “ pathetic ” and “ dangerous"
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("Lind's campaign posted a video from an account called “Quay-Watch” that showed Varga at the quay.",
+     "Quay-Watch"),
+    ("The main challenge came from an unaligned “Tarn first” push, which proposed its own slate.", "Tarn first"),
+])
+def test_quotes_a_quoted_name_inside_a_phrase_is_nobodys_words(parse, text, named):
+    """A thing's quoted name ("an account called “…” that showed", "an unaligned “…” push") is no
+    statement of the thing: nobody said it."""
+    assert not [q for q in quotes.extract_quotes(parse(text)) if q.text == named]
+
+
+def test_quotes_a_passive_naming_verb_gives_the_words_to_its_agent(parse):
+    """"was called “…” by Varga": the one by whom, never the thing named; with no one by whom, nobody."""
+    by = quotes.extract_quotes(parse("The levy was called “daylight robbery” by Ilse Varga."))
+    unnamed = quotes.extract_quotes(parse("The levy has been called “daylight robbery” in the harbour towns."))
+    assert [(q.speaker, q.text) for q in by] == [("Ilse Varga", "daylight robbery")]
+    assert [q.speaker for q in unnamed if q.text == "daylight robbery"] == []

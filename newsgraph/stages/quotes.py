@@ -266,12 +266,21 @@ def is_cue(token: Token) -> bool:
         return False  # "the spot concludes with footage of …": it ends, it says nothing
     if any(c.dep_ == "auxpass" for c in token.children):
         return False  # "will be written into the contract", "it was announced": no speaker speaks
+    if _names_a_thing(token):
+        return False  # "an account called “Harbour Truth”": a name
     if _would_speak(token):
         return False
     particle = lex.phrasal_particles.get(token.lemma_.lower())
     if particle:
         return any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
     return True
+
+
+def _names_a_thing(token: Token) -> bool:
+    """"an account called “Harbour Truth”", "a plan dubbed “Clean Quays”": a naming verb as a
+    participle right after its noun, with no one by whom, gives the thing's name, nobody's words."""
+    return token.lemma_.lower() in NAMING_VERBS and token.dep_ == "acl" and token.tag_ == "VBN" \
+        and token.i == token.head.i + 1 and not any(c.dep_ in ("agent", "nsubj") for c in token.children)
 
 
 CONDITIONAL_MODALS = {"would", "'d", "’d", "could", "might", "should"}
@@ -1721,6 +1730,8 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
             continue
         if words < MIN_STATEMENT_WORDS:  # “You winning?” she said: short, but only with a cue beside it
             after = _named_by(doc, m, marked) or _cue_after(doc, m, marked) or _cue_before_utterance(doc, m, marked)
+            if after is not None and _speaker_holds_quotation(_subject_span(after[1]), m, doc):
+                after = None
             if after is not None:
                 m.claimed = True
                 found.append(Found(m.start, m.end, f"{NAME}:quote_cue", 0.85, cue=after[0],
@@ -1747,6 +1758,8 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
             continue  # “pour “every last crown” into the campaign”: words inside reported speech
         if cue is not None:
             subject = subject or subject_of(cue, marked)
+            if subject is not None and _speaker_holds_quotation(_subject_span(subject), m, doc):
+                subject = None
             if subject is not None:
                 m.claimed = True
                 found.append(Found(m.start, m.end, f"{NAME}:quote_cue", 0.9, _own_parts(m),
@@ -2005,6 +2018,8 @@ def _cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token]
         if _inside(token.idx, marked):
             return None
         if is_cue(token):
+            if _quotation_is_antecedent(doc, close, token):
+                return None
             subject = subject_of(token, marked)
             lead = min(token.i, subject.left_edge.i) if subject is not None else None
             if subject is None and (subject := _nominal_right_after(token)) is not None:
@@ -2020,6 +2035,14 @@ def _cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token]
         if token.text in (".", "!", "?", ";") and token.idx >= close:
             return None  # the sentence after the quotation ended without a cue
     return None
+
+
+def _quotation_is_antecedent(doc: Doc, close: int, cue: Token) -> bool:
+    """“Harbour Truth” that showed Varga …: a relative pronoun right after the closing mark is the
+    cue's subject, so the quotation is the thing named, and nobody said it."""
+    first = _first_word_after(doc, close)
+    return first is not None and first.lower_ in ("that", "which") and first.head.i == cue.i \
+        and first.dep_ in SUBJECT_DEPS
 
 
 def _nominal_right_after(cue: Token) -> Token | None:
@@ -2181,8 +2204,19 @@ def _named_by(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token] 
     verb = window[-1] if window is not None and len(window) else None
     if verb is None or verb.lemma_.lower() not in NAMING_VERBS or verb.pos_ != "VERB" or _inside(verb.idx, marked):
         return None
+    if _names_a_thing(verb):
+        return None
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        return (verb, agent) if agent is not None else None  # "was called “a disgrace” by Varga"
     subject = subject_of(verb, marked)
     return (verb, subject) if subject is not None and subject.lower_ not in RELATIVE_PRONOUNS else None
+
+
+def _speaker_holds_quotation(speaker: Span, m: Marked, doc: Doc) -> bool:
+    """The "speaker" runs into the quotation ("an unaligned “Tarn first” push"): the quoted words
+    are part of a phrase, and nobody said them."""
+    return speaker.start_char < m.end and speaker.end_char > _opener(_text(doc), m)
 
 
 def _opener(text: str, m: Marked) -> int:
