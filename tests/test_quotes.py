@@ -1616,3 +1616,17 @@ def test_quotes_a_passive_naming_verb_gives_the_words_to_its_agent(parse):
     unnamed = quotes.extract_quotes(parse("The levy has been called “daylight robbery” in the harbour towns."))
     assert [(q.speaker, q.text) for q in by] == [("Ilse Varga", "daylight robbery")]
     assert [q.speaker for q in unnamed if q.text == "daylight robbery"] == []
+
+
+def test_quotes_a_transcript_without_quotation_marks_gives_each_turn_to_its_speaker(parse):
+    """"LIND: …¶VARGA: …": each paragraph opened by a name in capitals and a colon is a turn, the
+    whole turn one statement; a cue of the same speaker inside it, or the other side's "Do you
+    think", is no statement of its own; one such paragraph alone (a kicker, a label) is no transcript."""
+    text = ("Partial transcript as follows:\n\n"
+            "LIND: Mayor Varga closed the quay on Friday. Take a listen.\n\n"
+            "VARGA: The quay stays shut until the cranes are safe, and I think everybody here knows why.\n\n"
+            "LIND: Do you think the port will reopen before the winter?")
+    assert [(q.speaker, q.text[:20]) for q in quotes.extract_quotes(parse(text))] == [
+        ("LIND", "Mayor Varga closed t"), ("Mayor Varga", "The quay stays shut "), ("LIND", "Do you think the por")]
+    alone = "UPDATE: The quay stays shut until the cranes are safe, the harbour office said on Friday."
+    assert [q.rule.split(":")[-1] for q in quotes.extract_quotes(parse(alone))] == ["cue_clause"]

@@ -1974,6 +1974,30 @@ def _transcript_turns(doc: Doc, m: Marked) -> list[tuple[int, int, Span]]:
     return turns
 
 
+TURN_START = re.compile(r"(?m)^[ \t]*(?=[A-Z])")
+
+
+def transcript_paragraphs(doc: Doc, marked: list[Marked], title_spans: list[tuple[int, int]]) -> list[Found]:
+    """A transcript printed without quotation marks ("TAPPER: Take a listen.¶FALLIN: Well, I
+    think …"): each paragraph opened by a name in capitals and a colon is that speaker's turn.
+    Only where two turns or more make a transcript; a kicker ("UPDATE: …") is no speaker."""
+    text = _text(doc)
+    kickers = {k.casefold() for k in lexicon().kickers}
+    turns = []
+    for start in (t.end() for t in TURN_START.finditer(text)):
+        end = text.find("\n", start)
+        end = len(text[:len(text) if end < 0 else end].rstrip())
+        label = TRANSCRIPT.match(text[start:end])
+        if not label or label.group("name").casefold() in kickers or _inside(start, marked) \
+                or any(a <= start < b for a, b in title_spans):
+            continue
+        content = start + label.end()
+        speaker = doc.char_span(start, start + label.end("name"), alignment_mode="expand")
+        if speaker is not None and _word_count(text[content:end]) >= MIN_STATEMENT_WORDS:
+            turns.append(Found(content, end, f"{NAME}:transcript", 0.8, speaker=speaker))
+    return turns if len(turns) >= 2 else []
+
+
 def _introduced_above(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token] | None:
     """He said: / (new paragraph) “We have a situation …”: a cue ending the paragraph above with a colon."""
     text = _text(doc)
@@ -2651,6 +2675,8 @@ def resolve(found: Found, doc: Doc, people: People, subjects: list[tuple[int, st
         found.speaker_text, found.speaker_kind = people.canonical(span.root.text, _honorific(span)), "person"
     elif (surname := _surname_in_capitals(span.text, people)) is not None:
         found.speaker_text, found.speaker_kind = people.canonical(surname), "person"  # "FALLIN:" → Mary Fallin
+    elif found.rule.endswith(":transcript"):
+        found.speaker_text, found.speaker_kind = span.text, "person"  # a turn's label names whoever speaks
     elif span.label_ in ("ORG", "GPE", "NORP") or (span.root.pos_ == "PROPN" and span.root.lemma_.lower() not in lex.role_nouns):
         found.speaker_text, found.speaker_kind = span.text.removeprefix("the ").removeprefix("The "), "organisation"
     elif span.root.lemma_.lower() in lex.document_nouns and _author_of(span) is not None:
@@ -3130,11 +3156,24 @@ def _extract(doc: Doc, title_spans, marked: list[Marked], people: People) -> lis
     _named_in_next_paragraph(doc, people, subjects)
     statements = cue_statements(doc, marked) + headline_dash(doc, list(title_spans)) \
         + headline_colon(doc, list(title_spans))
+    statements += transcript_paragraphs(doc, marked, list(title_spans))
     statements = _resolve_all(statements, doc, people, subjects)
     statements += _resolve_all(adjacent_statements(doc, marked, statements), doc, people, subjects)
+    statements = _outside_own_turns(statements)
     statements = _venues_carried(_cataphora(statements, doc, people), doc)
     statements = _interview_venues(statements, doc, people, subjects)
     return _dedupe([_to_quote(doc, s, marked) for s in statements])
+
+
+def _outside_own_turns(statements: list[Found]) -> list[Found]:
+    """A transcript turn is its speaker's statement whole: a cue inside it with the same speaker
+    ("VARGA: … and I think …"), or one the other side of the dialogue is asked about ("Do you
+    think …"), is no statement of its own."""
+    turns = [s for s in statements if s.rule.endswith(":transcript")]
+    return [s for s in statements if not any(
+        t is not s and t.start <= s.start and s.end <= t.end
+        and (s.speaker_text == t.speaker_text or s.speaker is not None and s.speaker.text.lower() == "you")
+        for t in turns)]
 
 
 def _resolve_all(statements: list[Found], doc: Doc, people: People, subjects) -> list[Found]:
