@@ -1271,12 +1271,13 @@ def test_quotes_a_closing_cue_says_only_the_quotation_after_a_colon(parse):
 
 
 def test_quotes_in_a_transcript_i_is_the_speaker_of_the_turn_and_questions_state_nothing(parse):
-    """"FALLIN: I think …" is Mary Fallin's; the host's "Do you think …?" asks and states nothing."""
+    """"FALLIN: I think …" is Mary Fallin's whole turn; the host's "Do you think …?" asks and
+    states nothing."""
     text = ("Governor Mary Fallin spoke to the host on Sunday.\n\n"
             "TAPPER: Do you think the mayor has campaigned as a healer?\n\n"
             "FALLIN: I think she is trying to campaign as a healer.")
     assert _who_said_what(parse, text) == [
-        ("Mary Fallin", "she is trying to campaign as a healer")]
+        ("Mary Fallin", "I think she is trying to campaign as a healer.")]
 
 
 @pytest.mark.parametrize(("text", "speakers"), [
@@ -1620,13 +1621,13 @@ def test_quotes_a_passive_naming_verb_gives_the_words_to_its_agent(parse):
 
 def test_quotes_a_transcript_without_quotation_marks_gives_each_turn_to_its_speaker(parse):
     """"LIND: …¶VARGA: …": each paragraph opened by a name in capitals and a colon is a turn, the
-    whole turn one statement; a cue of the same speaker inside it, or the other side's "Do you
-    think", is no statement of its own; one such paragraph alone (a kicker, a label) is no transcript."""
+    whole turn one statement; a cue of the same speaker inside it is no statement of its own, a turn
+    that only asks states nothing; one such paragraph alone (a kicker, a label) is no transcript."""
     text = ("Partial transcript as follows:\n\n"
             "LIND: Mayor Varga closed the quay on Friday. Take a listen.\n\n"
             "VARGA: The quay stays shut until the cranes are safe, and I think everybody here knows why.\n\n"
             "LIND: Do you think the port will reopen before the winter?")
     assert [(q.speaker, q.text[:20]) for q in quotes.extract_quotes(parse(text))] == [
-        ("LIND", "Mayor Varga closed t"), ("Mayor Varga", "The quay stays shut "), ("LIND", "Do you think the por")]
+        ("LIND", "Mayor Varga closed t"), ("Mayor Varga", "The quay stays shut ")]
     alone = "UPDATE: The quay stays shut until the cranes are safe, the harbour office said on Friday."
     assert [q.rule.split(":")[-1] for q in quotes.extract_quotes(parse(alone))] == ["cue_clause"]

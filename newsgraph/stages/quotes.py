@@ -1975,6 +1975,7 @@ def _transcript_turns(doc: Doc, m: Marked) -> list[tuple[int, int, Span]]:
 
 
 TURN_START = re.compile(r"(?m)^[ \t]*(?=[A-Z])")
+ONE_QUESTION = re.compile(r"^[^.!?]*\?\W*$")  # "Do you think …?": a turn that only asks
 
 
 def transcript_paragraphs(doc: Doc, marked: list[Marked], title_spans: list[tuple[int, int]]) -> list[Found]:
@@ -3168,9 +3169,10 @@ def _extract(doc: Doc, title_spans, marked: list[Marked], people: People) -> lis
 def _outside_own_turns(statements: list[Found]) -> list[Found]:
     """A transcript turn is its speaker's statement whole: a cue inside it with the same speaker
     ("VARGA: … and I think …"), or one the other side of the dialogue is asked about ("Do you
-    think …"), is no statement of its own."""
+    think …"), is no statement of its own; a turn that only asks states nothing."""
     turns = [s for s in statements if s.rule.endswith(":transcript")]
-    return [s for s in statements if not any(
+    asking = {id(t) for t in turns if ONE_QUESTION.match(_text(t.speaker.doc)[t.start:t.end])}
+    return [s for s in statements if id(s) not in asking and not any(
         t is not s and t.start <= s.start and s.end <= t.end
         and (s.speaker_text == t.speaker_text or s.speaker is not None and s.speaker.text.lower() == "you")
         for t in turns)]
