@@ -25,6 +25,7 @@ class Lexicon:
     attitude_verbs: frozenset[str] = frozenset()  # report a view, not words
     stance_verbs: frozenset[str] = frozenset()  # "supports the levy": a stance, never a cue
     request_verbs: frozenset[str] = frozenset()  # "pressed Lenz to resign": a statement only with whom and what
+    view_verbs: frozenset[str] = frozenset()  # "sees the levy as a lifeline": a view, with "as" only
     topic_verbs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "talked about": verb → prepositions
     hedge_verbs: frozenset[str] = frozenset()  # "seemed to waver": the writer's hedge, no source
     hedge_passives: frozenset[str] = frozenset()  # "is expected to pass": a hedge in the passive only
@@ -106,6 +107,7 @@ def lexicon() -> Lexicon:
         attitude_verbs=frozenset(table["speech"]["attitude_verbs"]),
         stance_verbs=frozenset(table["speech"]["stance_verbs"]),
         request_verbs=frozenset(table["speech"]["request_verbs"]),
+        view_verbs=frozenset(table["speech"]["view_verbs"]),
         topic_verbs={verb: tuple(preps) for verb, preps in table["speech"]["topic_verbs"].items()},
         hedge_verbs=frozenset(table["speech"]["hedge_verbs"]),
         hedge_passives=frozenset(table["speech"]["hedge_passives"]),

@@ -1631,3 +1631,23 @@ def test_quotes_a_transcript_without_quotation_marks_gives_each_turn_to_its_spea
         ("LIND", "Mayor Varga closed t"), ("Mayor Varga", "The quay stays shut ")]
     alone = "UPDATE: The quay stays shut until the cranes are safe, the harbour office said on Friday."
     assert [q.rule.split(":")[-1] for q in quotes.extract_quotes(parse(alone))] == ["cue_clause"]
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("Mayor Ilse Varga sees the levy as a lifeline for the port.", [("Ilse Varga", "the levy as a lifeline for the port")]),
+    ("Many voters regard the new cranes as a threat to their jobs.",
+     [("many voters", "the new cranes as a threat to their jobs")]),
+    ("Mayor Ilse Varga saw the cranes at the quay on Friday.", []),
+    ("Does Mayor Ilse Varga see the levy as a lifeline?", []),
+    ("I see the levy as a lifeline for the port.", []),
+])
+def test_quotes_how_a_source_sees_something_is_its_view(parse, text, said):
+    """"X sees Y as Z": a view of the source's (rule view), only with an "as" phrase, asserted, and
+    never the writer's own."""
+    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == said
+
+
+def test_quotes_a_view_someone_else_ascribes_is_no_view_of_the_source(parse):
+    """"rumours that the government sees automation as …": the rumour's, not the government's."""
+    text = "For weeks, rumours have spread in Tarn that the council sees the new cranes as a first step to a sale."
+    assert [q for q in quotes.extract_quotes(parse(text)) if q.rule.endswith(":view")] == []

@@ -1073,6 +1073,7 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
     found += request_statements(doc, marked, found)
     found += topic_statements(doc, marked, found)
     found += that_statements(doc, marked, found)
+    found += view_statements(doc, marked, found)
     found += hedge_statements(doc, marked, found)
     return found
 
@@ -1158,6 +1159,32 @@ def stance_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> lis
                 or len(content) < 2 and not _backs_a_name(verb, content):
             continue
         out.append(_subject_statement(content, marked, STANCE, 0.6, verb, verb, subject))
+    return out
+
+
+VIEW = f"{NAME}:view"
+
+
+def view_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list[Found]:
+    """"Lenz sees the levy as a lifeline", "voters view Halden as the stronger candidate": how a
+    source that can speak sees something, the object with its "as" phrase; asserted, in the
+    writer's own sentence (as a stance is: a main clause, or an aside on a name), where no
+    statement found holds the verb."""
+    out = []
+    for verb in _tokens(doc):
+        if verb.lemma_.lower() not in lexicon().view_verbs or verb.dep_ not in STANCE_CLAUSES \
+                or not _free_verb(verb, marked, found + out) \
+                or any(c.dep_ in ("neg", "auxpass") or c.tag_ == "MD" for c in verb.children):
+            continue  # not inside "rumours that the board sees …": a view someone else ascribes
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        as_phrase = next((c for c in [*verb.children, *(obj.children if obj is not None else [])]
+                          if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i), None)
+        subject = subject_of(verb, marked)
+        if obj is None or as_phrase is None or subject is None or not _can_speak(subject, verb) \
+                or subject.lower_ in {"i", "you", "we"} or verb.dep_ == "relcl" and not _named_aside(verb, subject):
+            continue
+        content = doc[obj.left_edge.i:max(obj.right_edge.i, as_phrase.right_edge.i) + 1]
+        out.append(_subject_statement(content, marked, VIEW, 0.6, verb, verb, subject))
     return out
 
 
