@@ -1651,3 +1651,12 @@ def test_quotes_a_view_someone_else_ascribes_is_no_view_of_the_source(parse):
     """"rumours that the government sees automation as …": the rumour's, not the government's."""
     text = "For weeks, rumours have spread in Tarn that the council sees the new cranes as a first step to a sale."
     assert [q for q in quotes.extract_quotes(parse(text)) if q.rule.endswith(":view")] == []
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("Mayor Ilse Varga touted the new ferry line as the port's best hope.", [("Ilse Varga", "the new ferry line as the port's best hope")]),
+    ("The union lauded the council's decision to keep the quay open.", [("union", "the council's decision to keep the quay open")]),
+])
+def test_quotes_what_a_source_touts_or_lauds_is_what_it_said(parse, text, said):
+    """"touted the ferry line as …", "lauded the decision": verbs of saying whose object is what was said."""
+    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == said
