@@ -641,7 +641,7 @@ def clause_of(cue: Token, quoted: bool = False) -> Span | None:
 
 
 def _named_without_object(cue: Token) -> Span | None:
-    """"called both Trump and Clinton “crazy”", "calling Trump’s charge “pathetic”": the parser
+    """"called both Varga and Lind “reckless”", "calling Lind’s charge “pathetic”": the parser
     read the named one as part of the name (oprd, npadvmod) and left the verb no object; what was
     said runs from the word after the verb through the last name given."""
     doc = cue.doc
@@ -2006,7 +2006,7 @@ ONE_QUESTION = re.compile(r"^[^.!?]*\?\W*$")  # "Do you think …?": a turn that
 
 
 def transcript_paragraphs(doc: Doc, marked: list[Marked], title_spans: list[tuple[int, int]]) -> list[Found]:
-    """A transcript printed without quotation marks ("TAPPER: Take a listen.¶FALLIN: Well, I
+    """A transcript printed without quotation marks ("LIND: Take a listen.¶VARGA: Well, I
     think …"): each paragraph opened by a name in capitals and a colon is that speaker's turn.
     Only where two turns or more make a transcript; a kicker ("UPDATE: …") is no speaker."""
     text = _text(doc)
