@@ -1613,9 +1613,9 @@ def test_quotes_a_quoted_name_inside_a_phrase_is_nobodys_words(parse, text, name
 
 def test_quotes_a_passive_naming_verb_gives_the_words_to_its_agent(parse):
     """"was called “…” by Varga": the one by whom, never the thing named; with no one by whom, nobody."""
-    by = quotes.extract_quotes(parse("The levy was called “daylight robbery” by Ilse Varga."))
     unnamed = quotes.extract_quotes(parse("The levy has been called “daylight robbery” in the harbour towns."))
-    assert [(q.speaker, q.text) for q in by] == [("Ilse Varga", "daylight robbery")]
+    assert _who_said_what(parse, "The levy was called “daylight robbery” by Ilse Varga.") == [
+        ("Ilse Varga", "daylight robbery")]
     assert [q.speaker for q in unnamed if q.text == "daylight robbery"] == []
 
 
@@ -1644,7 +1644,7 @@ def test_quotes_a_transcript_without_quotation_marks_gives_each_turn_to_its_spea
 def test_quotes_how_a_source_sees_something_is_its_view(parse, text, said):
     """"X sees Y as Z": a view of the source's (rule view), only with an "as" phrase, asserted, and
     never the writer's own."""
-    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == said
+    assert _who_said_what(parse, text) == said
 
 
 def test_quotes_a_view_someone_else_ascribes_is_no_view_of_the_source(parse):
@@ -1659,4 +1659,4 @@ def test_quotes_a_view_someone_else_ascribes_is_no_view_of_the_source(parse):
 ])
 def test_quotes_what_a_source_touts_or_lauds_is_what_it_said(parse, text, said):
     """"touted the ferry line as …", "lauded the decision": verbs of saying whose object is what was said."""
-    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == said
+    assert _who_said_what(parse, text) == said

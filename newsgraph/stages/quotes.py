@@ -1171,16 +1171,19 @@ def view_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list[
     writer's own sentence (as a stance is: a main clause, or an aside on a name), where no
     statement found holds the verb."""
     out = []
+    views = lexicon().view_verbs
     for verb in _tokens(doc):
-        if verb.lemma_.lower() not in lexicon().view_verbs or verb.dep_ not in STANCE_CLAUSES \
+        if verb.lemma_.lower() not in views or verb.dep_ not in STANCE_CLAUSES \
                 or not _free_verb(verb, marked, found + out) \
                 or any(c.dep_ in ("neg", "auxpass") or c.tag_ == "MD" for c in verb.children):
             continue  # not inside "rumours that the board sees …": a view someone else ascribes
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-        as_phrase = next((c for c in [*verb.children, *(obj.children if obj is not None else [])]
+        if obj is None:
+            continue
+        as_phrase = next((c for c in [*verb.children, *obj.children]
                           if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i), None)
-        subject = subject_of(verb, marked)
-        if obj is None or as_phrase is None or subject is None or not _can_speak(subject, verb) \
+        subject = subject_of(verb, marked) if as_phrase is not None else None
+        if subject is None or not _can_speak(subject, verb) \
                 or subject.lower_ in {"i", "you", "we"} or verb.dep_ == "relcl" and not _named_aside(verb, subject):
             continue
         content = doc[obj.left_edge.i:max(obj.right_edge.i, as_phrase.right_edge.i) + 1]
@@ -1566,11 +1569,10 @@ def _nested(cue: Token, subject: Token, clause: Span, marked: list[Marked]) -> l
     a verb of saying with a clause of its own. What the quoted speaker says
     someone thinks, what something shows, or whom someone praised, thanked or
     called on is that speaker's own account and no statement of the other's."""
-    verb = cue.lemma_.lower()
-    if verb in lexicon().attitude_verbs or verb in lexicon().evidence_verbs:
+    verb, lex = cue.lemma_.lower(), lexicon()
+    if verb in lex.attitude_verbs or verb in lex.evidence_verbs or verb not in lex.speech_verbs \
+            or not _finite(clause):
         return []
-    if verb not in lexicon().speech_verbs or not _finite(clause):
-        return []  # what the quoted speaker says someone praised, thanked or called for is the speaker's account
     span = _subject_span(subject)
     inner_person = span.label_ == "PERSON"
     if not inner_person and subject.lower_ not in ("he", "she"):
@@ -1757,7 +1759,7 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
             continue
         if words < MIN_STATEMENT_WORDS:  # “You winning?” she said: short, but only with a cue beside it
             after = _named_by(doc, m, marked) or _cue_after(doc, m, marked) or _cue_before_utterance(doc, m, marked)
-            if after is not None and _speaker_holds_quotation(_subject_span(after[1]), m, doc):
+            if after is not None and _speaker_holds_quotation(_subject_span(after[1]), m):
                 after = None
             if after is not None:
                 m.claimed = True
@@ -1785,7 +1787,7 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
             continue  # “pour “every last crown” into the campaign”: words inside reported speech
         if cue is not None:
             subject = subject or subject_of(cue, marked)
-            if subject is not None and _speaker_holds_quotation(_subject_span(subject), m, doc):
+            if subject is not None and _speaker_holds_quotation(_subject_span(subject), m):
                 subject = None
             if subject is not None:
                 m.claimed = True
@@ -2013,9 +2015,10 @@ def transcript_paragraphs(doc: Doc, marked: list[Marked], title_spans: list[tupl
     kickers = {k.casefold() for k in lexicon().kickers}
     turns = []
     for start in (t.end() for t in TURN_START.finditer(text)):
-        end = text.find("\n", start)
-        end = len(text[:len(text) if end < 0 else end].rstrip())
-        label = TRANSCRIPT.match(text[start:end])
+        stop = text.find("\n", start)
+        line = text[start:len(text) if stop < 0 else stop].rstrip()
+        end = start + len(line)
+        label = TRANSCRIPT.match(line)
         if not label or label.group("name").casefold() in kickers or _inside(start, marked) \
                 or any(a <= start < b for a, b in title_spans):
             continue
@@ -2265,10 +2268,10 @@ def _named_by(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token] 
     return (verb, subject) if subject is not None and subject.lower_ not in RELATIVE_PRONOUNS else None
 
 
-def _speaker_holds_quotation(speaker: Span, m: Marked, doc: Doc) -> bool:
+def _speaker_holds_quotation(speaker: Span, m: Marked) -> bool:
     """The "speaker" runs into the quotation ("an unaligned “Tarn first” push"): the quoted words
     are part of a phrase, and nobody said them."""
-    return speaker.start_char < m.end and speaker.end_char > _opener(_text(doc), m)
+    return speaker.start_char < m.end and speaker.end_char > _opener(_text(speaker.doc), m)
 
 
 def _opener(text: str, m: Marked) -> int:
