@@ -298,6 +298,22 @@ def test_quotes_parenthetical_cue_takes_the_sentence_around_it(parse):
     assert q.speaker == "Mr. Halden" and q.text.startswith("Strikes at the port") and q.kind == "indirect"
 
 
+@pytest.mark.parametrize("text, said", [
+    ("As Lind told reporters, the council is failing its tenants.",
+     [("Lind", "the council is failing its tenants")]),
+    ("The council is “failing” its tenants, as Ms. Lind put it.",
+     [("Ms. Lind", "The council is “failing” its tenants")]),
+    ("Just a week ago, as the Courier reported, Wren and Tarn were discussing a merger.",
+     [("Courier", "Just a week ago, as the Courier reported, Wren and Tarn were discussing a merger")]),
+    # an "as" clause of time or degree vouches for nothing
+    ("As Lind spoke, the crowd left the hall.", []),
+    ("As soon as Lind said it, the crowd left the hall.", []),
+    ("As he welcomed the guests, Tarn was also launching his bid for the seat.", []),
+])
+def test_quotes_as_clause_vouches_for_the_clause_it_hangs_on(parse, text, said):
+    assert _who_said_what(parse, text) == said
+
+
 @pytest.mark.parametrize("text, speaker, words", [
     ("The levy would make the code harder to read. Said Oberlin: “Nobody in Drell will pay it twice.”",
      "Oberlin", "Nobody in Drell will pay it twice."),

@@ -637,7 +637,44 @@ def clause_of(cue: Token, quoted: bool = False) -> Span | None:
                    for a in token.ancestors if a.i > cue.i):
                 return None  # "recalled her statement that …": the words are hers (a speech-noun statement)
             return _without_that(doc[token.left_edge.i:token.right_edge.i + 1])
-    return _parenthetical_content(cue) or _object_content(cue) or _measured_content(cue)
+    return _parenthetical_content(cue) or _as_content(cue) or _object_content(cue) or _measured_content(cue)
+
+
+AS_DEGREE = {"soon", "long", "far", "much", "well"}  # "as soon as she said …": time or degree, not a source
+
+
+def _as_content(cue: Token) -> Span | None:
+    """"As Lind told reporters, the levy is unfair", "the levy is unfair, as Lind put it": a cue in
+    an "as" clause vouches for the clause it hangs on; the clause says nothing of its own and is
+    no event in time ("as she spoke", "as he said goodbye", "as she was speaking")."""
+    lemma = cue.lemma_.lower()
+    # verbs of speech only: "as he welcomed the guests" is an event, not a source
+    if cue.dep_ != "advcl" or cue.head.pos_ not in ("VERB", "AUX") or cue.tag_ == "VBG" \
+            or (lemma not in lexicon().speech_verbs and lemma != "put"):
+        return None
+    mark = next((c for c in cue.children if c.dep_ == "mark"), None)
+    if mark is None or mark.lower_ != "as" or not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        return None
+    # "as he said goodbye" has an object of its own; "as Lind told reporters" names whom she told
+    if any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ in ("dobj", "dative") and c.lower_ != "it" and lemma != "tell")
+           or c.lower_ in AS_DEGREE for c in cue.children):
+        return None
+    doc = cue.doc
+    phrase = [t.i for t in cue.subtree]
+    phrase_start, phrase_end = min(phrase), max(phrase) + 1
+    head = cue.head
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    while end > phrase_end and doc[end - 1].is_punct:
+        end -= 1
+    if phrase_start == start:  # "As Lind said, …": the clause after the comma
+        start = phrase_end
+    elif phrase_end == end:  # "…, as Lind said.": the clause before it
+        end = phrase_start
+    while start < end and (doc[start].is_punct or doc[start].lower_ in ("and", "but")):
+        start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end] if end - start >= MIN_STATEMENT_WORDS else None
 
 
 def _named_without_object(cue: Token) -> Span | None:
