@@ -415,6 +415,17 @@ def test_quotes_according_to_a_transcript_is_not_a_statement_of_the_cue(parse):
     assert [q.rule.split(":")[-1] for q in quotes.extract_quotes(parse(text))] == ["quote_cue"]
 
 
+@pytest.mark.parametrize("text, words", [
+    ("As reported by the Courier, the council has cut the housing budget by a third.",
+     "the council has cut the housing budget by a third"),
+    ("The council has cut the housing budget by a third, as first reported by the Courier on Tuesday.",
+     "The council has cut the housing budget by a third"),
+])
+def test_quotes_as_reported_by_names_the_source_of_the_sentence(parse, text, words):
+    (q,) = quotes.extract_quotes(parse(text))
+    assert (q.speaker, q.text, q.rule.split(":")[-1]) == ("Courier", words, "as_reported_by")
+
+
 @pytest.mark.parametrize("text, words, speaker", [
     ("Lenz repeated her view on Sunday. \"Absolutely,\" she said when asked whether the port would close.",
      "Absolutely,", "Lenz"),

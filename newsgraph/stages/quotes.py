@@ -1647,12 +1647,18 @@ def _inside(offset: int, marked: list[Marked]) -> bool:
 
 
 def according_to(doc: Doc, marked: list[Marked]) -> list[Found]:
+    """"…, according to the Courier" and "As first reported by the Courier, …": the named source
+    vouches for the rest of the sentence."""
     found = []
     for token in _tokens(doc):
-        if token.lower_ != "according" or _inside(token.idx, marked):
+        if _inside(token.idx, marked):
             continue
-        to = next((c for c in token.children if c.lower_ == "to"), None)
-        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if token.lower_ == "according":
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            rule = "according_to"
+        else:
+            source, rule = _reported_by(token), "as_reported_by"
         if source is None:
             continue
         sentence = token.sent
@@ -1666,9 +1672,23 @@ def according_to(doc: Doc, marked: list[Marked]) -> list[Found]:
         while end > start and _text(doc)[end - 1] in ".":
             end -= 1
         start, end, parts = _absorb_marked(start, end, marked)
-        found.append(Found(start, end, f"{NAME}:according_to", 0.85, parts, cue=token,
+        found.append(Found(start, end, f"{NAME}:{rule}", 0.85, parts, cue=token,
                            speaker=_subject_span(source)))
     return found
+
+
+def _reported_by(verb: Token) -> Token | None:
+    """"as (first) reported by the Courier": the source in the agent phrase of a verb of speech
+    in a reduced "as" clause."""
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or verb.lemma_.lower() not in lexicon().speech_verbs \
+            or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+            or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
+        return None
+    start = verb.left_edge.i
+    if start > verb.sent.start and verb.doc[start - 1].text not in (",", "—", "–", "-", "--"):
+        return None  # "a dual mission as declared by Lind": said of a phrase, not the sentence
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
 def measured_in(doc: Doc, marked: list[Marked]) -> list[Found]:
