@@ -1683,7 +1683,22 @@ def test_quotes_a_view_someone_else_ascribes_is_no_view_of_the_source(parse):
 @pytest.mark.parametrize(("text", "said"), [
     ("Mayor Ilse Varga touted the new ferry line as the port's best hope.", [("Ilse Varga", "the new ferry line as the port's best hope")]),
     ("The union lauded the council's decision to keep the quay open.", [("union", "the council's decision to keep the quay open")]),
+    ("Ms. Lind lamented the loss of the night ferry.", [("Ms. Lind", "the loss of the night ferry")]),
 ])
 def test_quotes_what_a_source_touts_or_lauds_is_what_it_said(parse, text, said):
-    """"touted the ferry line as …", "lauded the decision": verbs of saying whose object is what was said."""
+    """"touted the ferry line as …", "lauded the decision", "lamented the loss": verbs of saying whose
+    object is what was said."""
     assert _who_said_what(parse, text) == said
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("Halden reminded reporters that the port had never closed in winter.",
+     [("Halden", "the port had never closed in winter")]),
+    ("The mayor hinted that the levy could be dropped next year.", [("the mayor", "the levy could be dropped next year")]),
+    ("Wren assured the dockers that no jobs would go.", [("Wren", "no jobs would go")]),
+    ("Varga speculated that the board would sell the cranes.", [("Varga", "the board would sell the cranes")]),
+])
+def test_quotes_less_common_verbs_of_speech_report_their_clause(parse, text, said):
+    """Verbs of speech, not only any verb with a that-clause (rule that_clause, lower confidence)."""
+    found = quotes.extract_quotes(parse(text))
+    assert [(q.speaker, q.text, q.rule.split(":")[-1]) for q in found] == [(*s, "cue_clause") for s in said]
