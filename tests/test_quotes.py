@@ -1684,6 +1684,8 @@ def test_quotes_a_view_someone_else_ascribes_is_no_view_of_the_source(parse):
     ("Mayor Ilse Varga touted the new ferry line as the port's best hope.", [("Ilse Varga", "the new ferry line as the port's best hope")]),
     ("The union lauded the council's decision to keep the quay open.", [("union", "the council's decision to keep the quay open")]),
     ("Ms. Lind lamented the loss of the night ferry.", [("Ms. Lind", "the loss of the night ferry")]),
+    ("Halden highlighted his plan to reopen the quay.", [("Halden", "his plan to reopen the quay")]),
+    ("Wren portrayed the levy as a tax on bread.", [("Wren", "the levy as a tax on bread")]),
 ])
 def test_quotes_what_a_source_touts_or_lauds_is_what_it_said(parse, text, said):
     """"touted the ferry line as …", "lauded the decision", "lamented the loss": verbs of saying whose
