@@ -270,6 +270,8 @@ def is_cue(token: Token) -> bool:
         return False  # "an account called “Harbour Truth”": a name
     if _would_speak(token):
         return False
+    if _purpose_of_speaking(token):
+        return False
     particle = lex.phrasal_particles.get(token.lemma_.lower())
     if particle:
         return any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
@@ -298,6 +300,12 @@ def _would_speak(token: Token) -> bool:
         return False
     speech = lexicon().speech_verbs
     return any(a.lemma_.lower() in speech and a.pos_ == "VERB" for a in verb.ancestors)
+
+
+def _purpose_of_speaking(token: Token) -> bool:
+    """"spoke on condition of anonymity to discuss the talks": why a source spoke, not what it said."""
+    return token.tag_ == "VB" and token.dep_ in ("advcl", "xcomp") and token.head.lemma_.lower() in ("speak", "talk") \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _inverted_said(token: Token) -> bool:
