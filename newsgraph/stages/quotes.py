@@ -1325,11 +1325,16 @@ def topic_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i), None)
         topic = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
         subject = subject_of(verb, marked) if topic is not None else None
-        if subject is None or not _can_speak(subject, verb):
-            continue
+        if subject is None or not _can_speak(subject, verb) or _colon_after(topic):
+            continue  # "apologised for the delay: “…”": the words after the colon are the statement
         content = _before_circumstance(doc[topic.left_edge.i:topic.right_edge.i + 1])
         out.append(_subject_statement(content, marked, TOPIC, 0.5, verb, verb, subject))
     return out
+
+
+def _colon_after(phrase: Token) -> bool:
+    after = phrase.right_edge.i + 1
+    return after < len(phrase.doc) and phrase.doc[after].text == ":"
 
 
 HEDGE = f"{NAME}:hedge"
