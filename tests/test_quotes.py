@@ -1706,3 +1706,15 @@ def test_quotes_less_common_verbs_of_speech_report_their_clause(parse, text, sai
     """Verbs of speech, not only any verb with a that-clause (rule that_clause, lower confidence)."""
     found = quotes.extract_quotes(parse(text))
     assert [(q.speaker, q.text, q.rule.split(":")[-1]) for q in found] == [(*s, "cue_clause") for s in said]
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    # the second cue has a subject of its own: a statement of its own, not the end of the first
+    ("Most dockers said they were worried about the cranes, and more than 4 in 10 said Lind would handle the sale best.",
+     [("most dockers", "they were worried about the cranes"), ("more than 4 in 10", "Lind would handle the sale best")]),
+    # the comma and "and" that join the next clause are no part of what was said
+    ("About two-thirds said Varga is honest and trustworthy, and three-quarters said the same of Lind.",
+     [("about two-thirds", "Varga is honest and trustworthy")]),
+])
+def test_quotes_two_statements_joined_in_one_sentence_stay_apart(parse, text, said):
+    assert _who_said_what(parse, text) == said

@@ -576,6 +576,20 @@ def _verbless_relative(noun: Token) -> bool:
                for c in noun.children)
 
 
+def _without_trailing_joint(span: Span) -> Span:
+    """"Varga is honest, and | three-quarters said …": the comma and conjunction that join the next
+    clause are not part of what was said."""
+    end = span.end
+    while end > span.start + 1 and (span.doc[end - 1].dep_ == "cc" or span.doc[end - 1].text in (",", ";")):
+        end -= 1
+    return span.doc[span.start:end]
+
+
+def _speaks_for_itself(clause: Token) -> bool:
+    """"…, and more than 4 in 10 said Lind would …": a cue with a subject of its own is a statement of its own."""
+    return clause.tag_ in FINITE_TAGS and is_cue(clause) and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
+
+
 def _set_apart(clause: Token, cue: Token) -> bool:
     """A clause before the cue's subject, closed off from it by a colon or a dash."""
     subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.i > clause.i), None)
@@ -611,11 +625,12 @@ def clause_of(cue: Token, quoted: bool = False) -> Span | None:
                 if more.dep_ == "conj" and more.i > end and _has_that(more):
                     end = more.right_edge.i
                 # a clause the parser split in two ("that repairs | … would cost"): keep both halves
-                if more.dep_ == "ccomp" and more.i > child.i and child.i > cue.i and more.left_edge.i <= end + 1:
+                if more.dep_ == "ccomp" and more.i > child.i and child.i > cue.i and more.left_edge.i <= end + 1 \
+                        and not _speaks_for_itself(more):
                     end = max(end, more.right_edge.i)
             start = _approximate_subject(cue, child) or child.left_edge.i
             end = _before_contrast(child, end)
-            return _without_that(_without_next_cue(doc[start:end + 1], cue))
+            return _without_trailing_joint(_without_that(_without_next_cue(doc[start:end + 1], cue)))
     for child in cue.children:  # "said legalizing it could put thousands to work": a gerund subject
         if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i > cue.i \
                 and any(t.tag_ in FINITE_TAGS or t.tag_ == "MD" for t in child.subtree if t.i > child.i):
