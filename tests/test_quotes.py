@@ -1015,6 +1015,7 @@ def test_quotes_a_sentence_opened_by_in_and_a_poll_reports_what_it_found(parse, 
     ("Reid was asked if he would endorse Halden.", []),
     ("Ilse Wren is running again. The dockers’ union backs her.", [("dockers’ union", "her")]),  # a person named before
     ("The union asked if Reid would back her.", []),
+    ("The dockers’ union prefers a vote in May.", [("dockers’ union", "a vote")]),  # the time stays out
 ])
 def test_quotes_a_sources_stance_is_its_statement(parse, text, found):
     """"Wren supports a ban …": what a named source is for or against is reported as its stance;
@@ -1691,6 +1692,7 @@ def test_quotes_a_view_someone_else_ascribes_is_no_view_of_the_source(parse):
     ("The union offered a four-day week in return for the cranes.", [("union", "a four-day week in return for the cranes")]),
     ("Wren chided the council for its silence on the sale.", [("Wren", "the council for its silence on the sale")]),
     ("Halden outlined a plan to buy back the terminal.", [("Halden", "a plan to buy back the terminal")]),
+    ("Wren ordered a review of the port's accounts.", [("Wren", "a review of the port's accounts")]),
 ])
 def test_quotes_what_a_source_touts_or_lauds_is_what_it_said(parse, text, said):
     """"touted the ferry line as …", "lauded the decision", "lamented the loss": verbs of saying whose
