@@ -668,25 +668,13 @@ AS_DEGREE = {"soon", "long", "far", "much", "well"}  # "as soon as she said …"
 
 def _as_content(cue: Token) -> Span | None:
     """"As Lind told reporters, the levy is unfair", "the levy is unfair, as Lind put it": a cue in
-    an "as" clause vouches for the clause it hangs on; the clause says nothing of its own and is
-    no event in time ("as she spoke", "as he said goodbye", "as she was speaking")."""
-    lemma = cue.lemma_.lower()
-    # verbs of speech only: "as he welcomed the guests" is an event, not a source
-    if cue.dep_ != "advcl" or cue.head.pos_ not in ("VERB", "AUX") or cue.tag_ == "VBG" \
-            or (lemma not in lexicon().speech_verbs and lemma != "put"):
-        return None
-    mark = next((c for c in cue.children if c.dep_ == "mark"), None)
-    if mark is None or mark.lower_ != "as" or not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
-        return None
-    # "as he said goodbye" has an object of its own; "as Lind told reporters" names whom she told
-    if any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ in ("dobj", "dative") and c.lower_ != "it" and lemma != "tell")
-           or c.lower_ in AS_DEGREE for c in cue.children):
+    an "as" clause vouches for the clause it hangs on."""
+    if not _as_clause_of_a_source(cue):
         return None
     doc = cue.doc
     phrase = [t.i for t in cue.subtree]
     phrase_start, phrase_end = min(phrase), max(phrase) + 1
-    head = cue.head
-    start, end = head.left_edge.i, head.right_edge.i + 1
+    start, end = cue.head.left_edge.i, cue.head.right_edge.i + 1
     while end > phrase_end and doc[end - 1].is_punct:
         end -= 1
     if phrase_start == start:  # "As Lind said, …": the clause after the comma
@@ -698,6 +686,22 @@ def _as_content(cue: Token) -> Span | None:
     while end > start and doc[end - 1].is_punct:
         end -= 1
     return doc[start:end] if end - start >= MIN_STATEMENT_WORDS else None
+
+
+def _as_clause_of_a_source(cue: Token) -> bool:
+    """A verb of speech with a subject in an "as" clause that says nothing of its own and is no
+    event in time ("as she spoke", "as he said goodbye", "as she was speaking", "as he welcomed
+    the guests")."""
+    lemma = cue.lemma_.lower()
+    if cue.dep_ != "advcl" or cue.head.pos_ not in ("VERB", "AUX") or cue.tag_ == "VBG" \
+            or (lemma not in lexicon().speech_verbs and lemma != "put"):
+        return False
+    mark = next((c for c in cue.children if c.dep_ == "mark"), None)
+    if mark is None or mark.lower_ != "as" or not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        return False
+    # "as he said goodbye" has an object of its own; "as Lind told reporters" names whom she told
+    return not any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ in ("dobj", "dative") and c.lower_ != "it" and lemma != "tell")
+                   or c.lower_ in AS_DEGREE for c in cue.children)
 
 
 def _named_without_object(cue: Token) -> Span | None:
@@ -1348,6 +1352,7 @@ def topic_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list
 
 
 def _colon_after(phrase: Token) -> bool:
+    """The phrase ends at a colon (what follows is the words it introduces)."""
     after = phrase.right_edge.i + 1
     return after < len(phrase.doc) and phrase.doc[after].text == ":"
 
