@@ -1098,6 +1098,7 @@ def test_quotes_a_pronoun_object_with_what_is_said_of_it_is_the_content(parse, t
     ("Wren commented on the sale of the quay.", [("Wren", "the sale of the quay")]),
     ("The port authority apologized for the delays at the quay.", [("port authority", "the delays at the quay")]),
     ("Lind alluded to the sale of the quay.", [("Lind", "the sale of the quay")]),
+    ("The union balked at the price of the cranes.", [("union", "the price of the cranes")]),
     ("Wren declined to comment on the sale of the quay.", []),  # declining to speak says nothing
 ])
 def test_quotes_what_a_source_spoke_of_is_its_topic(parse, text, found):
@@ -1693,6 +1694,7 @@ def test_quotes_a_view_someone_else_ascribes_is_no_view_of_the_source(parse):
     ("Wren chided the council for its silence on the sale.", [("Wren", "the council for its silence on the sale")]),
     ("Halden outlined a plan to buy back the terminal.", [("Halden", "a plan to buy back the terminal")]),
     ("Wren ordered a review of the port's accounts.", [("Wren", "a review of the port's accounts")]),
+    ("Wren rebuffed the offer from the port owners.", [("Wren", "the offer from the port owners")]),
 ])
 def test_quotes_what_a_source_touts_or_lauds_is_what_it_said(parse, text, said):
     """"touted the ferry line as …", "lauded the decision", "lamented the loss": verbs of saying whose
