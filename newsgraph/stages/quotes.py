@@ -305,7 +305,7 @@ def _would_speak(token: Token) -> bool:
 def _purpose_of_speaking(token: Token) -> bool:
     """"spoke on condition of anonymity to discuss the talks": why a source spoke, not what it said."""
     return token.tag_ == "VB" and token.dep_ in ("advcl", "xcomp") and token.head.lemma_.lower() in ("speak", "talk") \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and _infinitive(token)
 
 
 def _inverted_said(token: Token) -> bool:
@@ -1203,6 +1203,7 @@ def label_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list
 
 
 STANCE_CLAUSES = {"ROOT", "conj", "relcl"}  # not "a group backing X", "alleged that X wants"
+WRITER = {"i", "you", "we"}  # the writer and the reader: nobody reported
 STANCE = f"{NAME}:stance"
 
 
@@ -1218,7 +1219,7 @@ def stance_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> lis
             continue  # "would support X", "may want to" suppose; "does not want" is no stance held
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         content = _stance_object(verb)
-        if subject is None or subject.lower_ in {"which", "that", "i", "you", "we"} or content is None \
+        if subject is None or subject.lower_ in {"which", "that"} | WRITER or content is None \
                 or verb.dep_ == "relcl" and not _named_aside(verb, subject) \
                 or len(content) < 2 and not _backs_a_name(verb, content):
             continue
@@ -1248,7 +1249,7 @@ def view_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list[
                           if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i), None)
         subject = subject_of(verb, marked) if as_phrase is not None else None
         if subject is None or not _can_speak(subject, verb) \
-                or subject.lower_ in {"i", "you", "we"} or verb.dep_ == "relcl" and not _named_aside(verb, subject):
+                or subject.lower_ in WRITER or verb.dep_ == "relcl" and not _named_aside(verb, subject):
             continue
         content = doc[obj.left_edge.i:max(obj.right_edge.i, as_phrase.right_edge.i) + 1]
         out.append(_subject_statement(content, marked, VIEW, 0.6, verb, verb, subject))
@@ -1358,7 +1359,7 @@ def _colon_after(phrase: Token) -> bool:
 
 
 HEDGE = f"{NAME}:hedge"
-NO_HEDGED_SUBJECT = {"i", "we", "you", "it", "what"}  # the writer, or no subject a claim is about
+NO_HEDGED_SUBJECT = WRITER | {"it", "what"}  # the writer, or no subject a claim is about
 CLASSED_AS = {"see", "know", "consider"}  # "is seen as a favourite": the "as"-phrase is the claim
 HEDGED_SUBJECT_DEPS = SUBJECT_DEPS | {"expl"}  # "it appears that …": an empty "it" too
 
@@ -1720,8 +1721,12 @@ def _reported_by(verb: Token) -> Token | None:
     start = verb.left_edge.i
     if start > verb.sent.start and verb.doc[start - 1].text not in (",", "—", "–", "-", "--"):
         return None  # "a dual mission as declared by Lind": said of a phrase, not the sentence
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return _agent_of(verb)
+
+
+def _agent_of(verb: Token) -> Token | None:
+    """Whom a passive verb is by: the object of its "by" phrase."""
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
 
 
 def measured_in(doc: Doc, marked: list[Marked]) -> list[Found]:
@@ -2352,7 +2357,7 @@ def _named_by(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token] 
     if _names_a_thing(verb):
         return None
     if any(c.dep_ == "auxpass" for c in verb.children):
-        agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        agent = _agent_of(verb)
         return (verb, agent) if agent is not None else None  # "was called “a disgrace” by Varga"
     subject = subject_of(verb, marked)
     return (verb, subject) if subject is not None and subject.lower_ not in RELATIVE_PRONOUNS else None
