@@ -20,6 +20,8 @@ class Lexicon:
     phrasal_particles: dict[str, str] = field(default_factory=dict)  # verb → required particle
     object_verbs: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()
+    noun_objects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "criticism of": noun → prepositions
+    infinitive_nouns: frozenset[str] = frozenset()  # "her vow to cut the levy": the infinitive is the content
     evidence_verbs: frozenset[str] = frozenset()  # cues only with a finite clause
     evidence_sources: frozenset[str] = frozenset()  # … or with one of these as subject
     attitude_verbs: frozenset[str] = frozenset()  # report a view, not words
@@ -102,6 +104,8 @@ def lexicon() -> Lexicon:
         phrasal_particles=dict(table["speech"]["phrasal"]),
         object_verbs=frozenset(table["speech"]["object_verbs"]),
         speech_nouns=frozenset(table["speech"]["nouns"]),
+        noun_objects={noun: tuple(preps) for noun, preps in table["speech"]["noun_objects"].items()},
+        infinitive_nouns=frozenset(table["speech"]["infinitive_nouns"]),
         evidence_verbs=frozenset(table["speech"]["evidence_verbs"]),
         evidence_sources=frozenset(table["speech"]["evidence_sources"]),
         attitude_verbs=frozenset(table["speech"]["attitude_verbs"]),

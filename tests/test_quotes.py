@@ -934,6 +934,19 @@ def test_quotes_a_speech_nouns_that_clause_hung_on_the_verb_before_it_is_its_con
         ("Ilse Varga", "statement", "the port was not for sale"), ("Ilse Varga", "said", "circumstances had changed")]
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("Varga's vow to cut the harbour levy angered the dockers.", [("Varga", "vow", "cut the harbour levy")]),
+    ("Halden's pledge to keep the quays open won him the port towns.",
+     [("Halden", "pledge", "keep the quays open")]),
+    ("Lind's decision to sell the old ferry surprised the council.", []),
+    ("Tarn's plan to widen the canal is costly.", []),
+])
+def test_quotes_a_vow_or_pledge_reports_its_infinitive(parse, text, found):
+    """"Varga's vow to cut the levy" says what Varga vowed, as "Varga vowed to cut the levy" does; a
+    decision or a plan is an act, not words."""
+    assert [(q.speaker, q.cue, q.text) for q in quotes.extract_quotes(parse(text))] == found
+
+
 def test_quotes_a_second_that_clause_goes_on_with_the_statement(parse):
     """"told the chamber that A, and that B": B is more of the same statement, wherever the parser
     hung it (here under a noun inside the quotation)."""

@@ -1552,26 +1552,18 @@ def _headline_audience(cue: Token, clause: Span) -> tuple[Span, str | None]:
 
 
 def noun_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
-    """"her statement that the port was not for sale", "Wren's call for an early election"."""
+    """"her statement that the port was not for sale", "Wren's call for an early election", "his vow to
+    cut the levy": a noun of speech with its owner."""
     found = []
-    nouns = lexicon().speech_nouns
+    lex = lexicon()
+    nouns = lex.speech_nouns | lex.infinitive_nouns | lex.noun_objects.keys()
     for token in _tokens(doc):
         if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns or _inside(token.idx, marked):
             continue
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner is None:
             continue
-        content = None
-        clause = next((t for t in token.subtree if t.i > token.i and t.dep_ in ("acl", "ccomp", "relcl", "advcl")
-                       and _has_that(t)), None)
-        clause = clause if clause is not None else _that_clause_hung_on_verb(token)
-        if clause is not None:  # "her statement in March 2024 that the port was not for sale"
-            content = _without_that(doc[clause.left_edge.i:clause.right_edge.i + 1])
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "for" and child.i == token.i + 1 \
-                    and token.lemma_.lower() in ("call", "demand", "proposal", "pledge", "promise"):
-                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                content = doc[obj.left_edge.i:obj.right_edge.i + 1] if obj is not None else None
+        content = _what_the_noun_says(token)
         if content is None or len(content) < 2:
             continue
         start, end = _strip_edges(doc, content.start_char, content.end_char)
@@ -1579,6 +1571,30 @@ def noun_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
         found.append(Found(start, end, f"{NAME}:speech_noun", 0.7, parts, cue=token,
                            speaker=_subject_span(owner)))
     return found
+
+
+def _what_the_noun_says(noun: Token) -> Span | None:
+    """Its that-clause ("her statement that …"), the object of the preposition right after it ("her
+    call for an election") or its infinitive ("his vow to cut …"), by what the noun takes."""
+    doc, lemma = noun.doc, noun.lemma_.lower()
+    if lemma in lexicon().speech_nouns:
+        clause = next((t for t in noun.subtree if t.i > noun.i and t.dep_ in ("acl", "ccomp", "relcl", "advcl")
+                       and _has_that(t)), None)
+        clause = clause if clause is not None else _that_clause_hung_on_verb(noun)
+        if clause is not None:  # "her statement in March 2024 that the port was not for sale"
+            return _without_that(doc[clause.left_edge.i:clause.right_edge.i + 1])
+    for child in noun.children:
+        if child.i != noun.i + 1:
+            continue
+        if child.dep_ == "prep" and child.lower_ in lexicon().noun_objects.get(lemma, ()):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            return doc[obj.left_edge.i:obj.right_edge.i + 1] if obj is not None else None
+    if lemma in lexicon().infinitive_nouns:
+        verb = next((c for c in noun.children if c.dep_ in ("acl", "relcl") and c.i == noun.i + 2
+                     and c.tag_ == "VB" and _infinitive(c)), None)
+        if verb is not None:
+            return doc[verb.i:verb.right_edge.i + 1]
+    return None
 
 
 def _that_clause_hung_on_verb(noun: Token) -> Token | None:
