@@ -935,6 +935,18 @@ def test_quotes_a_speech_nouns_that_clause_hung_on_the_verb_before_it_is_its_con
 
 
 @pytest.mark.parametrize(("text", "found"), [
+    ("Varga expressed deep concern about the harbour levy.", [("Varga", "expressed", "deep concern about the harbour levy")]),
+    ("Lind reiterated her support for the port deal on Monday.", [("Lind", "reiterated", "her support for the port deal")]),
+    ("In his speech Tarn mentioned the flooded quays of Halden.", [("Tarn", "mentioned", "the flooded quays of Halden")]),
+    ("Wren stressed that the vote was binding.", [("Wren", "stressed", "the vote was binding")]),
+])
+def test_quotes_a_speech_verb_with_only_an_object_reports_the_object(parse, text, found):
+    """"expressed concern about the levy", "reiterated her support for the deal": with no clause of
+    its own, a verb of saying reports its object, as "denied the report" does."""
+    assert [(q.speaker, q.cue, q.text) for q in quotes.extract_quotes(parse(text))] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
     ("Varga's vow to cut the harbour levy angered the dockers.", [("Varga", "vow", "cut the harbour levy")]),
     ("Halden's pledge to keep the quays open won him the port towns.",
      [("Halden", "pledge", "keep the quays open")]),
@@ -1023,7 +1035,7 @@ def test_quotes_a_sentence_opened_by_in_and_a_poll_reports_what_it_found(parse, 
     ("Donors gave money to a group backing the mayor's campaign for a second term.", []),
     ("The levy was tied to Ilse Wren, who supported the harbour bill in 2021.", [("Ilse Wren", "the harbour bill")]),
     ("The levy angered people who oppose the harbour bill.", []),  # which people, not what they said
-    ("Former mayor Anton Reid endorsed Halden on Tuesday.", [("Anton Reid", "Halden on Tuesday")]),
+    ("Former mayor Anton Reid endorsed Halden on Tuesday.", [("Anton Reid", "Halden")]),  # when is not what
     ("The dockers' union backs Halden.", [("dockers' union", "Halden")]),  # a name alone is what is backed
     ("Reid was asked if he would endorse Halden.", []),
     ("Ilse Wren is running again. The dockers’ union backs her.", [("dockers’ union", "her")]),  # a person named before

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field, replace
 from itertools import accumulate, takewhile
 from typing import TYPE_CHECKING
 
-from ..lexicon import lexicon, name_parts, surname_of
+from ..lexicon import CALENDAR_WORDS, lexicon, name_parts, surname_of
 from ..models import PersonMention, Quote
 
 if TYPE_CHECKING:
@@ -852,6 +852,24 @@ def _says_of_pronoun(cue: Token, preposition: Token) -> bool:
     return word not in CIRCUMSTANCE_AFTER_PRONOUN or word == "to" and cue.lemma_.lower() == "liken"
 
 
+def _without_closing_date(clause: Span, cue: Token) -> Span:
+    """"endorsed Halden on Tuesday": a date the parser hung on the cue, closing what it reports, says
+    when, not what ("accused Kaldor on Monday of using gas as a weapon" keeps it: what follows is said)."""
+    for prep in cue.children:
+        if prep.dep_ == "prep" and clause.start < prep.i and prep.right_edge.i == clause.end - 1 and _says_when(prep):
+            return clause.doc[clause.start:prep.i]
+    return clause
+
+
+DURATION_WORDS = {"week", "month", "year"}  # "profit in 17 years" measures, it does not date
+
+
+def _says_when(prep: Token) -> bool:
+    """"on Monday", "in March 2024": a prepositional phrase that dates the speech, not what was said."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME")
+               and any(t.lemma_.lower() in CALENDAR_WORDS - DURATION_WORDS for t in c.subtree) for c in prep.children)
+
+
 def _before_circumstance(span: Span) -> Span:
     """"the levy as a “tax on bread” during a stop in Tarn", "the quay as “the end of the world” — a
     phrase …": after the quoted name, the parser may hang the time, place or the writer's dash inside
@@ -1107,6 +1125,7 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
             continue
         if clause.start <= subject.i < clause.end and not clause.start <= token.i < clause.end:
             continue  # the "subject" lies in the content: a misparse (a parenthetical cue lies inside too)
+        clause = _without_closing_date(clause, token)
         around = _mixed_around_cue(token, clause, marked)
         if clause.start < token.i and _introduces_quotation(token, marked) and not around:
             continue  # "…, Kall said: “I feel …”": what was said is the quotation after the cue
