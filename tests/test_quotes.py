@@ -947,6 +947,18 @@ def test_quotes_a_speech_verb_with_only_an_object_reports_the_object(parse, text
 
 
 @pytest.mark.parametrize(("text", "found"), [
+    ("Reporters asked Varga if she believed the levy was fair.", []),
+    ("If Wren says the harbour levy is fair, the council will pass it.", []),
+    ("Lind asked whether Tarn thought the port was safe.", []),
+    ("Varga said she believed the levy was fair.", [("Varga", "said", "she believed the levy was fair")]),
+])
+def test_quotes_speech_asked_about_or_supposed_is_not_said(parse, text, found):
+    """"asked if she believed …", "if Wren says …": a cue under "if", "whether" or "unless" is a
+    question or a supposition; nobody has said it."""
+    assert [(q.speaker, q.cue, q.text) for q in quotes.extract_quotes(parse(text))] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
     ("Varga's vow to cut the harbour levy angered the dockers.", [("Varga", "vow", "cut the harbour levy")]),
     ("Halden's pledge to keep the quays open won him the port towns.",
      [("Halden", "pledge", "keep the quays open")]),

@@ -272,6 +272,8 @@ def is_cue(token: Token) -> bool:
         return False
     if _purpose_of_speaking(token):
         return False
+    if _supposed(token):
+        return False
     particle = lex.phrasal_particles.get(token.lemma_.lower())
     if particle:
         return any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
@@ -306,6 +308,15 @@ def _purpose_of_speaking(token: Token) -> bool:
     """"spoke on condition of anonymity to discuss the talks": why a source spoke, not what it said."""
     return token.tag_ == "VB" and token.dep_ in ("advcl", "xcomp") and token.head.lemma_.lower() in ("speak", "talk") \
         and _infinitive(token)
+
+
+SUPPOSING_MARKS = {"if", "whether", "unless"}
+
+
+def _supposed(token: Token) -> bool:
+    """"asked if she believed the levy was fair", "if Wren says no, …": speech that is asked about or
+    supposed has not been said."""
+    return any(c.dep_ == "mark" and c.lower_ in SUPPOSING_MARKS for c in token.children)
 
 
 def _inverted_said(token: Token) -> bool:
