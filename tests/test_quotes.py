@@ -939,6 +939,8 @@ def test_quotes_a_speech_nouns_that_clause_hung_on_the_verb_before_it_is_its_con
     ("Lind reiterated her support for the port deal on Monday.", [("Lind", "reiterated", "her support for the port deal")]),
     ("In his speech Tarn mentioned the flooded quays of Halden.", [("Tarn", "mentioned", "the flooded quays of Halden")]),
     ("Wren stressed that the vote was binding.", [("Wren", "stressed", "the vote was binding")]),
+    ("The dockers' union claimed victory in the port dispute.",
+     [("dockers' union", "claimed", "victory in the port dispute")]),
 ])
 def test_quotes_a_speech_verb_with_only_an_object_reports_the_object(parse, text, found):
     """"expressed concern about the levy", "reiterated her support for the deal": with no clause of
