@@ -941,6 +941,9 @@ def test_quotes_a_speech_nouns_that_clause_hung_on_the_verb_before_it_is_its_con
     ("Wren stressed that the vote was binding.", [("Wren", "stressed", "the vote was binding")]),
     ("The dockers' union claimed victory in the port dispute.",
      [("dockers' union", "claimed", "victory in the port dispute")]),
+    # where and when the words were said are not what was said; inside a clause they are
+    ("Lind praised the dockers at a rally in Tarn.", [("Lind", "praised", "the dockers")]),
+    ("Wren said there was anger in the chamber.", [("Wren", "said", "there was anger in the chamber")]),
 ])
 def test_quotes_a_speech_verb_with_only_an_object_reports_the_object(parse, text, found):
     """"expressed concern about the levy", "reiterated her support for the deal": with no clause of
@@ -1139,6 +1142,8 @@ def test_quotes_a_pronoun_object_with_what_is_said_of_it_is_the_content(parse, t
     ("Lind alluded to the sale of the quay.", [("Lind", "the sale of the quay")]),
     ("The union balked at the price of the cranes.", [("union", "the price of the cranes")]),
     ("Wren declined to comment on the sale of the quay.", []),  # declining to speak says nothing
+    ("Varga wrote about the flooded quays in her column.", [("Varga", "the flooded quays")]),  # where, not what
+    ("Lind touched on the harbour levy.", [("Lind", "the harbour levy")]),
 ])
 def test_quotes_what_a_source_spoke_of_is_its_topic(parse, text, found):
     """"talked about the levy", "pointed to the figures": what a source spoke of is reported (rule

@@ -863,13 +863,26 @@ def _says_of_pronoun(cue: Token, preposition: Token) -> bool:
     return word not in CIRCUMSTANCE_AFTER_PRONOUN or word == "to" and cue.lemma_.lower() == "liken"
 
 
-def _without_closing_date(clause: Span, cue: Token) -> Span:
-    """"endorsed Halden on Tuesday": a date the parser hung on the cue, closing what it reports, says
-    when, not what ("accused Kaldor on Monday of using gas as a weapon" keeps it: what follows is said)."""
-    for prep in cue.children:
-        if prep.dep_ == "prep" and clause.start < prep.i and prep.right_edge.i == clause.end - 1 and _says_when(prep):
+def _without_closing_circumstance(clause: Span, cue: Token) -> Span:
+    """"endorsed Halden on Tuesday", "praised the dockers at a rally in Tarn": a date the parser hung
+    on the cue, or a venue closing a reported noun phrase, says when or where, not what ("accused
+    Kaldor on Monday of using gas as a weapon" keeps it: what follows is said)."""
+    nominal = clause.root.pos_ in ("NOUN", "PROPN", "PRON")
+    for prep in [*cue.children, *clause]:
+        if prep.dep_ != "prep" or not clause.start < prep.i or prep.right_edge.i != clause.end - 1:
+            continue
+        if prep.head.i == cue.i and _says_when(prep) or (prep.head.i == cue.i or nominal) and _names_venue(prep):
             return clause.doc[clause.start:prep.i]
     return clause
+
+
+VENUE_PREPOSITIONS = {"in", "at", "on", "during"}
+
+
+def _names_venue(prep: Token) -> bool:
+    """"at a rally", "in her column", "on Twitter": where the words were said."""
+    return prep.lower_ in VENUE_PREPOSITIONS and any(
+        c.dep_ == "pobj" and c.lemma_.lower() in lexicon().venue_nouns for c in prep.children)
 
 
 DURATION_WORDS = {"week", "month", "year"}  # "profit in 17 years" measures, it does not date
@@ -1136,7 +1149,7 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
             continue
         if clause.start <= subject.i < clause.end and not clause.start <= token.i < clause.end:
             continue  # the "subject" lies in the content: a misparse (a parenthetical cue lies inside too)
-        clause = _without_closing_date(clause, token)
+        clause = _without_closing_circumstance(clause, token)
         around = _mixed_around_cue(token, clause, marked)
         if clause.start < token.i and _introduces_quotation(token, marked) and not around:
             continue  # "…, Kall said: “I feel …”": what was said is the quotation after the cue
@@ -1378,6 +1391,7 @@ def topic_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list
         if subject is None or not _can_speak(subject, verb) or _colon_after(topic):
             continue  # "apologised for the delay: “…”": the words after the colon are the statement
         content = _before_circumstance(doc[topic.left_edge.i:topic.right_edge.i + 1])
+        content = _without_closing_circumstance(content, verb)
         out.append(_subject_statement(content, marked, TOPIC, 0.5, verb, verb, subject))
     return out
 
