@@ -967,12 +967,15 @@ def test_quotes_speech_asked_about_or_supposed_is_not_said(parse, text, found):
     ("Varga's vow to cut the harbour levy angered the dockers.", [("Varga", "vow", "cut the harbour levy")]),
     ("Halden's pledge to keep the quays open won him the port towns.",
      [("Halden", "pledge", "keep the quays open")]),
+    ("Ilse Varga spoke in Halden. She stepped up her attacks on Tarn.", [("Ilse Varga", "attacks", "Tarn")]),
+    ("Mayor Anton Reid's endorsement of Halden came late.", [("Anton Reid", "endorsement", "Halden")]),
+    ("Tarn's criticism of the new cranes was sharp.", []),  # PolNeAR marks few of these
     ("Lind's decision to sell the old ferry surprised the council.", []),
     ("Tarn's plan to widen the canal is costly.", []),
 ])
-def test_quotes_a_vow_or_pledge_reports_its_infinitive(parse, text, found):
-    """"Varga's vow to cut the levy" says what Varga vowed, as "Varga vowed to cut the levy" does; a
-    decision or a plan is an act, not words."""
+def test_quotes_a_vow_or_an_attack_with_its_owner_reports_what_it_is_of(parse, text, found):
+    """"Varga's vow to cut the levy" says what Varga vowed, as "Varga vowed to cut the levy" does, and
+    "her attacks on Tarn" whom she attacked; a decision or a plan is an act, not words."""
     assert [(q.speaker, q.cue, q.text) for q in quotes.extract_quotes(parse(text))] == found
 
 

@@ -1608,7 +1608,7 @@ def noun_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
         if owner is None:
             continue
         content = _what_the_noun_says(token)
-        if content is None or len(content) < 2:
+        if content is None or len(content) < 2 and content.root.pos_ != "PROPN":  # "attacks on Wren"
             continue
         start, end = _strip_edges(doc, content.start_char, content.end_char)
         start, end, parts = _absorb_marked(start, end, marked)
