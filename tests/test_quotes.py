@@ -970,6 +970,11 @@ def test_quotes_speech_asked_about_or_supposed_is_not_said(parse, text, found):
     ("Ilse Varga spoke in Halden. She stepped up her attacks on Tarn.", [("Ilse Varga", "attacks", "Tarn")]),
     ("Mayor Anton Reid's endorsement of Halden came late.", [("Anton Reid", "endorsement", "Halden")]),
     ("Tarn's criticism of the new cranes was sharp.", []),  # PolNeAR marks few of these
+    # the verb reports the noun with what it says: one statement, not a second inside it
+    ("Ilse Varga spoke in Halden. She repeated her call for an early election.",
+     [("Ilse Varga", "repeated", "her call for an early election")]),
+    ("Ilse Varga spoke in Halden. Varga repeated her assurance that the workforce would be protected.",
+     [("Ilse Varga", "assurance", "the workforce would be protected")]),
     ("Lind's decision to sell the old ferry surprised the council.", []),
     ("Tarn's plan to widen the canal is costly.", []),
 ])

@@ -1605,7 +1605,7 @@ def noun_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
         if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns or _inside(token.idx, marked):
             continue
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
-        if owner is None:
+        if owner is None or _reported_whole(token):
             continue
         content = _what_the_noun_says(token)
         if content is None or len(content) < 2 and content.root.pos_ != "PROPN":  # "attacks on Wren"
@@ -1617,16 +1617,33 @@ def noun_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
     return found
 
 
+def _reported_whole(noun: Token) -> bool:
+    """"Lind repeated her call for an early election": the verb reports the noun with what it says, one
+    statement, not a second one inside it ("repeated her assurance that …" reports the that-clause as
+    the noun's: the verb leaves it)."""
+    verb = noun.head
+    return noun.dep_ == "dobj" and verb.lemma_.lower() in lexicon().object_verbs and is_cue(verb) \
+        and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) and _that_content(noun) is None
+
+
+def _that_content(noun: Token) -> Span | None:
+    """"her statement in March 2024 that the port was not for sale": a speech noun's that-clause."""
+    if noun.lemma_.lower() not in lexicon().speech_nouns:
+        return None
+    clause = next((t for t in noun.subtree if t.i > noun.i and t.dep_ in ("acl", "ccomp", "relcl", "advcl")
+                   and _has_that(t)), None)
+    clause = clause if clause is not None else _that_clause_hung_on_verb(noun)
+    if clause is None:
+        return None
+    return _without_that(noun.doc[clause.left_edge.i:clause.right_edge.i + 1])
+
+
 def _what_the_noun_says(noun: Token) -> Span | None:
     """Its that-clause ("her statement that …"), the object of the preposition right after it ("her
     call for an election") or its infinitive ("his vow to cut …"), by what the noun takes."""
     doc, lemma = noun.doc, noun.lemma_.lower()
-    if lemma in lexicon().speech_nouns:
-        clause = next((t for t in noun.subtree if t.i > noun.i and t.dep_ in ("acl", "ccomp", "relcl", "advcl")
-                       and _has_that(t)), None)
-        clause = clause if clause is not None else _that_clause_hung_on_verb(noun)
-        if clause is not None:  # "her statement in March 2024 that the port was not for sale"
-            return _without_that(doc[clause.left_edge.i:clause.right_edge.i + 1])
+    if (that := _that_content(noun)) is not None:
+        return that
     for child in noun.children:
         if child.i != noun.i + 1:
             continue
