@@ -868,7 +868,7 @@ def _without_closing_circumstance(clause: Span, cue: Token) -> Span:
     on the cue, or a venue closing a reported noun phrase, says when or where, not what ("accused
     Kaldor on Monday of using gas as a weapon" keeps it: what follows is said)."""
     nominal = clause.root.pos_ in ("NOUN", "PROPN", "PRON")
-    for prep in [*cue.children, *clause]:
+    for prep in clause:
         if prep.dep_ != "prep" or not clause.start < prep.i or prep.right_edge.i != clause.end - 1:
             continue
         if prep.head.i == cue.i and _says_when(prep) or (prep.head.i == cue.i or nominal) and _names_venue(prep):
@@ -876,7 +876,7 @@ def _without_closing_circumstance(clause: Span, cue: Token) -> Span:
     return clause
 
 
-VENUE_PREPOSITIONS = {"in", "at", "on", "during"}
+VENUE_PREPOSITIONS = {"in", "at", "on", "during"}  # "at a rally", "in an interview"; venue_of reads them too
 
 
 def _names_venue(prep: Token) -> bool:
@@ -3238,7 +3238,7 @@ def venue_of(cue: Token | None) -> str | None:
                 (child.dep_ in ("dative", "dobj") and cue.lemma_.lower() == "tell"):
             addressee = _np_text(child)
     for child in cue.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "at", "during", "on"):
+        if child.dep_ == "prep" and child.lower_ in VENUE_PREPOSITIONS:
             found = _venue_in_prep(child, lex)
             if found and not (found == "interview" and addressee):  # "told CNN in an interview": CNN
                 return found
