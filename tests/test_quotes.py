@@ -172,6 +172,17 @@ def test_quotes_split_quote_is_one_statement_in_two_parts(parse):
     assert len(q.parts) == 2 and q.text.startswith("We want") and q.text.endswith("not enough.")
 
 
+def test_quotes_a_quotation_signed_by_its_own_cue_opens_a_new_statement(parse):
+    """“A,” he told them. “B,” he said, … “C.”: B has an attribution of its own, so B and C make the
+    second statement; B is not the second part of A's."""
+    text = ("Oskar Brenn spoke of the early years. “When we met, we fell in love,” he told the crowd. “I thought "
+            "she was the most able person in the room,” he said, as he traced her career. “She had never held an "
+            "office, but every board she sat on did better.”")
+    found = quotes.extract_quotes(parse(text))
+    assert [(q.text[:12], q.text[-12:], len(q.parts or [None])) for q in found] == [
+        ("When we met,", "ell in love,", 1), ("I thought sh", " did better.", 2)]
+
+
 def test_quotes_quote_over_two_paragraphs_is_one_statement(parse):
     text = ("“We loaded every ship in this harbour for a hundred years. Nobody asked us.\n\n"
             "“Nobody asked us before they ordered the cranes,” Marek Halden said.")

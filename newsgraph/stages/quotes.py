@@ -1938,7 +1938,11 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
                 found.append(Found(m.start, m.end, f"{NAME}:quote_cue", 0.85, cue=after[0],
                                    speaker=_subject_span(after[1]), source=_relative_source(after[0], after[1])))
             continue
-        if _joins_split_quote(doc, m, claimed + found) or _opens_split_quote(doc, m, claimed + found):
+        own_cue = _cue_after(doc, m, marked)
+        # “B,” he said: a quotation signed by a cue of its own opens a statement, it does not carry one on
+        signed = own_cue is not None and _text(doc)[m.start:m.end].rstrip().endswith(",")
+        if not signed and _joins_split_quote(doc, m, claimed + found) \
+                or _opens_split_quote(doc, m, claimed + found):
             m.claimed = True
             continue
         turns = _transcript_turns(doc, m)
@@ -1953,7 +1957,7 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
                                speaker=dash))
             continue
         used = {s.cue.i for s in claimed + found if s.cue is not None}
-        after = _named_by(doc, m, marked) or _cue_after(doc, m, marked) or _introduced_above(doc, m, marked)
+        after = _named_by(doc, m, marked) or own_cue or _introduced_above(doc, m, marked)
         cue, subject = after if after else (_cue_before(doc, m, marked, used), None)
         if not after and cue is not None and _phrase_in_sentence(doc, m):
             continue  # “pour “every last crown” into the campaign”: words inside reported speech
