@@ -1731,6 +1731,7 @@ def test_quotes_a_transcript_without_quotation_marks_gives_each_turn_to_its_spea
     ("Mayor Ilse Varga sees the levy as a lifeline for the port.", [("Ilse Varga", "the levy as a lifeline for the port")]),
     ("Many voters regard the new cranes as a threat to their jobs.",
      [("many voters", "the new cranes as a threat to their jobs")]),
+    ("Many developers see the old quay as wasted space.", [("many developers", "the old quay as wasted space")]),
     ("Mayor Ilse Varga saw the cranes at the quay on Friday.", []),
     ("Does Mayor Ilse Varga see the levy as a lifeline?", []),
     ("I see the levy as a lifeline for the port.", []),
