@@ -29,6 +29,7 @@ class Lexicon:
     request_verbs: frozenset[str] = frozenset()  # "pressed Lenz to resign": a statement only with whom and what
     view_verbs: frozenset[str] = frozenset()  # "sees the levy as a lifeline": a view, with "as" only
     topic_verbs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "talked about": verb → prepositions
+    attitude_adjectives: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "critical of": adjective → prepositions
     hedge_verbs: frozenset[str] = frozenset()  # "seemed to waver": the writer's hedge, no source
     hedge_passives: frozenset[str] = frozenset()  # "is expected to pass": a hedge in the passive only
     hedge_adverbs: frozenset[str] = frozenset()  # "reportedly met the board"
@@ -113,6 +114,7 @@ def lexicon() -> Lexicon:
         request_verbs=frozenset(table["speech"]["request_verbs"]),
         view_verbs=frozenset(table["speech"]["view_verbs"]),
         topic_verbs={verb: tuple(preps) for verb, preps in table["speech"]["topic_verbs"].items()},
+        attitude_adjectives={word: tuple(preps) for word, preps in table["speech"]["attitude_adjectives"].items()},
         hedge_verbs=frozenset(table["speech"]["hedge_verbs"]),
         hedge_passives=frozenset(table["speech"]["hedge_passives"]),
         hedge_adverbs=frozenset(table["speech"]["hedge_adverbs"]),

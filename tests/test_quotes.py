@@ -1171,6 +1171,21 @@ def test_quotes_what_a_source_spoke_of_is_its_topic(parse, text, found):
 
 
 @pytest.mark.parametrize(("text", "found"), [
+    ("Senator Ilse Varga has been highly critical of the port levy.", [("Ilse Varga", "the port levy")]),
+    ("The union remains wary of the plan to sell the quay.", [("union", "the plan to sell the quay")]),
+    ("Is Varga critical of the levy?", []),  # asked
+    ("Varga is not critical of the levy.", []),
+    ("Varga would be supportive of the levy.", []),  # supposed
+    ("The crane is critical of the quay's safety.", []),  # a crane holds no position
+    ("Varga is proud of the harbour.", []),  # a feeling, not a position
+])
+def test_quotes_where_a_source_stands_is_its_attitude(parse, text, found):
+    """"is critical of the levy", "remains wary of the plan": where a source stands (rule attitude);
+    a question, a negation, a supposition, a source that cannot speak and a mere feeling report nothing."""
+    assert _who_said_what(parse, text) == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
     ("About half of the dockers said they prefer an outsider, while about four in 10 want a harbour veteran.",
      [("about half of the dockers", "they prefer an outsider")]),
     # no comma: the time of what was said; "although": the speaker's own concession

@@ -1181,6 +1181,7 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
     found += topic_statements(doc, marked, found)
     found += that_statements(doc, marked, found)
     found += view_statements(doc, marked, found)
+    found += attitude_statements(doc, marked, found)
     found += hedge_statements(doc, marked, found)
     return found
 
@@ -1393,6 +1394,35 @@ def topic_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list
         content = _before_circumstance(doc[topic.left_edge.i:topic.right_edge.i + 1])
         content = _without_closing_circumstance(content, verb)
         out.append(_subject_statement(content, marked, TOPIC, 0.5, verb, verb, subject))
+    return out
+
+
+ATTITUDE = f"{NAME}:attitude"
+COPULAS = {"be", "remain", "become", "grow", "stay"}
+
+
+def attitude_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list[Found]:
+    """"Wren is critical of the levy", "the union remains wary of the plan": where a source that can
+    speak stands, the object of the adjective's preposition; asserted (not asked, negated or
+    supposed), in the writer's own sentence, where no statement found holds the adjective."""
+    out: list[Found] = []
+    attitudes = lexicon().attitude_adjectives
+    for adjective in _tokens(doc):
+        preps = attitudes.get(adjective.lower_)
+        copula = adjective.head
+        if not preps or adjective.dep_ != "acomp" or copula.lemma_.lower() not in COPULAS \
+                or copula.dep_ not in STANCE_CLAUSES or _inside(adjective.idx, marked) \
+                or _held_by(adjective, found + out) or adjective.sent.text.rstrip().endswith("?") \
+                or any(c.dep_ == "neg" or c.tag_ == "MD" for c in [*copula.children, *adjective.children]):
+            continue
+        prep = next((c for c in adjective.children if c.dep_ == "prep" and c.lower_ in preps), None)
+        topic = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        subject = subject_of(copula, marked) if topic is not None else None
+        if subject is None or not _can_speak(subject, copula) or subject.lower_ in WRITER \
+                or copula.dep_ == "relcl" and not _named_aside(copula, subject):
+            continue
+        content = _before_circumstance(doc[topic.left_edge.i:topic.right_edge.i + 1])
+        out.append(_subject_statement(content, marked, ATTITUDE, 0.5, adjective, copula, subject))
     return out
 
 
