@@ -1103,6 +1103,8 @@ def test_quotes_a_sources_stance_is_its_statement(parse, text, found):
      [("port officials", "the talks will resume in March")]),
     ("The workers were adamant that the strike would last until May.", [("the workers", "the strike would last until May")]),
     ("Wren made it clear that the northern quay would not be sold.", [("Wren", "the northern quay would not be sold")]),
+    ("Some councillors made clear that they would like to see a vote.",
+     [("some councillors", "they would like to see a vote")]),
     ("It is clear that the northern quay will not be sold.", []),
     ("The delay was so long that the ferries sailed half empty.", []),
 ])
@@ -1747,6 +1749,9 @@ def test_quotes_a_transcript_without_quotation_marks_gives_each_turn_to_its_spea
     ("Many voters regard the new cranes as a threat to their jobs.",
      [("many voters", "the new cranes as a threat to their jobs")]),
     ("Many developers see the old quay as wasted space.", [("many developers", "the old quay as wasted space")]),
+    ("Voters see Mrs. Varga as vastly more prepared for the job.",  # "as" read as a clause's
+     [("voters", "Mrs. Varga as vastly more prepared for the job")]),
+    ("Mayor Ilse Varga saw the boat as it left the quay.", []),  # when, not how
     ("Mayor Ilse Varga saw the cranes at the quay on Friday.", []),
     ("Does Mayor Ilse Varga see the levy as a lifeline?", []),
     ("I see the levy as a lifeline for the port.", []),

@@ -1290,7 +1290,8 @@ def view_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list[
         if obj is None:
             continue
         as_phrase = next((c for c in [*verb.children, *obj.children]
-                          if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i), None)
+                          if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i), None) \
+            or _as_predicate(verb, obj)
         subject = subject_of(verb, marked) if as_phrase is not None else None
         if subject is None or not _can_speak(subject, verb) \
                 or subject.lower_ in WRITER or verb.dep_ == "relcl" and not _named_aside(verb, subject):
@@ -1298,6 +1299,14 @@ def view_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list[
         content = doc[obj.left_edge.i:max(obj.right_edge.i, as_phrase.right_edge.i) + 1]
         out.append(_subject_statement(content, marked, VIEW, 0.6, verb, verb, subject))
     return out
+
+
+def _as_predicate(verb: Token, obj: Token) -> Token | None:
+    """"see the campaign as most unfair": the parser may read "as" and its adjective as a clause of
+    the verb's own; the "as" opens it, right after the object, and it has no verb ("saw the boat as
+    it left" is when)."""
+    return next((c for c in verb.children if c.dep_ == "advcl" and c.pos_ in ("ADJ", "NOUN") and c.i > obj.i
+                 and c.left_edge.lower_ == "as" and c.left_edge.i == obj.right_edge.i + 1), None)
 
 
 def _held_by(word: Token, statements: list[Found]) -> bool:
@@ -1535,8 +1544,8 @@ def _that_clause_of(word: Token) -> tuple[Token, Token] | None:
         holder, deps = word, ("ccomp",)
     elif word.dep_ == "acomp" and word.pos_ in ("ADJ", "VERB"):
         holder, deps = word.head, ("ccomp",)
-    elif word.lower_ == "clear" and word.head.lemma_ == "make":
-        holder, deps = word.head, ("ccomp", "advcl")
+    elif word.lower_ == "clear" and word.head.lemma_ == "make":  # (or as its subject: "made clear that …")
+        holder, deps = word.head, ("ccomp", "advcl", "csubj")
     else:
         return None
     # "were adamant that …": the parser may hang the clause on the copula
