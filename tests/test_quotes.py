@@ -183,6 +183,15 @@ def test_quotes_a_quotation_signed_by_its_own_cue_opens_a_new_statement(parse):
         ("When we met,", "ell in love,", 1), ("I thought sh", " did better.", 2)]
 
 
+def test_quotes_a_participle_read_as_the_cues_subject_gives_its_own_subject(parse):
+    """"Voters … going to the polls on Tuesday said …": the parser reads "going" as a gerund subject
+    of the cue and the voters as its subject; they are the speaker."""
+    text = ("Large majorities of primary voters in six states going to the polls on Tuesday said they support a "
+            "ban on cruise ships.")
+    assert _who_said_what(parse, text) == [("large majorities of primary voters in six states",
+                                           "they support a ban on cruise ships")]
+
+
 def test_quotes_quote_over_two_paragraphs_is_one_statement(parse):
     text = ("“We loaded every ship in this harbour for a hundred years. Nobody asked us.\n\n"
             "“Nobody asked us before they ordered the cranes,” Marek Halden said.")

@@ -331,6 +331,16 @@ INSTRUCTION_VERBS = {"tell", "ask"}  # "told them to prepare", "asked the court 
 INVERTIBLE = {"say", "tell", "add", "write", "ask", "explain", "note", "continue", "recall", "reply", "insist", "warn", "read"}
 
 
+def _subject_of_a_participle_read_as_subject(cue: Token, marked: list[Marked]) -> Token | None:
+    """"Voters going to the polls on Tuesday said …": the parser may read the participle as a gerund
+    subject of the cue and the voters as its subject; they are the cue's."""
+    gerund = next((c for c in cue.lefts if c.dep_ == "csubj" and c.tag_ == "VBG"), None)
+    if gerund is None:
+        return None
+    return next((c for c in gerund.lefts if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
+                 and not _inside(c.idx, marked)), None)
+
+
 def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: ignore[assignment]
     """The grammatical source of a cue, never a word inside quotation marks."""
     if _inverted_said(cue):
@@ -342,6 +352,8 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
     subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)]
     if not subjects and (misread := _misread_relative(cue)) is not None:
         return misread[0]
+    if not subjects and (walkers := _subject_of_a_participle_read_as_subject(cue, marked)) is not None:
+        return walkers
     subjects = [c for c in subjects if not _when_or_amount(c)] or subjects  # "… last March said"
     if subjects and all(c.ent_type_ in ("DATE", "TIME") and c.lower_ != "old" for c in subjects):  # "the 46-year-old"
         # "Saturday at the party convention Sen. Ilse Varga said …": a date never speaks; the person
