@@ -192,6 +192,16 @@ def test_quotes_a_participle_read_as_the_cues_subject_gives_its_own_subject(pars
                                            "they support a ban on cruise ships")]
 
 
+def test_quotes_a_second_cue_in_a_that_clause_hung_on_a_noun_keeps_the_first_speaker(parse):
+    """"said in a statement that the stoppage was costing … and called for “…”": the parser hangs the
+    that-clause on "statement" and "called" on its verb; the stoppage calls for nothing."""
+    text = ("The Vestrian Chamber of Commerce said in a statement that the stoppage was costing exporters an "
+            "estimated 12 million crowns a day and called for “a deal before the weekend, not after it.”")
+    found = quotes.extract_quotes(parse(text))
+    assert {q.speaker for q in found} == {"Vestrian Chamber of Commerce"}
+    assert "a deal before the weekend, not after it." in [q.text for q in found]
+
+
 def test_quotes_quote_over_two_paragraphs_is_one_statement(parse):
     text = ("“We loaded every ship in this harbour for a hundred years. Nobody asked us.\n\n"
             "“Nobody asked us before they ordered the cranes,” Marek Halden said.")
@@ -964,6 +974,13 @@ def test_quotes_a_speech_nouns_that_clause_hung_on_the_verb_before_it_is_its_con
     # where and when the words were said are not what was said; inside a clause they are
     ("Lind praised the dockers at a rally in Tarn.", [("Lind", "praised", "the dockers")]),
     ("Wren said there was anger in the chamber.", [("Wren", "said", "there was anger in the chamber")]),
+    # two words are enough for an object ("the ban"), never for whom a naming verb names
+    ("The union called for his dismissal.", [("union", "called", "his dismissal")]),
+    ("Halden disputed that account.", [("Halden", "disputed", "that account")]),
+    ("Lind called the police.", []),
+    # what a source may not discuss is not what it said
+    ("A senior official, speaking on condition of anonymity because he was not authorised to discuss the matter, "
+     "said the talks would resume.", [("a senior official", "said", "the talks would resume")]),
 ])
 def test_quotes_a_speech_verb_with_only_an_object_reports_the_object(parse, text, found):
     """"expressed concern about the levy", "reiterated her support for the deal": with no clause of

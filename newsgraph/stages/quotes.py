@@ -304,9 +304,23 @@ def _would_speak(token: Token) -> bool:
     return any(a.lemma_.lower() in speech and a.pos_ == "VERB" for a in verb.ancestors)
 
 
+PERMITTING = {"authorize", "authorise", "allow", "permit", "empower", "entitle", "speak", "talk"}
+
+
+def _cue_over_noun_clause(clause: Token) -> Token | None:
+    """The cue above a that-clause the parser hung on a noun of the cue's own phrase ("said in a
+    statement that …", "told a briefing that …")."""
+    if clause.dep_ != "acl" or not _has_that(clause):
+        return None
+    noun = clause.head
+    above = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return above if noun.dep_ in ("pobj", "dobj", "dative") and above.i < noun.i and is_cue(above) else None
+
+
 def _purpose_of_speaking(token: Token) -> bool:
-    """"spoke on condition of anonymity to discuss the talks": why a source spoke, not what it said."""
-    return token.tag_ == "VB" and token.dep_ in ("advcl", "xcomp") and token.head.lemma_.lower() in ("speak", "talk") \
+    """"spoke on condition of anonymity to discuss the talks", "was not authorised to discuss the
+    matter": why a source spoke, or what it may say, not what it said."""
+    return token.tag_ == "VB" and token.dep_ in ("advcl", "xcomp") and token.head.lemma_.lower() in PERMITTING \
         and _infinitive(token)
 
 
@@ -408,6 +422,11 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
         # cue on the reported clause; its subject is still the first cue's
         if cue.dep_ == "conj" and head.dep_ == "ccomp" and is_cue(head.head) and head.i != cue.i:
             return subject_of(head.head, marked)
+        # … or on a that-clause it read as the complement of a noun ("said in a statement that the
+        # stoppage was costing … and called for …")
+        teller = _cue_over_noun_clause(head) if cue.dep_ == "conj" else None
+        if teller is not None:
+            return subject_of(teller, marked)
         # "told the paper that Wren “had a crazy plan,” adding, “…”": the participle goes on with the
         # teller's words, though the parser hung it on the reported clause
         if cue.dep_ == "advcl" and cue.tag_ == "VBG" and head.dep_ == "ccomp" and is_cue(head.head) \
@@ -1156,7 +1175,8 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
         quoted = _inside(token.idx, marked)
         subject = subject_of(token, [] if quoted else marked)
         clause = clause_of(token, quoted)
-        if subject is None or clause is None or len(clause) < MIN_STATEMENT_WORDS and not _backs_a_name(token, clause) \
+        if subject is None or clause is None \
+                or len(clause) < MIN_STATEMENT_WORDS and not _backs_a_name(token, clause) and not _short_object(token, clause) \
                 or _not_a_statement(token, clause):
             continue
         if clause.start <= subject.i < clause.end and not clause.start <= token.i < clause.end:
@@ -1196,6 +1216,19 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
     found += attitude_statements(doc, marked, found)
     found += hedge_statements(doc, marked, found)
     return found
+
+
+def _short_object(cue: Token, content: Span) -> bool:
+    """"called for the ban", "condemned his dismissal": what a verb of saying reports as its object
+    may be two words, an owner or determiner and its noun, when the verb is said to have been done
+    in a clause of its own (not "lamenting the weather, …", "as he welcomed the guests", "hard to
+    explain the result") and not "called the police" (a naming verb reports only what it calls for)."""
+    lemma = cue.lemma_.lower()
+    asserted = cue.tag_ in ("VBD", "VBZ", "VBP", "VBN") and cue.dep_ in ("ROOT", "conj", "ccomp", "relcl") \
+        and not any(c.dep_ == "mark" for c in cue.children)
+    return len(content) == 2 and asserted and lemma in lexicon().object_verbs \
+        and (lemma not in NAMING_VERBS or content[1].dep_ == "pobj") \
+        and content[0].dep_ in ("det", "poss") and content[1].pos_ == "NOUN" and content[0].head.i == content[1].i
 
 
 def _quoted_words(doc: Doc, m: Marked) -> str:
