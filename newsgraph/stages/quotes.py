@@ -1226,9 +1226,11 @@ def _short_object(cue: Token, content: Span) -> bool:
     lemma = cue.lemma_.lower()
     asserted = cue.tag_ in ("VBD", "VBZ", "VBP", "VBN") and cue.dep_ in ("ROOT", "conj", "ccomp", "relcl") \
         and not any(c.dep_ == "mark" for c in cue.children)
-    return len(content) == 2 and asserted and lemma in lexicon().object_verbs \
-        and (lemma not in NAMING_VERBS or content[1].dep_ == "pobj") \
-        and content[0].dep_ in ("det", "poss") and content[1].pos_ == "NOUN" and content[0].head.i == content[1].i
+    named = len(content) > 0 and all(t.pos_ == "PROPN" for t in content)  # "criticized Halden", "praised Ilse Varga"
+    owned = len(content) == 2 and content[0].dep_ in ("det", "poss") and content[1].pos_ == "NOUN" \
+        and content[0].head.i == content[1].i
+    return (owned or named) and asserted and lemma in lexicon().object_verbs \
+        and (lemma not in NAMING_VERBS or content[-1].dep_ == "pobj")
 
 
 def _quoted_words(doc: Doc, m: Marked) -> str:
