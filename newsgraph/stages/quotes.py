@@ -304,23 +304,14 @@ def _would_speak(token: Token) -> bool:
     return any(a.lemma_.lower() in speech and a.pos_ == "VERB" for a in verb.ancestors)
 
 
-PERMITTING = {"authorize", "authorise", "allow", "permit", "empower", "entitle", "speak", "talk"}
-
-
-def _cue_over_noun_clause(clause: Token) -> Token | None:
-    """The cue above a that-clause the parser hung on a noun of the cue's own phrase ("said in a
-    statement that …", "told a briefing that …")."""
-    if clause.dep_ != "acl" or not _has_that(clause):
-        return None
-    noun = clause.head
-    above = noun.head.head if noun.dep_ == "pobj" else noun.head
-    return above if noun.dep_ in ("pobj", "dobj", "dative") and above.i < noun.i and is_cue(above) else None
+# heads whose infinitive says why a source spoke or what it may say, not what it said
+PURPOSE_HEADS = {"speak", "talk", "authorize", "authorise", "allow", "permit", "empower", "entitle"}
 
 
 def _purpose_of_speaking(token: Token) -> bool:
     """"spoke on condition of anonymity to discuss the talks", "was not authorised to discuss the
     matter": why a source spoke, or what it may say, not what it said."""
-    return token.tag_ == "VB" and token.dep_ in ("advcl", "xcomp") and token.head.lemma_.lower() in PERMITTING \
+    return token.tag_ == "VB" and token.dep_ in ("advcl", "xcomp") and token.head.lemma_.lower() in PURPOSE_HEADS \
         and _infinitive(token)
 
 
@@ -345,6 +336,16 @@ INSTRUCTION_VERBS = {"tell", "ask"}  # "told them to prepare", "asked the court 
 INVERTIBLE = {"say", "tell", "add", "write", "ask", "explain", "note", "continue", "recall", "reply", "insist", "warn", "read"}
 
 
+def _cue_over_noun_clause(clause: Token) -> Token | None:
+    """The cue above a that-clause the parser hung on a noun of the cue's own phrase ("said in a
+    statement that …", "told a briefing that …")."""
+    if clause.dep_ != "acl" or not _has_that(clause):
+        return None
+    noun = clause.head
+    above = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return above if noun.dep_ in ("pobj", "dobj", "dative") and above.i < noun.i and is_cue(above) else None
+
+
 def _subject_of_a_participle_read_as_subject(cue: Token, marked: list[Marked]) -> Token | None:
     """"Voters going to the polls on Tuesday said …": the parser may read the participle as a gerund
     subject of the cue and the voters as its subject; they are the cue's."""
@@ -366,8 +367,8 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
     subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)]
     if not subjects and (misread := _misread_relative(cue)) is not None:
         return misread[0]
-    if not subjects and (walkers := _subject_of_a_participle_read_as_subject(cue, marked)) is not None:
-        return walkers
+    if not subjects and (participle_subject := _subject_of_a_participle_read_as_subject(cue, marked)) is not None:
+        return participle_subject
     subjects = [c for c in subjects if not _when_or_amount(c)] or subjects  # "… last March said"
     if subjects and all(c.ent_type_ in ("DATE", "TIME") and c.lower_ != "old" for c in subjects):  # "the 46-year-old"
         # "Saturday at the party convention Sen. Ilse Varga said …": a date never speaks; the person
