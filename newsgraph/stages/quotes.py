@@ -1427,8 +1427,13 @@ def request_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> li
 
 def _free_verb(verb: Token, marked: list[Marked], statements: list[Found]) -> bool:
     """A verb of the writer's own sentence, not a question, that no statement found holds."""
-    return verb.pos_ == "VERB" and not _inside(verb.idx, marked) and not _held_by(verb, statements) \
-        and not verb.sent.text.rstrip().endswith("?")
+    return verb.pos_ == "VERB" and _free_word(verb, marked, statements)
+
+
+def _free_word(word: Token, marked: list[Marked], statements: list[Found]) -> bool:
+    """A word of the writer's own sentence, not a question, that no statement found holds."""
+    return not _inside(word.idx, marked) and not _held_by(word, statements) \
+        and not word.sent.text.rstrip().endswith("?")
 
 
 TOPIC = f"{NAME}:topic"
@@ -1470,8 +1475,7 @@ def attitude_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> l
         preps = attitudes.get(adjective.lower_)
         copula = adjective.head
         if not preps or adjective.dep_ != "acomp" or copula.lemma_.lower() not in COPULAS \
-                or copula.dep_ not in STANCE_CLAUSES or _inside(adjective.idx, marked) \
-                or _held_by(adjective, found + out) or adjective.sent.text.rstrip().endswith("?") \
+                or copula.dep_ not in STANCE_CLAUSES or not _free_word(adjective, marked, found + out) \
                 or any(c.dep_ == "neg" or c.tag_ == "MD" for c in [*copula.children, *adjective.children]):
             continue
         prep = next((c for c in adjective.children if c.dep_ == "prep" and c.lower_ in preps), None)
