@@ -980,6 +980,7 @@ def test_quotes_a_speech_nouns_that_clause_hung_on_the_verb_before_it_is_its_con
     ("Lind called the police.", []),
     ("Lind criticized Marek Halden.", [("Lind", "criticized", "Marek Halden")]),  # a name alone
     ("Lind called Halden.", []),
+    ("Lind would have criticized Halden.", []),  # supposed
     ("Lind denied wrongdoing.", [("Lind", "denied", "wrongdoing")]),  # a bare noun
     # what a source may not discuss is not what it said
     ("A senior official, speaking on condition of anonymity because he was not authorised to discuss the matter, "

@@ -1223,11 +1223,11 @@ def _short_object(cue: Token, content: Span) -> bool:
     """"called for the ban", "condemned his dismissal", "denied wrongdoing", "criticized Halden": what
     a verb of saying reports as its object may be a name, a bare noun or two words (an owner or
     determiner and its noun), when the verb is said to have been done in a clause of its own (not
-    "lamenting the weather, …", "as he welcomed the guests", "hard to explain the result") and not
-    "called the police" (a naming verb reports only what it calls for)."""
+    "lamenting the weather, …", "as he welcomed the guests", "hard to explain the result", "would
+    have criticized Halden") and not "called the police" (a naming verb reports only what it calls for)."""
     lemma = cue.lemma_.lower()
     asserted = cue.tag_ in ("VBD", "VBZ", "VBP", "VBN") and cue.dep_ in ("ROOT", "conj", "ccomp", "relcl") \
-        and not any(c.dep_ == "mark" for c in cue.children)
+        and not any(c.dep_ == "mark" for c in cue.children) and _asserted(cue)
     named = len(content) > 0 and all(t.pos_ == "PROPN" for t in content)  # "criticized Halden", "praised Ilse Varga"
     bare = len(content) == 1 and content[0].pos_ == "NOUN"  # "denied wrongdoing", "urged calm"
     owned = len(content) == 2 and content[0].dep_ in ("det", "poss") and content[1].pos_ == "NOUN" \
