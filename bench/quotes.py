@@ -47,7 +47,8 @@ def newsgraph_predictions(records: list[dict]) -> tuple[list[dict], float]:
         predictions.append({"id": record["id"], "quotes": [
             {"quote_start": q.start, "quote_end": q.end, "speaker": q.speaker or "",
              "speaker_start": q.speaker_start, "speaker_end": q.speaker_end, "kind": q.kind,
-             "rule": q.rule.split(":")[-1], **({"quote_parts": [list(p) for p in q.parts]} if q.parts else {})}
+             "rule": q.rule.split(":")[-1], "cue": q.cue, "cue_start": q.cue_start,
+             **({"quote_parts": [list(p) for p in q.parts]} if q.parts else {})}
             for q in found]})
     return predictions, time.perf_counter() - start
 
