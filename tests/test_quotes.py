@@ -1066,7 +1066,8 @@ def test_quotes_a_promised_infinitive_keeps_the_predicate_the_parser_split_off(p
 @pytest.mark.parametrize(("text", "found"), [
     ("Senate leader Anton Reid has been steadily pounding Wren as a “con artist” for weeks.",
      [("Anton Reid", "Wren as a “con artist”")]),
-    ("The paper hailed the mayor as “The Comeback Kid” on its front page.", []),
+    # a verb that is no verb of saying ("hailed" is one: what the paper hailed the mayor as, it said)
+    ("The paper pictured the mayor as “The Comeback Kid” on its front page.", []),
     ("Wren openly admires the mayor as a “strong leader,” aides say.",
      [("aides", "Wren openly admires the mayor as a “strong leader,”")]),
 ])
@@ -1838,4 +1839,65 @@ def test_quotes_less_common_verbs_of_speech_report_their_clause(parse, text, sai
      [("about two-thirds", "Varga is honest and trustworthy")]),
 ])
 def test_quotes_two_statements_joined_in_one_sentence_stay_apart(parse, text, said):
+    assert _who_said_what(parse, text) == said
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("Halden expects the board to sell the cranes before the winter.",
+     [("Halden", "the board to sell the cranes before the winter")]),
+    ("Varga expects that the levy will pass in March.", [("Varga", "the levy will pass in March")]),
+    # "is expected to" has no one who expects: the writer's hedge, not a cue
+    ("The levy is expected to pass in March.", [(None, "The levy is expected to pass in March")]),
+])
+def test_quotes_what_a_source_expects_is_its_statement(parse, text, said):
+    assert _who_said_what(parse, text) == said
+
+
+@pytest.mark.parametrize("text", [
+    "As many dockers expected, the board sold the cranes.",
+    "As Lind predicted, the levy failed in the chamber.",
+])
+def test_quotes_what_came_as_someone_expected_is_the_writers_sentence(parse, text):
+    """The clause told "as X expected" is what happened, not what X said."""
+    assert _who_said_what(parse, text) == []
+
+
+def test_quotes_a_present_verb_joined_to_what_was_said_goes_on_with_it(parse):
+    """After "said" the speaker's next act is told in the past; a verb in the present joined to the
+    reported clause is that clause going on."""
+    text = "Tarn said he is proud of his campaign and believes most of the delegates will follow him."
+    assert _who_said_what(parse, text) == [
+        ("Tarn", "he is proud of his campaign and believes most of the delegates will follow him")]
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("Nobody said the levy was fair.", []),
+    # the closing cue's words, not a statement of "no one" inside them
+    ("No one expects the talks to end quickly, but a deal is still possible, Halden told reporters.",
+     [("Halden", "No one expects the talks to end quickly, but a deal is still possible")]),
+])
+def test_quotes_nobody_says_anything(parse, text, said):
+    assert _who_said_what(parse, text) == said
+
+
+def test_quotes_a_belief_before_the_fact_is_the_writers_account(parse):
+    assert _who_said_what(parse, "Many in Vestria had expected Lind to sweep to victory in March.") == []
+    # a that-clause reports what they held
+    assert _who_said_what(parse, "Her aides had expected that the issue would fade by March.") == [
+        ("her aides", "the issue would fade by March")]
+    assert _who_said_what(parse, "Many in Vestria expect Lind to sweep to victory in March.") == [
+        ("many in Vestria", "Lind to sweep to victory in March")]
+
+
+@pytest.mark.parametrize("belief", ["expected a reply within the week", "hoped the board would reply within the week"])
+def test_quotes_a_belief_joined_to_what_was_said_goes_on_with_it(parse, belief):
+    text = f"Halden told reporters his government had made a fair offer and {belief}."
+    assert _who_said_what(parse, text) == [("Halden", f"his government had made a fair offer and {belief}")]
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("Lind hailed the deal as a turning point for the port.", [("Lind", "the deal as a turning point for the port")]),
+    ("Halden deemed the levy unlawful.", [("Halden", "the levy unlawful")]),
+])
+def test_quotes_what_a_source_hails_or_deems_is_what_it_said(parse, text, said):
     assert _who_said_what(parse, text) == said

@@ -272,7 +272,7 @@ def is_cue(token: Token) -> bool:
         return False
     if _purpose_of_speaking(token):
         return False
-    if _supposed(token):
+    if _supposed(token) or _said_by_nobody(token) or _belief_before_the_fact(token):
         return False
     particle = lex.phrasal_particles.get(token.lemma_.lower())
     if particle:
@@ -322,6 +322,27 @@ def _supposed(token: Token) -> bool:
     """"asked if she believed the levy was fair", "if Wren says no, …": speech that is asked about or
     supposed has not been said."""
     return any(c.dep_ == "mark" and c.lower_ in SUPPOSING_MARKS for c in token.children)
+
+
+def _belief_before_the_fact(token: Token) -> bool:
+    """"Many in Vestria had expected Lind to win": a belief in the pluperfect about an event to come
+    is the writer's account of what people thought before events, no statement. With a that-clause
+    ("had expected that the issue would fade") it reports what they held."""
+    return token.lemma_.lower() in lexicon().attitude_verbs and token.tag_ == "VBN" \
+        and any(c.dep_ == "aux" and c.lower_ in ("had", "'d", "’d") for c in token.children) \
+        and not any(_has_that(c) for c in token.children if c.dep_ == "ccomp")
+
+
+NOBODY = {"nobody", "no-one", "none"}
+
+
+def _said_by_nobody(token: Token) -> bool:
+    """"No one expects relations to improve fast, Lind told reporters": a verb whose subject is
+    nobody reports no one's words (here the words are Lind's)."""
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    return subject.lower_ in NOBODY or (subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children))
 
 
 def _inverted_said(token: Token) -> bool:
@@ -707,6 +728,8 @@ def clause_of(cue: Token, quoted: bool = False) -> Span | None:
 
 
 AS_DEGREE = {"soon", "long", "far", "much", "well"}  # "as soon as she said …": time or degree, not a source
+# "as analysts expected, the bank raised rates": the clause is what came true, told by the writer
+AS_ANTICIPATION = {"expect", "predict", "forecast", "fear", "hope", "estimate"}
 
 
 def _as_content(cue: Token) -> Span | None:
@@ -736,7 +759,7 @@ def _as_clause_of_a_source(cue: Token) -> bool:
     event in time ("as she spoke", "as he said goodbye", "as she was speaking", "as he welcomed
     the guests")."""
     lemma = cue.lemma_.lower()
-    if cue.dep_ != "advcl" or cue.head.pos_ not in ("VERB", "AUX") or cue.tag_ == "VBG" \
+    if cue.dep_ != "advcl" or cue.head.pos_ not in ("VERB", "AUX") or cue.tag_ == "VBG" or lemma in AS_ANTICIPATION \
             or (lemma not in lexicon().speech_verbs and lemma != "put"):
         return False
     mark = next((c for c in cue.children if c.dep_ == "mark"), None)
@@ -822,7 +845,7 @@ def _approximate_subject(cue: Token, clause: Token) -> int | None:
 
 
 CIRCUMSTANCE_PREPOSITIONS = {"during", "after", "before", "since", "until", "amid", "throughout", "while"}
-NAMING_VERBS = {"call", "dub", "label", "brand"}  # "dubbed him “the little senator”": object and name
+NAMING_VERBS = {"call", "dub", "label", "brand", "deem"}  # "dubbed him “the little senator”": object and name
 # Requests whose addressee is part of what was asked ("urged the board to resign", "called on
 # Lenz to quit"); "told them to prepare" keeps to the infinitive.
 ADDRESSED_REQUESTS = {"ask", "urge", "encourage", "call"}
@@ -1024,7 +1047,7 @@ def _without_next_cue(span: Span, cue: Token) -> Span:
     for token in span:
         # only a cue that shares the speaker's subject is a second statement ("… and the union had not
         # asked" has a subject of its own: it is part of what was said)
-        second = token.dep_ == "conj" and token.head.i < token.i
+        second = token.dep_ == "conj" and token.head.i < token.i and not _reported_clause_goes_on(token, cue)
         # "… “expanded the party,” claiming that …": a participle after the quotation says more
         participle = token.tag_ == "VBG" and token.i - 2 >= span.start \
             and (_after_closing_quotation(token) or _goes_on_after_comma(token, cue))
@@ -1035,6 +1058,16 @@ def _without_next_cue(span: Span, cue: Token) -> Span:
                 end -= 1
             return span.doc[span.start:end]
     return span
+
+
+def _reported_clause_goes_on(token: Token, cue: Token) -> bool:
+    """A verb joined to the reported clause (not to the cue) that is no next act of the speaker:
+    one in the present after a cue in the past ("said he is proud of his campaign and expects to
+    leave with …": the next act would be told in the past, "… and warned against …"), or a
+    belief ("said his government had made an offer and expected a reply")."""
+    if token.head.i == cue.i:
+        return False
+    return token.tag_ in ("VBZ", "VBP") and cue.tag_ == "VBD" or token.lemma_.lower() in lexicon().attitude_verbs
 
 
 def _goes_on_after_comma(token: Token, cue: Token) -> bool:
