@@ -1067,7 +1067,8 @@ def _reported_clause_goes_on(token: Token, cue: Token) -> bool:
     belief ("said his government had made an offer and expected a reply")."""
     if token.head.i == cue.i:
         return False
-    return token.tag_ in ("VBZ", "VBP") and cue.tag_ == "VBD" or token.lemma_.lower() in lexicon().attitude_verbs
+    present_after_past = token.tag_ in ("VBZ", "VBP") and cue.tag_ == "VBD"
+    return present_after_past or token.lemma_.lower() in lexicon().attitude_verbs
 
 
 def _goes_on_after_comma(token: Token, cue: Token) -> bool:
