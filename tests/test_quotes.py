@@ -1525,10 +1525,14 @@ def test_quotes_capitalised_words_with_a_cue_after_them_are_said(parse, text, qu
     assert [q.speaker for q in found] == [speaker]
 
 
-def test_quotes_capitalised_words_inside_a_sentence_stay_a_title(parse):
+@pytest.mark.parametrize(("text", "title"), [
+    ("In an interview on Vestra One's “Morning Hour,” Ilse Varga said the port would reopen.", "Morning Hour"),
+    # "The" and one capitalised word name a show as well
+    ("Tarn, star of the reality show \"The Ledger,\" said in an interview that the levy was unfair.", "The Ledger"),
+])
+def test_quotes_capitalised_words_inside_a_sentence_stay_a_title(parse, text, title):
     """On CBS's “Face the Nation,” Ryan said …: a programme named mid-sentence is no statement."""
-    text = "In an interview on Vestra One's “Morning Hour,” Ilse Varga said the port would reopen."
-    assert all("Morning Hour" not in text[q.start:q.end] for q in quotes.extract_quotes(parse(text)))
+    assert all(title not in text[q.start:q.end] for q in quotes.extract_quotes(parse(text)))
 
 
 def _hand_parse(rows: list[tuple]):
@@ -1901,3 +1905,24 @@ def test_quotes_a_belief_joined_to_what_was_said_goes_on_with_it(parse, belief):
 ])
 def test_quotes_what_a_source_hails_or_deems_is_what_it_said(parse, text, said):
     assert _who_said_what(parse, text) == said
+
+
+def test_quotes_a_quotation_signed_in_the_next_paragraph_opens_a_statement(parse):
+    """A quote left open at a paragraph's end goes on in the next one, unless the next paragraph's
+    quotation ends with a comma for an attribution of its own: then the open quote closed with its
+    paragraph (the second half of the statement above) and the signed one starts a statement."""
+    text = ('Anton Rask said the town had changed.\n\n'
+            '"The port is quieter than it used to be," he said. "Most of the ships now go to Vestra.\n\n'
+            '"And the old market is closed," he said with a smile. "I miss the noise of it."')
+    found = [[text[s:e] for s, e in q.parts] for q in quotes.extract_quotes(parse(text)) if q.parts]
+    assert found == [["The port is quieter than it used to be,", "Most of the ships now go to Vestra."],
+                     ["And the old market is closed,", "I miss the noise of it."]]
+
+
+def test_quotes_a_quote_opening_its_paragraph_alone_goes_on_to_the_next_ones_cue(parse):
+    """“B …¶“C,” Halden said.: with no attribution in its own paragraph, the open quote is the first
+    part of Halden's statement, never the previous speaker's words."""
+    text = ('The mayor, Ilse Varga, said on Monday that the council would vote in March.\n\n'
+            '"We will not sell the port. It belongs to the people of Vestra.\n\n'
+            '"Anyone who says otherwise is lying," Anton Halden, the harbour master, said.')
+    assert [(q.speaker, len(q.parts)) for q in quotes.extract_quotes(parse(text)) if q.parts] == [("Anton Halden", 2)]

@@ -105,22 +105,33 @@ def _text(doc: Doc) -> str:
 def quoted_spans(text: str) -> list[Marked]:
     spans: list[Marked] = []
     carried: Marked | None = None  # a quote left open at the end of the previous paragraph
+    second_half = False  # … after another quotation of its paragraph (“A,” he said. “B …)
     for para in re.finditer(r"[^\n]+", text):
         opened, found = _marks_in_paragraph(text, para.start(), para.end())
         if carried is not None:
             first = found[0] if found else None
-            if first is not None and first.start <= para.start() + _lead_space(para.group()) + 1:
+            if first is not None and first.start <= para.start() + _lead_space(para.group()) + 1 \
+                    and not (second_half and _signed_by_a_comma(text, first)):
                 first.parts = carried.parts + (first.parts or [(first.start, first.end)])
                 first.start = carried.start
             else:  # never reopened: the quote ends where its paragraph ended
                 spans.append(carried)
         spans.extend(found)
         carried = opened
+        second_half = any(m.start < opened.start for m in found if m is not opened) if opened else False
         if carried is not None and found and found[-1] is carried:
             spans.pop()
     if carried is not None:
         spans.append(carried)
     return Quotations(sorted(spans, key=lambda m: m.start))
+
+
+def _signed_by_a_comma(text: str, m: Marked) -> bool:
+    """“A,” he said. “B …¶“C,” he said with a grin. “D.”: a quotation that opens a paragraph and
+    ends with a comma is left open for an attribution of its own, so after a split quotation (A + B)
+    it starts a statement (C + D), and the quote left open above ended with its paragraph. (A quote
+    that opened its paragraph alone goes on: “B …¶“C,” Halden said. is Halden's B + C.)"""
+    return text[m.start:m.end].rstrip(" ”\"'’").endswith(",")
 
 
 class Quotations(list):
@@ -2531,7 +2542,8 @@ def _is_title(text: str) -> bool:
     """“Ukraine On Fire”: a short, capitalised name of a work, not a statement."""
     words = re.findall(r"[A-Za-z][\w’'-]*", text)
     small = {"a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "by", "with"}
-    capitals = [w for w in words if w.lower() not in small]
+    # an opening "The" counts: “The Apprentice” names a show as “Ukraine On Fire” names a film
+    capitals = [w for i, w in enumerate(words) if w.lower() not in small or (i == 0 and w == "The")]
     if re.search(r"\w[.!?]\s+[A-Z]", text):
         return False  # “Like Oakland. Or Ferguson,”: two sentences, each opening with a capital
     return 0 < len(words) <= 8 and all(w[0].isupper() for w in capitals) and len(capitals) >= 2
