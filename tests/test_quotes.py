@@ -1926,3 +1926,12 @@ def test_quotes_a_quote_opening_its_paragraph_alone_goes_on_to_the_next_ones_cue
             '"We will not sell the port. It belongs to the people of Vestra.\n\n'
             '"Anyone who says otherwise is lying," Anton Halden, the harbour master, said.')
     assert [(q.speaker, len(q.parts)) for q in quotes.extract_quotes(parse(text)) if q.parts] == [("Anton Halden", 2)]
+
+
+def test_quotes_a_quoted_that_before_the_cue_is_no_relative_pronoun(parse):
+    """“That, unfortunately,” he said, …: the source mention is "he", not the quoted "That" the
+    parser also hung on the cue as a subject."""
+    text = ("Anton Halden conceded that such delays would happen again. "
+            "''That, unfortunately,'' he said, ''is part of the reality of running a port.''")
+    found = [q for q in quotes.extract_quotes(parse(text)) if q.parts]
+    assert [(q.speaker, text[q.speaker_start:q.speaker_end]) for q in found] == [("Anton Halden", "he")]

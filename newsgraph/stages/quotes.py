@@ -597,7 +597,10 @@ def _author_of_document(cue: Token, marked: list[Marked]) -> Token | None:
 
 def _relative_source(cue: Token, subject: Token) -> Token | None:
     """"Varga, who said …": the relative pronoun is the grammatical source, Varga the speaker."""
-    pronoun = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS), None)
+    # "that" is a relative pronoun only in a relative clause: in "“That, unfortunately,” he said" the
+    # parser took the quoted demonstrative for a second subject
+    pronoun = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS
+                    and (c.lower_ != "that" or cue.dep_ == "relcl")), None)
     return pronoun if pronoun is not None and subject.i != pronoun.i else None
 
 
