@@ -1935,3 +1935,12 @@ def test_quotes_a_quoted_that_before_the_cue_is_no_relative_pronoun(parse):
             "''That, unfortunately,'' he said, ''is part of the reality of running a port.''")
     found = [q for q in quotes.extract_quotes(parse(text)) if q.parts]
     assert [(q.speaker, text[q.speaker_start:q.speaker_end]) for q in found] == [("Anton Halden", "he")]
+
+
+def test_quotes_a_phrase_quoted_in_the_attribution_is_no_second_part(parse):
+    """“A,” said Lind, who waited in an “extremely long line” …: the quoted phrase belongs to the
+    writer's description of the speaker, not to her statement."""
+    text = ('"It was a disgrace," said Mira Lind, 34, a voter who waited in an "extremely long line '
+            'snaking around" the Vestra town hall for four hours.')
+    assert [(q.speaker, q.text, q.parts) for q in quotes.extract_quotes(parse(text))] == [
+        ("Mira Lind", "It was a disgrace,", ())]

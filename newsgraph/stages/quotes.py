@@ -2200,7 +2200,11 @@ def _own_parts(m: Marked) -> list[tuple[int, int]]:
 
 
 def _joins_split_quote(doc: Doc, m: Marked, statements: list[Found]) -> bool:
-    """“A,” he said, “B.” and “A,” he said. “B.”: B is the second part of A's statement."""
+    """“A,” he said, “B.” and “A,” he said. “B.”: B is the second part of A's statement (never a
+    phrase run into the attribution's own sentence: “A,” said Lind, who waited in an “extremely
+    long line” for hours)."""
+    if _phrase_in_sentence(doc, m):
+        return False
     para_start = _text(doc).rfind("\n", 0, m.start) + 1
     for s in statements:
         if s.cue is None or not (para_start <= s.end <= m.start) or not (s.end <= s.cue.idx < m.start):
