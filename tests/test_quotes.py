@@ -1944,3 +1944,9 @@ def test_quotes_a_phrase_quoted_in_the_attribution_is_no_second_part(parse):
             'snaking around" the Vestra town hall for four hours.')
     assert [(q.speaker, q.text, q.parts) for q in quotes.extract_quotes(parse(text))] == [
         ("Mira Lind", "It was a disgrace,", ())]
+
+
+def test_quotes_a_scare_quote_in_the_speakers_description_is_nobodys_words(parse):
+    text = ("Mira Lind, a strategist who polls for Vestra Forward, a pro-Halden ''action committee,'' "
+            "argued that the dockers would decide the vote.")
+    assert _who_said_what(parse, text) == [("Mira Lind", "the dockers would decide the vote")]

@@ -2072,7 +2072,7 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
             continue
         if words < MIN_STATEMENT_WORDS:  # “You winning?” she said: short, but only with a cue beside it
             after = _named_by(doc, m, marked) or _cue_after(doc, m, marked) or _cue_before_utterance(doc, m, marked)
-            if after is not None and _speaker_holds_quotation(_subject_span(after[1]), m):
+            if after is not None and _phrase_of_the_speaker(after[1], m):
                 after = None
             if after is not None:
                 m.claimed = True
@@ -2104,7 +2104,7 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
             continue  # “pour “every last crown” into the campaign”: words inside reported speech
         if cue is not None:
             subject = subject or subject_of(cue, marked)
-            if subject is not None and _speaker_holds_quotation(_subject_span(subject), m):
+            if subject is not None and _phrase_of_the_speaker(subject, m):
                 subject = None
             if subject is not None:
                 m.claimed = True
@@ -2594,6 +2594,21 @@ def _speaker_holds_quotation(speaker: Span, m: Marked) -> bool:
     """The "speaker" runs into the quotation ("an unaligned “Tarn first” push"): the quoted words
     are part of a phrase, and nobody said them."""
     return speaker.start_char < m.end and speaker.end_char > _opener(_text(speaker.doc), m)
+
+
+def _phrase_of_the_speaker(subject: Token, m: Marked) -> bool:
+    """The quoted words are part of the phrase that names or describes the cue's subject."""
+    return _speaker_holds_quotation(_subject_span(subject), m) or _scare_quote_in_description(subject, m)
+
+
+def _scare_quote_in_description(subject: Token, m: Marked) -> bool:
+    """"Geoff Garin, who polls for a pro-Clinton “super PAC,” posited that …": a few lower-case
+    words quoted inside the description of the cue's subject are the writer's, nobody's statement."""
+    doc = subject.doc
+    left, right = subject.left_edge, subject.right_edge
+    quoted = _text(doc)[m.start:m.end].strip(" ,.”\"'’")
+    return left.idx <= _opener(_text(doc), m) and m.end <= right.idx + len(right) + 2 \
+        and quoted[:1].islower() and _word_count(quoted) <= 4
 
 
 def _opener(text: str, m: Marked) -> int:
