@@ -131,7 +131,12 @@ def _signed_by_a_comma(text: str, m: Marked) -> bool:
     ends with a comma is left open for an attribution of its own, so after a split quotation (A + B)
     it starts a statement (C + D), and the quote left open above ended with its paragraph. (A quote
     that opened its paragraph alone goes on: “B …¶“C,” Halden said. is Halden's B + C.)"""
-    return text[m.start:m.end].rstrip(" ”\"'’").endswith(",")
+    return _marked_words(text, m).endswith(",")
+
+
+def _marked_words(text: str, m: Marked) -> str:
+    """The words of quotation ``m`` without trailing marks: what they end with (“…,” left open for a cue)."""
+    return text[m.start:m.end].rstrip(" ”\"'’")
 
 
 class Quotations(list):
@@ -350,7 +355,7 @@ NOBODY = {"nobody", "no-one", "none"}
 def _said_by_nobody(token: Token) -> bool:
     """"No one expects relations to improve fast, Lind told reporters": a verb whose subject is
     nobody reports no one's words (here the words are Lind's)."""
-    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
     if subject is None:
         return False
     return subject.lower_ in NOBODY or (subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children))
@@ -1285,8 +1290,7 @@ def _short_object(cue: Token, content: Span) -> bool:
 
 
 def _quoted_words(doc: Doc, m: Marked) -> str:
-    """The words of quotation ``m`` without trailing marks: what they end with (“…,” left open for a cue)."""
-    return _text(doc)[m.start:m.end].rstrip(" ”\"'’")
+    return _marked_words(_text(doc), m)
 
 
 def _has_own_cue(doc: Doc, clause: Span, cue: Token, marked: list[Marked]) -> bool:
