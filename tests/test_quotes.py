@@ -429,6 +429,26 @@ def test_quotes_closing_marks_that_stand_apart_or_together(parse, text, words):
     assert q.speaker in ("Varga", "Ilse Varga", "Marek Halden")
 
 
+def test_quotes_nyt_marks_before_an_inverted_cue_whose_name_the_parser_gives_away(parse):
+    """''…,'' said X, who …: the typewriter pair closes the quotation as ” does, so the name after
+    the inverted cue speaks even when the parser made it the subject of the relative clause."""
+    text = ("''She needs one or two big ideas that are proportionate to the scale of the problems the port is "
+            "facing,'' said Anton Rask, who served as harbour secretary during Mayor Varga's first term yet "
+            "endorsed Mira Lind in the primary. ''Her instinct is to be cautious.''")
+    direct = [q for q in quotes.extract_quotes(parse(text)) if q.kind == "direct"]
+    assert [(q.speaker, len(q.parts)) for q in direct] == [("Anton Rask", 2)]
+    assert direct[0].text.startswith("She needs") and direct[0].text.endswith("to be cautious.")
+
+
+def test_quotes_nyt_marks_open_a_paragraph_that_carries_on_the_speaker(parse):
+    """A paragraph opened by '' is a unit of its own, as one opened by “ is: a bare quotation there
+    goes on with the previous speaker."""
+    text = ("The board met on Tuesday.\n\n''We knew the quay would flood,'' Ms. Lind said. ''Nobody listened.''"
+            "\n\n''It was a long winter for all of us.''\n\nThe port reopened in May.")
+    found = [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))]
+    assert ("Ms. Lind", "It was a long winter for all of us.") in found
+
+
 def test_quotes_an_inverted_cue_keeps_its_name_when_the_parser_gives_it_away(parse):
     """"“…,” said retired neurosurgeon Ben Caird, asked about …": the parser makes the name the
     subject of "asked"; the words up to the comma are still the name of who said it."""

@@ -371,6 +371,8 @@ def _inverted_said(token: Token) -> bool:
 CONTINUING_CUES = {"add", "say", "note", "insist", "stress", "explain", "continue", "warn"}  # "…, adding"
 INSTRUCTION_VERBS = {"tell", "ask"}  # "told them to prepare", "asked the court to block it": only an infinitive
 INVERTIBLE = {"say", "tell", "add", "write", "ask", "explain", "note", "continue", "recall", "reply", "insist", "warn", "read"}
+# Closing marks as tokens, with the typewriter pair that some papers print for ” (''…,'' said Mr. Reich)
+CLOSING_MARK_TOKENS = ("”", '"', "'", "’", "''")
 
 
 def _cue_over_noun_clause(clause: Token) -> Token | None:
@@ -426,7 +428,8 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
     nominal = ("PROPN", "NOUN", "PRON")
     previous = cue.doc[cue.i - 1] if cue.i > 0 else None
     # (never a participle: in "…, asking the minister" the minister is asked)
-    if cue.lemma_.lower() in INVERTIBLE and cue.tag_ != "VBG" and previous is not None and previous.text in ",”\"'’":
+    if cue.lemma_.lower() in INVERTIBLE and cue.tag_ != "VBG" and previous is not None \
+            and previous.text in (",", *CLOSING_MARK_TOKENS):
         for child in cue.rights:
             told = child.dep_ in ("dobj", "dative") and (cue.lemma_.lower() == "tell" or child.lower_ in ACCUSATIVES)
             if child.pos_ in nominal and child.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "dep", "appos", "oprd") \
@@ -444,7 +447,7 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
         if child.pos_ in ("PROPN", "NOUN") and child.dep_ in ("npadvmod", "dep", "nsubj", "appos") \
                 and not _inside(child.idx, marked) and not _when_or_amount(child):
             return child
-        if child.i == cue.i - 1 and previous is not None and cue.i > 1 and cue.doc[cue.i - 2].text in "”\"'’" \
+        if child.i == cue.i - 1 and previous is not None and cue.i > 1 and cue.doc[cue.i - 2].text in CLOSING_MARK_TOKENS \
                 and _name_taken_for_adverb(child):
             return child  # "“…,” Skelly said."
     # "…, adding that …" / "he stated, adding, …": the participle borrows its head's subject;
@@ -2357,7 +2360,7 @@ def transcript_paragraphs(doc: Doc, marked: list[Marked], title_spans: list[tupl
 def _introduced_above(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token] | None:
     """He said: / (new paragraph) “We have a situation …”: a cue ending the paragraph above with a colon."""
     text = _text(doc)
-    opener = m.start - 1
+    opener = _opener(text, m)
     para_start = text.rfind("\n", 0, opener) + 1
     if text[para_start:opener].strip():
         return None
@@ -2428,7 +2431,7 @@ def _quotation_is_antecedent(doc: Doc, close: int, cue: Token) -> bool:
 def _nominal_right_after(cue: Token) -> Token | None:
     """The name of an inverted cue ("“…,” said retired surveyor Ben Caird, asked …") when the parser
     made it the subject of the next verb: the words up to the comma, all of a noun phrase."""
-    if cue.lemma_.lower() not in INVERTIBLE or cue.i == 0 or cue.doc[cue.i - 1].text not in ",”\"'’":
+    if cue.lemma_.lower() not in INVERTIBLE or cue.i == 0 or cue.doc[cue.i - 1].text not in (",", *CLOSING_MARK_TOKENS):
         return None
     phrase = list(takewhile(lambda t: not t.is_punct, cue.doc[cue.i + 1:cue.i + 9]))
     if not phrase or phrase[-1].i + 1 >= len(cue.doc) or cue.doc[phrase[-1].i + 1].text not in (",", "."):
@@ -2773,9 +2776,9 @@ def _carries_on(doc: Doc, m: Marked, previous: Found, marked: list[Marked]) -> b
 
 def _starts_unit(doc: Doc, m: Marked) -> bool:
     """The quotation starts a paragraph or a sentence: it is a statement, not a phrase."""
-    opener = m.start - 1
+    opener = _opener(_text(doc), m)
     before = _text(doc)[_text(doc).rfind("\n", 0, max(opener, 0)) + 1:opener]
-    return not before.strip() or before.rstrip().endswith((".", "!", "?", "”", '"'))
+    return not before.strip() or before.rstrip().endswith((".", "!", "?", "”", '"', "''"))
 
 
 # --- 4. speakers, venues, dates ------------------------------------------------------------
