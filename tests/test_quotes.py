@@ -202,9 +202,12 @@ def test_quotes_a_second_cue_in_a_that_clause_hung_on_a_noun_keeps_the_first_spe
     assert "a deal before the weekend, not after it." in [q.text for q in found]
 
 
-def test_quotes_quote_over_two_paragraphs_is_one_statement(parse):
-    text = ("“We loaded every ship in this harbour for a hundred years. Nobody asked us.\n\n"
-            "“Nobody asked us before they ordered the cranes,” Marek Halden said.")
+@pytest.mark.parametrize("opening, closing", [("“", "”"), ("''", "''")])
+def test_quotes_quote_over_two_paragraphs_is_one_statement(parse, opening, closing):
+    """An opening mark left open at a paragraph's end goes on where the next paragraph reopens it,
+    with curly marks and with the typewriter pair some papers print."""
+    text = (f"{opening}We loaded every ship in this harbour for a hundred years. Nobody asked us.\n\n"
+            f"{opening}Nobody asked us before they ordered the cranes,{closing} Marek Halden said.")
     (q,) = quotes.extract_quotes(parse(text))
     assert q.speaker == "Marek Halden" and "hundred years" in q.text and "ordered the cranes" in q.text
 

@@ -110,7 +110,7 @@ def quoted_spans(text: str) -> list[Marked]:
         opened, found = _marks_in_paragraph(text, para.start(), para.end())
         if carried is not None:
             first = found[0] if found else None
-            if first is not None and first.start <= para.start() + _lead_space(para.group()) + 1 \
+            if first is not None and _opener(text, first) <= para.start() + _lead_space(para.group()) \
                     and not (second_half and _signed_by_a_comma(text, first)):
                 first.parts = carried.parts + (first.parts or [(first.start, first.end)])
                 first.start = carried.start
