@@ -1656,6 +1656,15 @@ def test_quotes_a_stranded_cue_reaches_a_role_right_before_it():
     assert quotes.subject_of(doc[8]).text == "candidate"
 
 
+def test_quotes_a_stranded_cue_reaches_a_role_with_its_relative_clause(parse):
+    """"…, a Vestra port official who spoke anonymously … said Wednesday, “…”" with the official read
+    as an apposition of the team before it: the role's phrase ends right before the cue and speaks."""
+    text = ("Although there is no such overlap with Lind's team, a Vestra port official who spoke anonymously to "
+            "discuss internal strategy said Wednesday, \"Certainly there are discussions between the port and the "
+            "Lind campaign.\" The aide declined to specify the nature of those discussions.")
+    assert [(q.kind, q.speaker) for q in quotes.extract_quotes(parse(text))] == [("direct", "a Vestra port official")]
+
+
 def test_quotes_what_was_told_may_hang_elsewhere():
     """"after Varga told the Post she was “not there yet”" with the clause read as the main verb's
     and "told" hung under it: the clause right after the one told is what was said."""

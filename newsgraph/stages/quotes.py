@@ -541,13 +541,20 @@ def _stranded_name(cue: Token, marked: list[Marked]) -> Token | None:
         if (before is None or before.text in (",", "”", '"', "''")) and not any(_inside(t.idx, marked) for t in between) \
                 and not any(t.tag_ in FINITE_TAGS for t in between):
             return ent.root
-    # "In an interview with …, the Democratic presidential candidate stated …": a role right before
-    # the cue, opening its clause after a comma
-    role = cue.doc[cue.i - 1] if cue.i > sentence.start else None
-    if role is not None and role.pos_ == "NOUN" and role.lemma_.lower() in lexicon().role_nouns \
-            and role.left_edge.i > sentence.start and cue.doc[role.left_edge.i - 1].text == "," \
-            and not _inside(role.idx, marked):
-        return role
+    return _role_right_before(cue, marked)
+
+
+def _role_right_before(cue: Token, marked: list[Marked]) -> Token | None:
+    """"In an interview with …, the Democratic presidential candidate stated …" / "…, a White House
+    official who spoke anonymously said …": a role whose phrase (with its relative clause) ends
+    right before the cue and opens its clause after a comma, where the parser hung it elsewhere."""
+    sentence = cue.sent
+    token = cue.doc[cue.i - 1] if cue.i > sentence.start else None
+    while token is not None and sentence.start <= token.i < cue.i:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon().role_nouns and token.right_edge.i == cue.i - 1:
+            opens = token.left_edge.i > sentence.start and cue.doc[token.left_edge.i - 1].text == ","
+            return token if opens and not _inside(token.idx, marked) else None
+        token = token.head if token.head.i != token.i else None
     return None
 
 
