@@ -452,6 +452,15 @@ def test_quotes_nyt_marks_open_a_paragraph_that_carries_on_the_speaker(parse):
     assert ("Ms. Lind", "It was a long winter for all of us.") in found
 
 
+@pytest.mark.parametrize("attribution, speaker", [("added Halden.", "Halden"), ("Skelly said.", "Skelly")])
+def test_quotes_a_no_break_space_after_the_closing_mark(parse, attribution, speaker):
+    """Web copy often puts a no-break space between the closing mark and the cue; spaCy makes it a
+    token of its own, which must not hide the mark from the cue."""
+    text = ("“If anyone wonders why the inquiry is not yet complete, the report is Exhibit A,”\u00a0"
+            + attribution)
+    assert [(q.speaker, q.kind) for q in quotes.extract_quotes(parse(text))] == [(speaker, "direct")]
+
+
 def test_quotes_an_inverted_cue_keeps_its_name_when_the_parser_gives_it_away(parse):
     """"“…,” said retired neurosurgeon Ben Caird, asked about …": the parser makes the name the
     subject of "asked"; the words up to the comma are still the name of who said it."""
@@ -1416,6 +1425,8 @@ def test_quotes_a_bare_quotation_after_someone_else_acts_is_theirs(parse):
 @pytest.mark.parametrize(("beat", "speaker"), [
     ("Ostrel University's Dana Kroll agreed.", "Dana Kroll"),
     ("Or maybe the old crane, harbour engineer Dana Kroll says.", None),
+    # where and when it was said are no words of its own
+    ("Dana Kroll, the communications director for the Vestra Labour Party said in a statement.", "Dana Kroll"),
 ])
 def test_quotes_a_cue_with_no_words_of_its_own_hands_them_to_the_quotation_after_it(parse, beat, speaker):
     """"Dana Kroll agreed. “…”": the cue says nothing itself, so the next quotation is hers. A cue

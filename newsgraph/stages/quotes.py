@@ -375,6 +375,19 @@ INVERTIBLE = {"say", "tell", "add", "write", "ask", "explain", "note", "continue
 CLOSING_MARK_TOKENS = ("”", '"', "'", "’", "''")
 
 
+def _token_before(token: Token) -> Token | None:
+    """The token before, over spaces within the line (a no-break space after a closing mark is a token)."""
+    i = token.i - 1
+    while i >= 0 and token.doc[i].is_space and "\n" not in token.doc[i].text:
+        i -= 1
+    return token.doc[i] if i >= 0 else None
+
+
+def _text_before(token: Token) -> str:
+    before = _token_before(token)
+    return before.text if before is not None else ""
+
+
 def _cue_over_noun_clause(clause: Token) -> Token | None:
     """The cue above a that-clause the parser hung on a noun of the cue's own phrase ("said in a
     statement that …", "told a briefing that …")."""
@@ -426,7 +439,7 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
         return _named_apposition(child, cue) or child
     # "“…,” said Hester" / "“…,” Chief Chuck Jordan said" when the parser took a quoted word for subject
     nominal = ("PROPN", "NOUN", "PRON")
-    previous = cue.doc[cue.i - 1] if cue.i > 0 else None
+    previous = _token_before(cue)
     # (never a participle: in "…, asking the minister" the minister is asked)
     if cue.lemma_.lower() in INVERTIBLE and cue.tag_ != "VBG" and previous is not None \
             and previous.text in (",", *CLOSING_MARK_TOKENS):
@@ -447,7 +460,7 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
         if child.pos_ in ("PROPN", "NOUN") and child.dep_ in ("npadvmod", "dep", "nsubj", "appos") \
                 and not _inside(child.idx, marked) and not _when_or_amount(child):
             return child
-        if child.i == cue.i - 1 and previous is not None and cue.i > 1 and cue.doc[cue.i - 2].text in CLOSING_MARK_TOKENS \
+        if child.i == cue.i - 1 and previous is not None and _text_before(child) in CLOSING_MARK_TOKENS \
                 and _name_taken_for_adverb(child):
             return child  # "“…,” Skelly said."
     # "…, adding that …" / "he stated, adding, …": the participle borrows its head's subject;
@@ -2205,6 +2218,7 @@ def _says_nothing_itself(cue: Token, sentence: Span) -> bool:
     if subject is None or subject.left_edge.i != sentence.start:
         return False
     return not any(c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl", "parataxis", "conj", "dative")
+                   and not (c.dep_ == "prep" and (_names_venue(c) or _says_when(c)))  # "said in a statement."
                    for c in cue.children)
 
 
@@ -2438,7 +2452,7 @@ def _quotation_is_antecedent(doc: Doc, close: int, cue: Token) -> bool:
 def _nominal_right_after(cue: Token) -> Token | None:
     """The name of an inverted cue ("“…,” said retired surveyor Ben Caird, asked …") when the parser
     made it the subject of the next verb: the words up to the comma, all of a noun phrase."""
-    if cue.lemma_.lower() not in INVERTIBLE or cue.i == 0 or cue.doc[cue.i - 1].text not in (",", *CLOSING_MARK_TOKENS):
+    if cue.lemma_.lower() not in INVERTIBLE or _text_before(cue) not in (",", *CLOSING_MARK_TOKENS):
         return None
     phrase = list(takewhile(lambda t: not t.is_punct, cue.doc[cue.i + 1:cue.i + 9]))
     if not phrase or phrase[-1].i + 1 >= len(cue.doc) or cue.doc[phrase[-1].i + 1].text not in (",", "."):
