@@ -371,7 +371,7 @@ def _inverted_said(token: Token) -> bool:
 CONTINUING_CUES = {"add", "say", "note", "insist", "stress", "explain", "continue", "warn"}  # "…, adding"
 INSTRUCTION_VERBS = {"tell", "ask"}  # "told them to prepare", "asked the court to block it": only an infinitive
 INVERTIBLE = {"say", "tell", "add", "write", "ask", "explain", "note", "continue", "recall", "reply", "insist", "warn", "read"}
-# Closing marks as tokens, with the typewriter pair that some papers print for ” (''…,'' said Mr. Reich)
+# Closing marks as tokens, with the typewriter pair that some papers print for ” (''…,'' said Mr. Rask)
 CLOSING_MARK_TOKENS = ("”", '"', "'", "’", "''")
 
 
