@@ -329,5 +329,7 @@ def _attribute(row: dict[str, Any], doc: Any, report: AnalyzeReport) -> Attribut
         report.failed.append(Rejected(row["id"], f"internal error in {quotes.NAME}: {type(exc).__name__}: {exc}",
                                       stage=quotes.NAME))
         return Attribution(row["id"], (), ())
-    dated = tuple(quotes.with_said_on(q, row["published"]) for q in found)
+    source = row["source_text"] or row["raw"]
+    dated = tuple(quotes.with_said_on(replace(q, text=nlp.as_in_source(q.text, source, q.start)), row["published"])
+                  for q in found)
     return Attribution(row["id"], dated, tuple(people))

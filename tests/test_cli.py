@@ -153,3 +153,18 @@ def test_cli_quotes_says_a_hedge_has_no_source(tmp_path, cli):
     assert [(r["speaker"], r["rule"].split(":")[-1]) for r in rows] == [(None, "hedge"), ("Ilse Wren", "cue_clause")]
     table = cli("quotes", "--db", db).stdout
     assert "(no source: hedge)" in table and "(unknown" not in table
+
+
+def test_cli_analyze_reads_no_break_spaces_as_spaces_and_stores_the_source_words(tmp_path, cli):
+    """Web copy puts no-break spaces after commas and marks; spaCy would make a token of each, so
+    the parse reads them as spaces, and the stored words are still the source's, to the character."""
+    article = tmp_path / "nbsp.txt"
+    article.write_text("Harbour board under fire\n\nVESTRA, May 2 (Wire) — The board, Mayor Ilse Wren said,\u00a0has "
+                       "“let the quay rot\u00a0for a decade while the cranes rusted.”\n\nThe council met on Monday.\n",
+                       encoding="utf-8")
+    db = str(tmp_path / "nbsp.db")
+    assert cli("analyze", str(article), "--db", db).exit_code == 0
+    rows = json.loads(cli("quotes", "--db", db, "--json").stdout)
+    assert [(r["speaker"], r["kind"]) for r in rows] == [("Ilse Wren", "mixed")]
+    source = article.read_text(encoding="utf-8")
+    assert "\u00a0" in rows[0]["text"] and rows[0]["text"] in source

@@ -85,3 +85,13 @@ def test_every_lexicon_verb_comes_back_from_its_regular_forms():
     wrong = [(form, doc[2].lemma_) for (verb, form), doc in zip(forms, docs)
              if doc[2].pos_ in ("VERB", "AUX") and doc[2].lemma_ != verb]
     assert wrong == []
+
+
+def test_the_analysis_text_reads_no_break_spaces_as_spaces_and_the_source_words_come_back():
+    source = "Wren said,\u00a0“We will\u00a0stay.”\nAdvertisement"
+    text = nlp.analysis_text(source, [("body", 0, source.index("\n"))])
+    assert len(text) == len(source) and "\u00a0" not in text and text.endswith("\n" + " " * 13)
+    assert [t.text for t in nlp.parse([text]).__next__()][:4] == ["Wren", "said", ",", "“"]
+    start = source.index("We")
+    words = text[start:start + 12]
+    assert words == "We will stay" and nlp.as_in_source(words, source, start) == "We will\u00a0stay"

@@ -29,13 +29,28 @@ MODEL_GIT_VERSION = "5010fcbd3"  # the official release's build: a changed uploa
 NAME = f"newsgraph.nlp.spacy.{MODEL}.v1"
 
 
+# Read as a plain space: spaCy makes a token of a no-break space (web copy puts one between a
+# closing mark and its cue, or after a comma), and the token splits what the parser and the rules
+# see as adjacent; a plain space is no token. One character for one, so offsets stay source offsets.
+READ_AS_SPACE = str.maketrans({"\xa0": " "})
+
+
 def analysis_text(source_text: str, segments: Iterable[tuple[str, int, int]]) -> str:
-    """``source_text`` with non-content segments blanked (same length, newlines kept)."""
+    """``source_text`` with non-content segments blanked and no-break spaces read as spaces (same
+    length, newlines kept)."""
     keep = bytearray(len(source_text))
     for kind, start, end in segments:
         if kind in CONTENT_KINDS:
             keep[start:end] = b"\x01" * (end - start)
-    return "".join(c if k or c == "\n" else " " for c, k in zip(source_text, keep))
+    return "".join(c if k or c == "\n" else " " for c, k in zip(source_text, keep)).translate(READ_AS_SPACE)
+
+
+def as_in_source(words: str, source_text: str, start: int) -> str:
+    """``words`` cut from the analysis text at ``start``, with the source's no-break spaces put back."""
+    source = source_text[start:start + len(words)]
+    if "\xa0" not in source:
+        return words
+    return "".join(s if s == "\xa0" else w for w, s in zip(words, source))
 
 
 def content_spans(doc: CleanDocument) -> list[tuple[str, int, int]]:
