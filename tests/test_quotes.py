@@ -1329,12 +1329,25 @@ def test_quotes_encouraging_is_reported_speech(parse):
 
 
 def test_quotes_a_view_reported_inside_a_quotation_is_no_statement_of_its_holder(parse):
-    """Words quoted inside a quotation are the other person's (nested_cue); what the
-    speaker says that person thinks is the speaker's own view."""
-    said = parse("“Mayor Lotte Brenn said that the quays would be sold, and nobody believed her,” Wren told reporters.")
+    """Words said on a named occasion, reported inside a quotation, are the other person's
+    (nested_cue); what the speaker says that person thinks is the speaker's own view."""
+    said = parse("“Mayor Lotte Brenn said at the council meeting that the quays would be sold, and nobody believed "
+                 "her,” Wren told reporters.")
     thinks = parse("“Mayor Lotte Brenn thinks that the quays should be sold, and nobody agrees,” Wren told reporters.")
     assert [(q.speaker, q.text) for q in quotes.extract_quotes(said)][1:] == [("Lotte Brenn", "the quays would be sold")]
     assert [q.speaker for q in quotes.extract_quotes(thinks)] == ["Wren"]
+
+
+@pytest.mark.parametrize("verb, nested", [
+    ("said at the council meeting", True), ("said on Monday", True), ("told reporters", True),
+    ("said", False), ("told me", False)])
+def test_quotes_words_reported_inside_a_quotation_need_the_occasion_they_were_said_on(parse, verb, nested):
+    """“Brenn said at the council meeting that …,” Wren said: the words can be found where they were
+    said, so they are Brenn's statement too. “Brenn told me that …” or “Brenn said that …” with no
+    occasion is the speaker's account of a conversation: the speaker's words only."""
+    text = f"“Mayor Lotte Brenn {verb} that the quays would be sold by the spring,” Wren said."
+    speakers = [q.speaker for q in quotes.extract_quotes(parse(text))]
+    assert speakers == (["Wren", "Lotte Brenn"] if nested else ["Wren"])
 
 
 @pytest.mark.parametrize("text", [

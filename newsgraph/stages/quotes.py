@@ -1882,12 +1882,15 @@ def _asks(cue: Token) -> bool:
 def _nested(cue: Token, subject: Token, clause: Span, marked: list[Marked]) -> list[Found]:
     """A named person's words reported inside someone else's quotation
     ("… the minister’s speech at the harbour forum, where she said that …"):
-    a verb of saying with a clause of its own. What the quoted speaker says
-    someone thinks, what something shows, or whom someone praised, thanked or
-    called on is that speaker's own account and no statement of the other's."""
+    a verb of saying with a clause of its own, said on an occasion the quotation
+    names (a meeting, a speech, an interview, to reporters, on a date), so that the
+    words can be found where they were said. Without one ("He told me he would
+    stay") the words are the quoted speaker's account of a conversation, as is what
+    the quoted speaker says someone thinks, what something shows, or whom someone
+    praised, thanked or called on: no statement of the other's."""
     verb, lex = cue.lemma_.lower(), lexicon()
     if verb in lex.attitude_verbs or verb in lex.evidence_verbs or verb not in lex.speech_verbs \
-            or not _finite(clause):
+            or not _finite(clause) or not _said_on_an_occasion(cue):
         return []
     span = _subject_span(subject)
     inner_person = span.label_ == "PERSON"
@@ -1904,6 +1907,18 @@ def _nested(cue: Token, subject: Token, clause: Span, marked: list[Marked]) -> l
         span = doc[names[-1].i:names[-1].i + 1]
     start, end = _strip_edges(cue.doc, clause.start_char, clause.end_char)
     return [Found(start, end, f"{NAME}:nested_cue", 0.6, cue=cue, speaker=span)]
+
+
+def _said_on_an_occasion(cue: Token) -> bool:
+    """Where, to whom or when the words were said is named: "at the forum where she said",
+    "told reporters", "said in his speech", "said on Monday" (not "told me": a conversation)."""
+    venue = venue_of(cue)
+    return venue is not None and venue.lower() not in PERSONAL_ADDRESSEES \
+        or any(c.dep_ == "prep" and _says_when(c) for c in cue.children) \
+        or any(c.dep_ == "npadvmod" and c.ent_type_ == "DATE" for c in cue.children)
+
+
+PERSONAL_ADDRESSEES = {"me", "him", "her", "us", "them", "you"}
 
 
 def _absorb_marked(start: int, end: int, marked: list[Marked]) -> tuple[int, int, list[tuple[int, int]]]:
