@@ -331,6 +331,25 @@ def test_quotes_parenthetical_cue_takes_the_sentence_around_it(parse):
     assert q.speaker == "Mr. Halden" and q.text.startswith("Strikes at the port") and q.kind == "indirect"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("To understand the real harbour, harbour master Anton Rask said, one should visit this museum.", "Anton Rask"),
+    ("At times last year, people close to the mayor said, the mere mention of Mrs. Lind's name could make "
+     "him fume.", "people close to the mayor"),
+])
+def test_quotes_parenthetical_cue_after_an_opening_phrase_the_parser_hung_on_it(parse, text, speaker):
+    """The parser hangs the sentence's opening phrase on the cue set off by commas; the cue's own
+    phrase still starts with its subject, and the sentence around it is what was said."""
+    (q,) = quotes.extract_quotes(parse(text))
+    assert (q.speaker, q.text) == (speaker, text[:-1])
+
+
+def test_quotes_a_cue_with_an_object_of_its_own_is_no_parenthesis(parse):
+    """"Early in his campaign, Lind attacked Halden, calling him …": the cue says what it says
+    itself, so the sentence around it is not its content."""
+    text = "Early in his campaign, Lind attacked Halden, calling him, among other things, “a failed candidate.”"
+    assert [q.text for q in quotes.extract_quotes(parse(text))] == ["Halden", "a failed candidate."]
+
+
 @pytest.mark.parametrize("text, said", [
     ("As Lind told reporters, the council is failing its tenants.",
      [("Lind", "the council is failing its tenants")]),

@@ -1120,17 +1120,25 @@ def _goes_on_after_comma(token: Token, cue: Token) -> bool:
         and token.head.dep_ == "ccomp" and token.head.head.i == cue.i
 
 
+PARENTHESIS_WORDS = 12  # "…, a spokeswoman for the port authority, Anna Berg, said on Saturday, …"
+
+
 def _parenthetical_content(cue: Token) -> Span | None:
     """"The levy, Ms. Varga often says, is the fairest tax we have": the sentence around the cue."""
     doc, sentence = cue.doc, cue.sent
-    words = [t.i for t in cue.subtree if not t.is_punct]  # the commas around it may hang on the cue
+    words = [t.i for t in cue.subtree if not t.is_punct and not t.is_space]  # the commas around it may hang on the cue
     phrase_start, phrase_end = min(words), max(words) + 1
     if cue.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or cue.head.i == cue.i:
         return None
+    subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None and subject.left_edge.i > phrase_start and doc[subject.left_edge.i - 1].text == "," \
+            and phrase_end - subject.left_edge.i <= PARENTHESIS_WORDS and not _says_something_itself(cue):
+        # "To understand the harbour, Rask said, one should …", "At times, aides said, …": the parser hung
+        # the sentence's opening phrase on the cue; the cue's own phrase starts with its subject
+        phrase_start = subject.left_edge.i
     after_comma = phrase_start > sentence.start and doc[phrase_start - 1].text == ","
     # "…, Dorin told reporters.": the phrase opens with the cue's own subject ("…, criticizing the plan"
     # has none; "…, given that Wren has criticized the plan" is a subordinate clause)
-    subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
     closing = subject is not None and subject.left_edge.i == phrase_start and phrase_end - phrase_start <= 12
     if after_comma and closing and cue.head.i < phrase_start \
             and all(t.is_punct or t.is_space for t in doc[phrase_end:sentence.end]):
@@ -1145,6 +1153,13 @@ def _parenthetical_content(cue: Token) -> Span | None:
     while end > start and doc[end - 1].is_punct:
         end -= 1
     return doc[start:end] if end - start > phrase_end - phrase_start + MIN_STATEMENT_WORDS else None
+
+
+def _says_something_itself(cue: Token) -> bool:
+    """"Trump attacked Romney", "Sweet said the ads were false": a cue with words or an object of its
+    own is no parenthesis (the one told is no object here: "Lind told the Post, …")."""
+    return any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd")
+               and not (c.dep_ == "dobj" and c.i > cue.i and cue.lemma_.lower() == "tell") for c in cue.children)
 
 
 def _mixed_around_cue(cue: Token, clause: Span, marked: list[Marked]) -> bool:
