@@ -736,6 +736,24 @@ def test_quotes_a_headline_name_and_colon_report_what_was_said(parse, headline, 
     assert [(q.speaker, q.text) for q in found] == ([(speaker, claim)] if speaker else [])
 
 
+@pytest.mark.parametrize("headline, speaker, claim", [
+    ("Lind Says Port Will Stay Open Through The Winter", "Ilse Lind", "Port Will Stay Open Through The Winter"),
+    ("Port Will Stay Open Through The Winter, Lind Says.", "Ilse Lind", "Port Will Stay Open Through The Winter"),
+    ("Varga Slams Halden On Harbour Levy After Debate", "Alma Varga", "Halden On Harbour Levy After Debate"),
+    ("Why The Port Matters, Lind Says", None, None),  # a question states nothing
+    ("Scandal Says A Lot About The Harbour Board", None, None),  # a source named nowhere below
+])
+def test_quotes_a_title_case_headline_with_a_verb_of_saying_reports_the_whole_claim(parse, headline, speaker,
+                                                                                  claim):
+    """In title case the tagger reads every word as a name and the parser cuts the claim short or
+    finds no verb; between a name and a claim, "Says" (or "Warns", "Slams" …) still reports it."""
+    text = headline + "\n\nVESTRA (Wire) — Mayor Ilse Lind said on Monday the port would stay open, and Alma Varga " \
+                      "agreed with Halden."
+    found = [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text), [(0, len(headline))])
+             if q.start < len(headline)]
+    assert found == ([(speaker, claim)] if speaker else [])
+
+
 @pytest.mark.parametrize("body, speaker", [
     ("Halden told the council on Monday that the levy was costing the towns dearly.", "Halden"),
     ("The talks went on into the night in the harbour office.", None),

@@ -2082,6 +2082,47 @@ def headline_colon(doc: Doc, title_spans: list[tuple[int, int]]) -> list[Found]:
     return found
 
 
+# "Lind Says Port Will Stay Open", "Port Will Stay Open, Lind Says": a title-case headline, where the
+# tagger reads every word as a name and the parser finds no verb of saying
+HEADLINE_NAME = r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the)){0,4})"
+HEADLINE_VERBS = r"(?P<cue>Says|Warns|Claims|Insists|Admits|Predicts|Vows|Urges|Slams|Blasts|Rips|Praises)"
+HEADLINE_VERB_FIRST = re.compile(rf"^\s*{HEADLINE_NAME}\s+{HEADLINE_VERBS}\s+(?P<claim>\S.*?)[\s.]*$")
+HEADLINE_VERB_LAST = re.compile(rf"^\s*(?P<claim>\S.*?),\s+{HEADLINE_NAME}\s+(?P<cue>Says|Warns|Claims|Insists)[\s.]*$")
+
+
+def headline_verb(doc: Doc, title_spans: list[tuple[int, int]], found: list[Found]) -> list[Found]:
+    """"Lind Says Port Will Stay Open" and "Port Will Stay Open, Lind Says": a title-case headline
+    with a verb of saying between a name and a claim reports the whole claim (the name must be one
+    the recogniser knows, or be named again below). ``found`` comes back with these statements in
+    place of any the parser made of the same verb, which title case cuts short."""
+    statements = list(found)
+    for start, end in title_spans:
+        title = _text(doc)[start:end]
+        m = HEADLINE_VERB_FIRST.match(title) or HEADLINE_VERB_LAST.match(title)
+        if not m or _word_count(m.group("claim")) < MIN_STATEMENT_WORDS or not _title_case(title) \
+                or CLAIM_OPENERS.match(m.group("claim")):
+            continue
+        cue = doc.char_span(start + m.start("cue"), start + m.end("cue"), alignment_mode="contract")
+        cue = cue[0] if cue is not None and len(cue) else None
+        inside = [s for s in statements if start <= s.start < end]
+        if cue is None or any(s.cue is None or s.cue.i != cue.i for s in inside):
+            continue  # the headline says something else as well: the parser's reading stands
+        name = doc.char_span(start + m.start("name"), start + m.end("name"), alignment_mode="contract")
+        name = _headline_source(name, end) if name is not None else None
+        if name is None or lexicon().canonical_outlet(name.text) is not None:
+            continue
+        statements = [s for s in statements if s not in inside]
+        statements.append(Found(start + m.start("claim"), start + m.end("claim"), f"{NAME}:headline_verb", 0.75,
+                                cue=cue, speaker=name))
+    return statements
+
+
+def _title_case(title: str) -> bool:
+    """Most words capitalised: a headline in title case, not a sentence."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", title)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 CLAIM_OPENERS = re.compile(r"^(?:what|why|how|who|where|when|which)\b|.*\?$", re.IGNORECASE)  # questions state nothing
 
 
@@ -3582,6 +3623,7 @@ def _extract(doc: Doc, title_spans, marked: list[Marked], people: People) -> lis
     _named_in_next_paragraph(doc, people, subjects)
     statements = cue_statements(doc, marked) + headline_dash(doc, list(title_spans)) \
         + headline_colon(doc, list(title_spans))
+    statements = headline_verb(doc, list(title_spans), statements)
     statements += transcript_paragraphs(doc, marked, list(title_spans))
     statements = _resolve_all(statements, doc, people, subjects)
     statements += _resolve_all(adjacent_statements(doc, marked, statements), doc, people, subjects)
