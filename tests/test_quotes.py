@@ -488,6 +488,22 @@ def test_quotes_an_inverted_cue_keeps_its_name_when_the_parser_gives_it_away(par
     assert [q.speaker for q in quotes.extract_quotes(parse(text)) if q.kind == "direct"] == ["Ben Caird"]
 
 
+@pytest.mark.parametrize("text, source, claim", [
+    # the sentence runs on after the source: the clause before it is the claim
+    ("The top 1 percent would see their incomes go up by as much as 19.9 percent, according to the "
+     "conservative-leaning Vestra Tax Foundation, more than twice what it projected for the middle of the scale.",
+     "Vestra Tax Foundation", "The top 1 percent would see their incomes go up by as much as 19.9 percent"),
+    # "According" read as the sentence's main verb, its phrase in pieces
+    ("According to conservative talk radio host Anton Rask, the move reeks of “fear” and desperation.",
+     "Anton Rask", "the move reeks of “fear” and desperation"),
+    ("The plan, according to the Courier, would cost the port two million crowns a year.",
+     "Courier", "would cost the port two million crowns a year"),
+])
+def test_quotes_according_to_vouches_for_the_clause_it_stands_by(parse, text, source, claim):
+    found = [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text)) if q.rule.endswith("according_to")]
+    assert found == [(source, claim)]
+
+
 def test_quotes_according_to_a_transcript_is_not_a_statement_of_the_cue(parse):
     """"“…?” Halden asked, according to a transcript": "Halden asked" is no statement of the
     transcript's."""
