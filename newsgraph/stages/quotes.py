@@ -1126,7 +1126,8 @@ PARENTHESIS_WORDS = 12  # "…, a spokeswoman for the port authority, Anna Berg,
 def _parenthetical_content(cue: Token) -> Span | None:
     """"The levy, Ms. Varga often says, is the fairest tax we have": the sentence around the cue."""
     doc, sentence = cue.doc, cue.sent
-    words = [t.i for t in cue.subtree if not t.is_punct and not t.is_space]  # the commas around it may hang on the cue
+    # the commas around it may hang on the cue
+    words = [t.i for t in cue.subtree if not t.is_punct and not t.is_space]
     phrase_start, phrase_end = min(words), max(words) + 1
     if cue.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or cue.head.i == cue.i:
         return None
@@ -1139,7 +1140,8 @@ def _parenthetical_content(cue: Token) -> Span | None:
     after_comma = phrase_start > sentence.start and doc[phrase_start - 1].text == ","
     # "…, Dorin told reporters.": the phrase opens with the cue's own subject ("…, criticizing the plan"
     # has none; "…, given that Wren has criticized the plan" is a subordinate clause)
-    closing = subject is not None and subject.left_edge.i == phrase_start and phrase_end - phrase_start <= 12
+    closing = subject is not None and subject.left_edge.i == phrase_start \
+        and phrase_end - phrase_start <= PARENTHESIS_WORDS
     if after_comma and closing and cue.head.i < phrase_start \
             and all(t.is_punct or t.is_space for t in doc[phrase_end:sentence.end]):
         # "Kaldor expects …, Dorin told reporters.": a closing cue the parser hung on the content
@@ -1924,6 +1926,9 @@ def _nested(cue: Token, subject: Token, clause: Span, marked: list[Marked]) -> l
     return [Found(start, end, f"{NAME}:nested_cue", 0.6, cue=cue, speaker=span)]
 
 
+PERSONAL_ADDRESSEES = {"me", "him", "her", "us", "them", "you"}  # "told me that …": a conversation
+
+
 def _said_on_an_occasion(cue: Token) -> bool:
     """Where, to whom or when the words were said is named: "at the forum where she said",
     "told reporters", "said in his speech", "said on Monday" (not "told me": a conversation)."""
@@ -1931,9 +1936,6 @@ def _said_on_an_occasion(cue: Token) -> bool:
     return venue is not None and venue.lower() not in PERSONAL_ADDRESSEES \
         or any(c.dep_ == "prep" and _says_when(c) for c in cue.children) \
         or any(c.dep_ == "npadvmod" and c.ent_type_ == "DATE" for c in cue.children)
-
-
-PERSONAL_ADDRESSEES = {"me", "him", "her", "us", "them", "you"}
 
 
 def _absorb_marked(start: int, end: int, marked: list[Marked]) -> tuple[int, int, list[tuple[int, int]]]:
