@@ -140,16 +140,21 @@ def test_cli_every_command_has_help(cli, command):
     assert result.exit_code == 0 and len(result.stdout) > 100
 
 
+def _analyze_one(tmp_path, cli, text: str) -> tuple[str, list[dict]]:
+    """One article analysed into a fresh database: (its db path, ``quotes --json`` rows)."""
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    db = str(tmp_path / "article.db")
+    assert cli("analyze", str(article), "--db", db).exit_code == 0
+    return db, json.loads(cli("quotes", "--db", db, "--json").stdout)
+
+
 def test_cli_quotes_says_a_hedge_has_no_source(tmp_path, cli):
     """A writer's hedge ("is expected to pass") has no speaker at all: the table says so rather
     than calling its speaker unknown; the named statement beside it keeps its speaker."""
-    article = tmp_path / "hedge.txt"
-    article.write_text("Harbour bill heads for a vote\n\nTALLINN, March 3 (Wire) — The harbour bill is expected to "
-                       "pass on Friday.\n\nMayor Ilse Wren said the vote would go ahead.\n\nThe council met on Monday.\n",
-                       encoding="utf-8")
-    db = str(tmp_path / "hedge.db")
-    assert cli("analyze", str(article), "--db", db).exit_code == 0
-    rows = json.loads(cli("quotes", "--db", db, "--json").stdout)
+    db, rows = _analyze_one(tmp_path, cli, "Harbour bill heads for a vote\n\nTALLINN, March 3 (Wire) — The harbour "
+                            "bill is expected to pass on Friday.\n\nMayor Ilse Wren said the vote would go ahead.\n\n"
+                            "The council met on Monday.\n")
     assert [(r["speaker"], r["rule"].split(":")[-1]) for r in rows] == [(None, "hedge"), ("Ilse Wren", "cue_clause")]
     table = cli("quotes", "--db", db).stdout
     assert "(no source: hedge)" in table and "(unknown" not in table
@@ -158,13 +163,8 @@ def test_cli_quotes_says_a_hedge_has_no_source(tmp_path, cli):
 def test_cli_analyze_reads_no_break_spaces_as_spaces_and_stores_the_source_words(tmp_path, cli):
     """Web copy puts no-break spaces after commas and marks; spaCy would make a token of each, so
     the parse reads them as spaces, and the stored words are still the source's, to the character."""
-    article = tmp_path / "nbsp.txt"
-    article.write_text("Harbour board under fire\n\nVESTRA, May 2 (Wire) — The board, Mayor Ilse Wren said,\u00a0has "
-                       "“let the quay rot\u00a0for a decade while the cranes rusted.”\n\nThe council met on Monday.\n",
-                       encoding="utf-8")
-    db = str(tmp_path / "nbsp.db")
-    assert cli("analyze", str(article), "--db", db).exit_code == 0
-    rows = json.loads(cli("quotes", "--db", db, "--json").stdout)
+    text = ("Harbour board under fire\n\nVESTRA, May 2 (Wire) — The board, Mayor Ilse Wren said,\u00a0has "
+            "“let the quay rot\u00a0for a decade while the cranes rusted.”\n\nThe council met on Monday.\n")
+    _, rows = _analyze_one(tmp_path, cli, text)
     assert [(r["speaker"], r["kind"]) for r in rows] == [("Ilse Wren", "mixed")]
-    source = article.read_text(encoding="utf-8")
-    assert "\u00a0" in rows[0]["text"] and rows[0]["text"] in source
+    assert "\u00a0" in rows[0]["text"] and rows[0]["text"] in text
