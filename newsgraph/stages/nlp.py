@@ -32,7 +32,8 @@ NAME = f"newsgraph.nlp.spacy.{MODEL}.v1"
 # Read as a plain space: spaCy makes a token of a no-break space (web copy puts one between a
 # closing mark and its cue, or after a comma), and the token splits what the parser and the rules
 # see as adjacent; a plain space is no token. One character for one, so offsets stay source offsets.
-READ_AS_SPACE = str.maketrans({"\xa0": " "})
+NO_BREAK_SPACES = "\xa0"
+READ_AS_SPACE = str.maketrans(dict.fromkeys(NO_BREAK_SPACES, " "))
 
 
 def analysis_text(source_text: str, segments: Iterable[tuple[str, int, int]]) -> str:
@@ -48,9 +49,9 @@ def analysis_text(source_text: str, segments: Iterable[tuple[str, int, int]]) ->
 def as_in_source(words: str, source_text: str, start: int) -> str:
     """``words`` cut from the analysis text at ``start``, with the source's no-break spaces put back."""
     source = source_text[start:start + len(words)]
-    if "\xa0" not in source:
+    if not any(c in source for c in NO_BREAK_SPACES):
         return words
-    return "".join(s if s == "\xa0" else w for w, s in zip(words, source))
+    return "".join(s if s in NO_BREAK_SPACES else w for w, s in zip(words, source))
 
 
 def content_spans(doc: CleanDocument) -> list[tuple[str, int, int]]:
