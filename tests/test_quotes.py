@@ -343,6 +343,15 @@ def test_quotes_parenthetical_cue_after_an_opening_phrase_the_parser_hung_on_it(
     assert (q.speaker, q.text) == (speaker, text[:-1])
 
 
+def test_quotes_closing_cue_with_a_second_subject_the_parser_gave_it(parse):
+    """"…, if bogus, ideas and theories to organize …, she said": the parser hangs a subject of the
+    sentence on the closing cue too; the nearer subject speaks, and the sentence before it is said."""
+    text = ("Mira Lind runs the archive. The archive has also made it possible for people with like-minded, "
+            "if bogus, ideas and theories to organize into clubs and reach others, she said.")
+    found = quotes.extract_quotes(parse(text))
+    assert [(q.speaker, q.text) for q in found] == [("Mira Lind", text[28:-11])]
+
+
 def test_quotes_a_cue_with_an_object_of_its_own_is_no_parenthesis(parse):
     """"Early in his campaign, Lind attacked Halden, calling him …": the cue says what it says
     itself, so the sentence around it is not its content."""

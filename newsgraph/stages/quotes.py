@@ -1131,7 +1131,9 @@ def _parenthetical_content(cue: Token) -> Span | None:
     phrase_start, phrase_end = min(words), max(words) + 1
     if cue.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or cue.head.i == cue.i:
         return None
-    subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+    # two subjects are a misparse ("…, if bogus, ideas and theories to organize …, she said"): the nearer speaks
+    subject = max((c for c in cue.children if c.dep_ in SUBJECT_DEPS), key=lambda c: (c.i < cue.i, c.i * (c.i < cue.i)),
+                  default=None)
     if subject is not None and subject.left_edge.i > phrase_start and doc[subject.left_edge.i - 1].text == "," \
             and phrase_end - subject.left_edge.i <= PARENTHESIS_WORDS and not _says_something_itself(cue):
         # "To understand the harbour, Rask said, one should …", "At times, aides said, …": the parser hung
