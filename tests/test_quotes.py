@@ -8,6 +8,7 @@ import re
 
 import pytest
 from hypothesis import given, settings as hyp_settings, strategies as st
+from spacy.tokens import Doc
 
 from newsgraph.stages import nlp, quotes
 
@@ -350,6 +351,42 @@ def test_quotes_closing_cue_with_a_second_subject_the_parser_gave_it(parse):
             "if bogus, ideas and theories to organize into clubs and reach others, she said.")
     found = quotes.extract_quotes(parse(text))
     assert [(q.speaker, q.text) for q in found] == [("Mira Lind", text[28:-11])]
+
+
+def test_quotes_age_between_quotation_and_cue(parse):
+    """"“…,” Rask, 58, told the Courier": the age set off by commas stands between the name and the
+    cue. The parse is built by hand as the parser reads such a sentence in a longer article: the name
+    hung on the quoted verb as an adverbial and "told" joined to it, so "told" has no subject."""
+    words = ["“", "We", "were", "wrong", "to", "wait", ",", "”", "Rask", ",", "58", ",", "told", "the", "Courier", "."]
+    doc = Doc(parse("x").vocab, words=words,
+              spaces=[False, True, True, True, True, False, False, True, False, True, False, True, True, True, False, False],
+              heads=[2, 2, 2, 2, 5, 3, 2, 8, 2, 8, 8, 8, 2, 14, 12, 2],
+              deps=["punct", "nsubj", "ROOT", "acomp", "aux", "xcomp", "punct", "punct", "npadvmod", "punct", "appos",
+                    "punct", "conj", "det", "dobj", "punct"],
+              tags=["``", "PRP", "VBD", "JJ", "TO", "VB", ",", "''", "NNP", ",", "CD", ",", "VBD", "DT", "NNP", "."],
+              pos=["PUNCT", "PRON", "AUX", "ADJ", "PART", "VERB", "PUNCT", "PUNCT", "PROPN", "PUNCT", "NUM", "PUNCT",
+                   "VERB", "DET", "PROPN", "PUNCT"],
+              lemmas=['"', "we", "be", "wrong", "to", "wait", ",", '"', "Rask", ",", "58", ",", "tell", "the", "Courier", "."],
+              ents=["O"] * 8 + ["B-PERSON"] + ["O"] * 5 + ["B-ORG", "O"])
+    (q,) = quotes.extract_quotes(doc)
+    assert (q.speaker, q.text, q.kind) == ("Rask", "We were wrong to wait,", "direct")
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Halden said on Tuesday that he would end the levy — a promise he has made twice before.",
+     "he would end the levy"),
+    # a dash inside a quotation is the speaker's own
+    ("Halden said the levy was “a mistake — a costly mistake” for the port.",
+     "the levy was “a mistake — a costly mistake” for the port"),
+    # a dash pair around an aside leaves the clause whole
+    ("Halden said the levy — a tax on bread — would end in May.", "the levy — a tax on bread — would end in May"),
+    # a dash that says more about a thing named is part of what was said
+    ("Halden said the guards were looking for another man — a sailor with a warrant.",
+     "the guards were looking for another man — a sailor with a warrant"),
+])
+def test_quotes_writers_aside_after_a_dash_is_not_said(parse, text, said):
+    (q,) = quotes.extract_quotes(parse(text))
+    assert (q.speaker, q.text) == ("Halden", said)
 
 
 def test_quotes_a_cue_with_an_object_of_its_own_is_no_parenthesis(parse):

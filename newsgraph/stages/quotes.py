@@ -970,7 +970,35 @@ def _without_closing_circumstance(clause: Span, cue: Token) -> Span:
             continue
         if prep.head.i == cue.i and _says_when(prep) or (prep.head.i == cue.i or nominal) and _names_venue(prep):
             return clause.doc[clause.start:prep.i]
-    return clause
+    return _before_writers_aside(clause)
+
+
+ASIDE_DASHES = ("—", "–", "--", "-")
+# what a writer calls the words just reported: "— a claim …", "— a swipe at …" (beside the speech nouns)
+COMMENT_NOUNS = {"message", "complaint", "reference", "allegation", "charge", "idea", "position", "stance",
+                 "line", "phrase", "metaphor", "swipe", "dig", "jab", "nod", "reversal", "echo"}
+
+
+def _before_writers_aside(clause: Span) -> Span:
+    """"said it would end the levy — a promise he has made before": a dash and a noun phrase closing
+    the sentence that name the words reported are the writer's comment on them, not part of them
+    ("searching for another man — a suspect …" says more about the man, and stays)."""
+    doc = clause.doc
+    dashes = [t for t in clause if t.text in ASIDE_DASHES and t.i > clause.start + MIN_STATEMENT_WORDS
+              and (t.text != "-" or doc[t.i - 1].whitespace_)]
+    if not dashes:
+        return clause
+    dash = dashes[-1]
+    after = doc[dash.i + 1:clause.end]
+    before = _text(doc)[clause.start_char:dash.idx]
+    open_quotation = before.count("“") > before.count("”") or before.count('"') % 2 or before.count("''") % 2
+    if len(dashes) > 1 or len(after) < 2 or after[0].lower_ not in ("a", "an") or open_quotation:
+        return clause  # (a pair of dashes sets off an aside inside the words)
+    noun = after[0].head
+    names_the_words = after.start <= noun.i < after.end \
+        and noun.lemma_.lower() in lexicon().speech_nouns | COMMENT_NOUNS
+    closes_sentence = all(t.is_punct or t.is_space for t in doc[clause.end:dash.sent.end])
+    return doc[clause.start:dash.i] if names_the_words and closes_sentence else clause
 
 
 VENUE_PREPOSITIONS = {"in", "at", "on", "during"}  # "at a rally", "in an interview"; venue_of reads them too
@@ -2649,6 +2677,8 @@ def _first_word_after(doc: Doc, offset: int) -> Token | None:
 def _nominal_between(doc: Doc, close: int, cue: Token) -> Token | None:
     """“…,” Tarn police Chief Anton Rask said — when the parser hung "said" elsewhere."""
     between = [t for t in doc.char_span(close, cue.idx, alignment_mode="contract") or [] if not t.is_punct]
+    if len(between) > 1 and between[-1].like_num and between[-1].dep_ == "appos":
+        between = between[:-1]  # "“…,” Rask, 58, told the paper": the age set off by commas
     if between and len(between) <= 6 and between[-1].i == cue.i - 1 and between[-1].ent_type_ == "PERSON":
         return between[-1]  # "screenwriter Cole Haddon wrote": a name right before the cue, whatever came first
     # taggers stumble on names (a town's name read as a verb): accept capitalised words whatever their tag
