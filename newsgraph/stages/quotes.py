@@ -1076,17 +1076,62 @@ def _continued_predicate(doc: Doc, cue: Token, end: int) -> int | None:
     """"said he is ready to “take on the cartel,” secure the border and improve care": after a
     closing quotation mark the parser hangs the rest of the reported predicate on the cue. A verb
     that cannot be the speaker's own next act — a bare infinitive, or the present after a past
-    cue ("said polls could be “way off,” and have been unreliable") — goes on with the content."""
+    cue ("said polls could be “way off,” and have been unreliable") — goes on with the content, as
+    does a condition or reason of what was said; a bare infinitive does even without the mark."""
     text = _text(doc)
     for verb in cue.rights:
         gap = text[end:verb.left_edge.idx]
         if verb.dep_ not in ("advcl", "conj") or verb.left_edge.idx < end or not re.fullmatch(r"[\s,”\"']*(?:and\s+)?", gap) \
-                or not re.search(r"[”\"']", gap) or is_cue(verb) \
-                or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children):
+                or is_cue(verb):
+            continue
+        if not re.search(r"[”\"']", gap):
+            # "pledged to enact the reform, fix the budget and …": a bare infinitive after a tensed cue
+            # goes on with the infinitive reported before it, closing mark or not
+            if _infinitive_goes_on(verb, cue, end):
+                last = _last_of_predicate(verb)
+                return _strip_edges(doc, end, last.idx + len(last))[1]
+            continue
+        if verb.dep_ == "advcl" and verb.left_edge.lower_ in CONDITION_WORDS and verb.left_edge.head.i == verb.i \
+                and (verb.left_edge.lower_ != "when" or any(c.dep_ == "ccomp" for c in cue.children)) \
+                and not _the_speakers_own_act(verb, cue):
+            # "said there remains a “real gap,” when it comes to …", "called the plan “a mistake” because …":
+            # the condition or the reason of what was said (after a name, "when …" tells of the thing named)
+            return _strip_edges(doc, end, verb.right_edge.idx + len(verb.right_edge))[1]
+        if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children):
             continue
         if verb.tag_ == "VB" or verb.tag_ in ("VBZ", "VBP") and cue.tag_ == "VBD":
             return _strip_edges(doc, end, verb.right_edge.idx + len(verb.right_edge))[1]
     return None
+
+
+CONDITION_WORDS = {"when", "if", "unless", "because", "although", "though", "whereas"}
+
+
+def _infinitive_goes_on(verb: Token, cue: Token, end: int) -> bool:
+    """A bare infinitive without a subject after the infinitive a tensed cue reports, which ends the content."""
+    reported = next((c for c in cue.children if c.dep_ == "xcomp" and c.tag_ == "VB"
+                     and c.right_edge.idx + len(c.right_edge) <= end), None)
+    return reported is not None and verb.tag_ == "VB" and cue.tag_ in ("VBD", "VBZ", "VBP") \
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def _last_of_predicate(verb: Token) -> Token:
+    """The predicate's last word, short of a clause with a subject of its own joined to it ("fix the
+    budget and he, once again, pledged …")."""
+    clause = next((c for c in verb.rights if c.dep_ == "conj" and any(g.dep_ in SUBJECT_DEPS for g in c.children)), None)
+    if clause is None:
+        return verb.right_edge
+    words = [t for t in verb.subtree if t.i < clause.left_edge.i and not (t.dep_ == "cc" and t.head.i == verb.i)]
+    return words[-1]
+
+
+def _the_speakers_own_act(clause: Token, cue: Token) -> bool:
+    """"when she spoke to reporters", "when asked": the occasion of the words, told of the speaker."""
+    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return True
+    speaker = subject_of(cue)
+    return subject.lower_ in PRONOUNS | {"i", "we"} or speaker is not None and subject.lower_ == speaker.lower_
 
 
 def _second_that_clause(doc: Doc, end: int) -> int | None:
