@@ -360,6 +360,9 @@ def test_quotes_closing_cue_with_a_second_subject_the_parser_gave_it(parse):
      "the levy was “a mistake — a costly mistake” for the port"),
     # a dash pair around an aside leaves the clause whole
     ("Halden said the levy — a tax on bread — would end in May.", "the levy — a tax on bread — would end in May"),
+    # a comma does the same before a noun that names the words
+    ("Halden complained that the count had been “rigged” against him, a charge that party leaders denied.",
+     "the count had been “rigged” against him"),
     # a dash that says more about a thing named is part of what was said
     ("Halden said the guards were looking for another man — a sailor with a warrant.",
      "the guards were looking for another man — a sailor with a warrant"),

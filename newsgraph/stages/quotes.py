@@ -974,31 +974,37 @@ def _without_closing_circumstance(clause: Span, cue: Token) -> Span:
 
 
 ASIDE_DASHES = ("—", "–", "--", "-")
-# what a writer calls the words just reported: "— a claim …", "— a swipe at …" (beside the speech nouns)
+# what a writer calls the words just reported: "— a claim …", ", a swipe at …" (beside the speech nouns)
 COMMENT_NOUNS = {"message", "complaint", "reference", "allegation", "charge", "idea", "position", "stance",
-                 "line", "phrase", "metaphor", "swipe", "dig", "jab", "nod", "reversal", "echo"}
+                 "line", "phrase", "metaphor", "swipe", "dig", "jab", "nod", "reversal", "echo", "acknowledgment",
+                 "acknowledgement", "concession", "move"}
 
 
 def _before_writers_aside(clause: Span) -> Span:
-    """"said it would end the levy — a promise he has made before": a dash and a noun phrase closing
-    the sentence that name the words reported are the writer's comment on them, not part of them
-    ("searching for another man — a suspect …" says more about the man, and stays)."""
+    """"said it would end the levy — a promise he has made before", "…, a charge the council denied":
+    a dash or comma and a noun phrase closing the sentence that name the words reported are the
+    writer's comment on them, not part of them ("searching for another man — a suspect …" says more
+    about the man, and stays)."""
     doc = clause.doc
-    dashes = [t for t in clause if t.text in ASIDE_DASHES and t.i > clause.start + MIN_STATEMENT_WORDS
-              and (t.text != "-" or doc[t.i - 1].whitespace_)]
-    if not dashes:
-        return clause
-    dash = dashes[-1]
-    after = doc[dash.i + 1:clause.end]
-    before = _text(doc)[clause.start_char:dash.idx]
-    open_quotation = before.count("“") > before.count("”") or before.count('"') % 2 or before.count("''") % 2
-    if len(dashes) > 1 or len(after) < 2 or after[0].lower_ not in ("a", "an") or open_quotation:
+    dashes = [t for t in clause if _is_dash(t)]
+    breaks = [t for t in clause if (t.text == "," or _is_dash(t)) and t.i > clause.start + MIN_STATEMENT_WORDS]
+    if not breaks or _is_dash(breaks[-1]) and len(dashes) > 1:
         return clause  # (a pair of dashes sets off an aside inside the words)
+    mark = breaks[-1]
+    after = doc[mark.i + 1:clause.end]
+    before = _text(doc)[clause.start_char:mark.idx]
+    open_quotation = before.count("“") > before.count("”") or before.count('"') % 2 or before.count("''") % 2
+    if len(after) < 2 or after[0].lower_ not in ("a", "an") or open_quotation:
+        return clause
     noun = after[0].head
     names_the_words = after.start <= noun.i < after.end \
         and noun.lemma_.lower() in lexicon().speech_nouns | COMMENT_NOUNS
-    closes_sentence = all(t.is_punct or t.is_space for t in doc[clause.end:dash.sent.end])
-    return doc[clause.start:dash.i] if names_the_words and closes_sentence else clause
+    closes_sentence = all(t.is_punct or t.is_space for t in doc[clause.end:mark.sent.end])
+    return doc[clause.start:mark.i] if names_the_words and closes_sentence else clause
+
+
+def _is_dash(token: Token) -> bool:
+    return token.text in ASIDE_DASHES and (token.text != "-" or token.doc[token.i - 1].whitespace_)
 
 
 VENUE_PREPOSITIONS = {"in", "at", "on", "during"}  # "at a rally", "in an interview"; venue_of reads them too
