@@ -1386,6 +1386,17 @@ def test_quotes_a_continuing_participle_after_a_comma_is_the_next_statement(pars
         ("Anton Reid", "the council had acted in haste", "saying")]
 
 
+def test_quotes_a_continuing_participle_after_a_second_predicate_is_the_next_statement(parse):
+    """"said A has been X and would do Y, saying B": the participle hangs on the second predicate of
+    what was said; it is still the speaker's next statement, not the reported clause's subject's."""
+    text = ("Mira Lind said her father has been an advocate for dockers in his company and would do the same as "
+            "mayor, saying that he supports equal pay for equal work.")
+    assert [(q.speaker, q.text, q.cue) for q in quotes.extract_quotes(parse(text))] == [
+        ("Mira Lind", "her father has been an advocate for dockers in his company and would do the same as mayor",
+         "said"),
+        ("Mira Lind", "he supports equal pay for equal work", "saying")]
+
+
 def test_quotes_a_stance_inside_what_was_said_stays_part_of_it(parse):
     """A stance verb is no cue: "said she was tired … and wanted a new candidate" is one statement."""
     text = "The actress said she was tired of the old guard and wanted a candidate from outside the party."

@@ -483,9 +483,9 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
             return subject_of(teller, marked)
         # "told the paper that Wren “had a crazy plan,” adding, “…”": the participle goes on with the
         # teller's words, though the parser hung it on the reported clause
-        if cue.dep_ == "advcl" and cue.tag_ == "VBG" and head.dep_ == "ccomp" and is_cue(head.head) \
-                and (cue.lemma_.lower() in CONTINUING_CUES or _after_closing_quotation(cue)):
-            return subject_of(head.head, marked)
+        teller = _cue_reporting(head) if cue.dep_ == "advcl" and cue.tag_ == "VBG" else None
+        if teller is not None and (cue.lemma_.lower() in CONTINUING_CUES or _after_closing_quotation(cue)):
+            return subject_of(teller, marked)
         for _ in range(3):  # "…, treating it as a compliment and, when questioned, asserting …"
             if head.i == cue.i:
                 break
@@ -1195,8 +1195,17 @@ def _reported_clause_goes_on(token: Token, cue: Token) -> bool:
 def _goes_on_after_comma(token: Token, cue: Token) -> bool:
     """"said the levy was improper, adding that …": a continuing participle the parser hung on the
     reported clause is the speaker's next statement (its subject is the cue's: see subject_of)."""
+    teller = _cue_reporting(token.head)
     return token.doc[token.i - 1].text == "," and token.dep_ == "advcl" and token.lemma_.lower() in CONTINUING_CUES \
-        and token.head.dep_ == "ccomp" and token.head.head.i == cue.i
+        and teller is not None and teller.i == cue.i
+
+
+def _cue_reporting(verb: Token) -> Token | None:
+    """The cue whose reported clause ``verb`` heads, or goes on as a second predicate ("said her
+    father has been an advocate … and would do the same"): its words are the cue's subject's."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.head if verb.dep_ == "ccomp" and is_cue(verb.head) else None
 
 
 PARENTHESIS_WORDS = 12  # "…, a spokeswoman for the port authority, Anna Berg, said on Saturday, …"
