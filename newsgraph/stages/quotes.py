@@ -512,7 +512,7 @@ def _misread_reduced_relative(cue: Token, marked: list[Marked]) -> Token | None:
             and any(c.dep_ == "appos" for c in name.children) and not _inside(name.idx, marked):
         return name
     edge = noun.left_edge.i
-    if noun.i == cue.i - 1 and edge > 0 and doc[edge - 1].text in ("”", '"', "''") \
+    if noun.i == cue.i - 1 and edge > 0 and doc[edge - 1].text in CLOSING_MARK_TOKENS \
             and _text(doc)[:doc[edge - 1].idx].rstrip().endswith((",", "?", "!")):
         return noun
     return None
@@ -551,7 +551,7 @@ def _stranded_name(cue: Token, marked: list[Marked]) -> Token | None:
             start -= 1  # "…, former president Bill Clinton said": the words that describe the name
         before = cue.doc[start - 1] if start > sentence.start else None
         between = cue.doc[ent.end:cue.i]
-        if (before is None or before.text in (",", "”", '"', "''")) and not any(_inside(t.idx, marked) for t in between) \
+        if (before is None or before.text in (",", *CLOSING_MARK_TOKENS)) and not any(_inside(t.idx, marked) for t in between) \
                 and not any(t.tag_ in FINITE_TAGS for t in between):
             return ent.root
     return _role_right_before(cue, marked)
@@ -1030,7 +1030,7 @@ def _before_circumstance(span: Span) -> Span:
     phrase …": after the quoted name, the parser may hang the time, place or the writer's dash inside
     the object; cut there."""
     for token in span[1:]:
-        after_quotation = span.doc[token.i - 1].text in ("”", '"', "''", "’")
+        after_quotation = span.doc[token.i - 1].text in CLOSING_MARK_TOKENS
         if after_quotation and (token.lower_ in CIRCUMSTANCE_PREPOSITIONS or token.text in ("—", "–", "--")):
             return span.doc[span.start:token.i]
     return span
@@ -1160,7 +1160,7 @@ def _second_that_clause(doc: Doc, end: int) -> int | None:
 def _after_closing_quotation(token: Token) -> bool:
     """"… “expanded the party,” claiming …": the word follows a closing mark and a comma or dash."""
     before = {t.text for t in token.doc[max(0, token.i - 2):token.i]}
-    return bool(before & {",", "—", "–"}) and bool(before & {"”", '"', "''"})
+    return bool(before & {",", "—", "–"}) and bool(before & set(CLOSING_MARK_TOKENS))
 
 
 def _without_next_cue(span: Span, cue: Token) -> Span:
