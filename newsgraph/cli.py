@@ -27,7 +27,7 @@ from .export import FORMATS, write_export
 from .models import Notice, Rejected
 from .pipeline import IngestReport, ingest as run_ingest
 from .stages.ingest import expand_inputs
-from .store import Store
+from .store import Store, source_of
 from .web.format import speaker_name
 
 app = typer.Typer(help="Who said what, where and when — across the news.", no_args_is_help=True,
@@ -256,7 +256,7 @@ def show(article_id: Annotated[str, typer.Argument(help="Article id (a unique pr
     with _open(db) as store:
         statements = store.quotes(article_id=row["id"])
     out.print("")
-    out.print(_highlighted(row["source_text"] or row["raw"], row["segments"], statements))
+    out.print(_highlighted(source_of(row), row["segments"], statements))
     for q in statements:
         who = speaker_name(q)
         out.print(Text.assemble((f"  {who}", "bold"), f" [{q['kind']}, {q['rule'].split(':')[-1]}, "

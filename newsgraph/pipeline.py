@@ -21,7 +21,7 @@ from .errors import PipelineError
 from .models import Article, Attribution, Notice, RawDocument, Rejected, Story
 from .stages import clean, dedup, entities, metadata, nlp, quotes, statements, stories, summarize
 from .stages.ingest import expand_inputs, read_path
-from .store import Store
+from .store import Store, source_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +159,7 @@ def analyze(store: Store, settings: Settings, on_batch: Callable[[int], None] | 
     report = AnalyzeReport()
     pending = store.ids_to_analyze(ANALYSIS_STAGE)
     rows = _rows(store, pending, settings.nlp_batch_size)
-    texts = ((nlp.analysis_text(r["source_text"] or r["raw"], [tuple(s[:3]) for s in r["segments"]]), r) for r in rows)
+    texts = ((nlp.analysis_text(source_of(r), [tuple(s[:3]) for s in r["segments"]]), r) for r in rows)
     # starting worker processes (each loads the model) costs seconds: only worth it for a backlog
     processes = settings.nlp_processes if len(pending) >= MIN_ARTICLES_FOR_WORKERS else 1
     batch: list[Attribution] = []
@@ -271,7 +271,7 @@ def _summary(store: Store, story: Story) -> tuple:
     """A cited extractive summary over all the story's articles, earlier members included."""
     ids = list(dict.fromkeys([*store.story_members(story.id), *(m.article_id for m in story.members)]))
     rows = _rows(store, ids, 200)
-    sources = [summarize.Source(r["id"], r["source_text"] or r["raw"], r["segments"]) for r in rows]
+    sources = [summarize.Source(r["id"], source_of(r), r["segments"]) for r in rows]
     return summarize.summarize(sources, story.keywords)
 
 
@@ -329,7 +329,7 @@ def _attribute(row: dict[str, Any], doc: Any, report: AnalyzeReport) -> Attribut
         report.failed.append(Rejected(row["id"], f"internal error in {quotes.NAME}: {type(exc).__name__}: {exc}",
                                       stage=quotes.NAME))
         return Attribution(row["id"], (), ())
-    source = row["source_text"] or row["raw"]
+    source = source_of(row)
     dated = tuple(quotes.with_said_on(replace(q, text=nlp.as_in_source(q.text, source, q.start)), row["published"])
                   for q in found)
     return Attribution(row["id"], dated, tuple(people))

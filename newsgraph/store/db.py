@@ -470,6 +470,12 @@ class Store:
                              'quotes, e.g. "reset relations", and use AND / OR / NOT in capitals') from None
 
 
+def source_of(article: Any) -> str:
+    """The text an article's offsets point into: ``source_text``, stored only where it differs from
+    ``raw`` (an HTML page's text), else ``raw`` itself."""
+    return article["source_text"] or article["raw"]
+
+
 ARTICLE_COLUMNS = ("id", "external_id", "source", "url", "format", "encoding", "raw", "source_text", "text",
                    "outlet", "published", "date_precision", "dateline", "title", "lang", "authors",
                    "contributors", "segments", "offset_map", "provenance", "fetched", "ingested_at")

@@ -13,6 +13,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..store import source_of
 from .format import speaker_name
 
 # Segments that are not the article's own words: hidden, or struck out on request.
@@ -93,7 +94,7 @@ def render_range(source: str, start: int, end: int, spans: list[Span], titles: d
 
 def paragraphs(article: dict[str, Any], quotes: list[dict[str, Any]], show_removed: bool,
                cited: tuple[int, int] | None = None) -> list[Paragraph]:
-    source = article.get("source_text") or article["raw"]
+    source = source_of(article)
     spans = spans_of(quotes, cited)
     titles = {n: evidence_title(q) for n, q in enumerate(quotes, start=1)}
     out = []
