@@ -1843,6 +1843,10 @@ def test_quotes_the_rest_of_a_reported_predicate_after_a_quotation_is_still_repo
     # ... and so are the infinitives the parser split off a promise
     ("Halden pledged to enact judicial reform, fix the town’s “broken” harbour finances and rebuild the port.",
      "enact judicial reform, fix the town’s “broken” harbour finances and rebuild the port"),
+    # ... and the clause after a colon that spells out what was said
+    ("Halden said Tarn will prove what his backers have long said: He is the candidate both insiders and "
+     "outsiders can trust.",
+     "Tarn will prove what his backers have long said: He is the candidate both insiders and outsiders can trust"),
 ])
 def test_quotes_what_the_parser_hung_on_the_cue_goes_on_with_the_content(parse, text, said):
     (q,) = quotes.extract_quotes(parse(text))

@@ -1157,6 +1157,22 @@ def _second_that_clause(doc: Doc, end: int) -> int | None:
     return _strip_edges(doc, clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text))[1]
 
 
+COLON_THEN_WORDS = re.compile(r"\s*:\s+(?=[^\s“\"'‘«])")
+
+
+def _clause_after_colon(doc: Doc, cue: Token, end: int) -> int | None:
+    """"said the port will prove what its backers have long said: It is the best in the region": the
+    parser makes the clause after the colon a second report of the same cue; it spells out the first."""
+    match = COLON_THEN_WORDS.match(_text(doc), end)
+    first = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand") if match else None
+    if first is None:
+        return None
+    clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.left_edge.i == first[0].i), None)
+    if clause is None:
+        return None
+    return _strip_edges(doc, end, clause.right_edge.idx + len(clause.right_edge))[1]
+
+
 def _after_closing_quotation(token: Token) -> bool:
     """"… “expanded the party,” claiming …": the word follows a closing mark and a comma or dash."""
     before = {t.text for t in token.doc[max(0, token.i - 2):token.i]}
@@ -1381,7 +1397,7 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
         start, end = _strip_edges(doc, clause.start_char, clause.end_char)
         end = _continued_predicate(doc, token, end) or end
         start, end, parts = _absorb_marked(start, end, marked)
-        end = _second_that_clause(doc, end) or end
+        end = _second_that_clause(doc, end) or _clause_after_colon(doc, token, end) or end
         tail = _quoted_tail(doc, token, end, marked)
         if tail is not None:
             start, end, parts = _absorb_marked(start, tail, marked)
