@@ -734,6 +734,21 @@ def test_quotes_a_bare_quotation_after_the_attribution_carries_on_the_statement(
     assert len(varga) == 1 and varga[0].text.endswith("a change.") and len(varga[0].parts) == 2
 
 
+@pytest.mark.parametrize("text, parts", [
+    # after the writer's words the quotation goes on with the statement they report ...
+    ("Mayor Ilse Varga said the port would close in May. “We have no choice.”\n\nThe council meets on Friday.", 2),
+    # ... not after a statement that already quotes a few of the speaker's words
+    ("Mayor Ilse Varga called the levy “a tax on bread” on Monday. “We will end it.”\n\nThe council meets on "
+     "Friday.", 1),
+    # ... nor in the next paragraph
+    ("Mayor Ilse Varga said the port would close in May.\n\n“We have no choice.”\n\nThe council meets on Friday.", 1),
+])
+def test_quotes_a_bare_quotation_after_a_reported_statement_carries_it_on(parse, text, parts):
+    found = quotes.extract_quotes(parse(text))
+    assert all(q.speaker == "Ilse Varga" for q in found)
+    assert len(found) == 3 - parts and len(found[0].parts or [()]) == parts
+
+
 def test_quotes_a_short_first_part_opens_a_split_quotation(parse):
     text = ("“Both coalition partners now want the levy cut before the winter,” Ilse Varga, a fellow at the "
             "Brenn Institute, wrote in an analysis.\n\n“So far,” she continued, “the ministry has not shown much appetite "

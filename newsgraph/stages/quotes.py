@@ -2360,7 +2360,7 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
             continue
         if previous is not None and _starts_unit(doc, m):
             m.claimed = True
-            if _carries_on(doc, m, previous, marked):
+            if _carries_on(doc, m, previous, marked) or _goes_on_with(doc, previous, m, claimed + found, marked):
                 _carry_into(previous, m)
                 continue
             found.append(Found(m.start, m.end, f"{NAME}:continuation", 0.75,
@@ -2988,6 +2988,19 @@ def _carries_on(doc: Doc, m: Marked, previous: Found, marked: list[Marked]) -> b
         and "\n" not in text[previous.start:previous.end] and between.strip().count("\n") == 0 \
         and between.rstrip(" \t").endswith("\n") \
         and not any(previous.end < o.start < m.start for o in marked) and _word_count(between) <= SPLIT_GAP_WORDS
+
+
+def _goes_on_with(doc: Doc, previous: Found, m: Marked, statements: list[Found], marked: list[Marked]) -> bool:
+    """"Varga said the port would close. “We have no choice.”": a bare quotation right after a
+    statement in its paragraph, all in quotation marks or all in the writer's words, goes on with it,
+    one statement in two parts (after a mixed one, whose quoted words were picked from a longer
+    speech, it stands alone; in the next paragraph, only a split quotation carries on)."""
+    if previous.speaker is None or "\n" in _text(doc)[previous.end:m.start] \
+            or any(previous.end <= s.start < m.start for s in statements):
+        return False
+    quoted = [o for o in marked if o.start < previous.end and previous.start < o.end and o is not m]
+    all_quoted = _inside(previous.start, marked) and _inside(previous.end - 1, marked)
+    return all_quoted or not quoted
 
 
 def _starts_unit(doc: Doc, m: Marked) -> bool:
