@@ -367,7 +367,7 @@ def test_quotes_closing_cue_with_a_second_subject_the_parser_gave_it(parse):
     ("Halden said the guards were looking for another man — a sailor with a warrant.",
      "the guards were looking for another man — a sailor with a warrant"),
 ])
-def test_quotes_writers_aside_after_a_dash_is_not_said(parse, text, said):
+def test_quotes_writers_aside_after_a_dash_or_comma_is_not_said(parse, text, said):
     (q,) = quotes.extract_quotes(parse(text))
     assert (q.speaker, q.text) == ("Halden", said)
 

@@ -1004,7 +1004,8 @@ def _before_writers_aside(clause: Span) -> Span:
 
 
 def _is_dash(token: Token) -> bool:
-    return token.text in ASIDE_DASHES and (token.text != "-" or token.doc[token.i - 1].whitespace_)
+    """A dash, or a hyphen with space before it ("plan - a promise"), not one inside a word."""
+    return token.text in ASIDE_DASHES and (token.text != "-" or token.i > 0 and bool(token.doc[token.i - 1].whitespace_))
 
 
 VENUE_PREPOSITIONS = {"in", "at", "on", "during"}  # "at a rally", "in an interview"; venue_of reads them too
@@ -1111,6 +1112,7 @@ def _continued_predicate(doc: Doc, cue: Token, end: int) -> int | None:
 
 
 CONDITION_WORDS = {"when", "if", "unless", "because", "although", "though", "whereas"}
+PERSONAL_SUBJECTS = PRONOUNS | {"i", "we"}  # "when she spoke to reporters": the speaker again
 
 
 def _infinitive_goes_on(verb: Token, cue: Token, end: int) -> bool:
@@ -1137,7 +1139,7 @@ def _the_speakers_own_act(clause: Token, cue: Token) -> bool:
     if subject is None:
         return True
     speaker = subject_of(cue)
-    return subject.lower_ in PRONOUNS | {"i", "we"} or speaker is not None and subject.lower_ == speaker.lower_
+    return subject.lower_ in PERSONAL_SUBJECTS or speaker is not None and subject.lower_ == speaker.lower_
 
 
 def _second_that_clause(doc: Doc, end: int) -> int | None:
@@ -1236,8 +1238,9 @@ def _parenthetical_content(cue: Token) -> Span | None:
     if cue.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or cue.head.i == cue.i:
         return None
     # two subjects are a misparse ("…, if bogus, ideas and theories to organize …, she said"): the nearer speaks
-    subject = max((c for c in cue.children if c.dep_ in SUBJECT_DEPS), key=lambda c: (c.i < cue.i, c.i * (c.i < cue.i)),
-                  default=None)
+    subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
+    before = [c for c in subjects if c.i < cue.i]
+    subject = before[-1] if before else next(iter(subjects), None)
     if subject is not None and subject.left_edge.i > phrase_start and doc[subject.left_edge.i - 1].text == "," \
             and phrase_end - subject.left_edge.i <= PARENTHESIS_WORDS and not _says_something_itself(cue):
         # "To understand the harbour, Rask said, one should …", "At times, aides said, …": the parser hung
@@ -2998,7 +3001,7 @@ def _goes_on_with(doc: Doc, previous: Found, m: Marked, statements: list[Found],
     if previous.speaker is None or "\n" in _text(doc)[previous.end:m.start] \
             or any(previous.end <= s.start < m.start for s in statements):
         return False
-    quoted = [o for o in marked if o.start < previous.end and previous.start < o.end and o is not m]
+    quoted = [o for o in marked if o.start < previous.end and previous.start < o.end]
     all_quoted = _inside(previous.start, marked) and _inside(previous.end - 1, marked)
     return all_quoted or not quoted
 
