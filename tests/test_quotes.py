@@ -1393,6 +1393,19 @@ def test_quotes_a_document_that_reads_after_the_quotation_is_its_source(parse):
     assert [(q.speaker, q.cue) for q in quotes.extract_quotes(parse(text))] == [("the editorial", "read")]
 
 
+@pytest.mark.parametrize("text, said", [
+    # the time of the saying, hung by the parser on what was said
+    ("Halden said after the convention he would not accept Brenn's endorsement if it were offered.",
+     ("Halden", "he would not accept Brenn's endorsement if it were offered")),
+    # a subject and its description read as a clause before the cue ("privy" taken for a verb)
+    ("Multiple sources privy to negotiations say it's the union leaders who have insisted on acting now.",
+     ("multiple sources", "it's the union leaders who have insisted on acting now")),
+])
+def test_quotes_what_the_parser_misplaced_around_the_cue(parse, text, said):
+    found = quotes.extract_quotes(parse(text))
+    assert [(q.speaker, q.text) for q in found] == [said]
+
+
 def test_quotes_a_continuing_participle_after_a_comma_is_the_next_statement(parse):
     """"said that A, saying B": the parser hangs "saying" on A, but B is the speaker's next statement."""
     text = "Anton Reid said that the levy was improper but not illegal, saying the council had acted in haste."

@@ -417,6 +417,8 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
     if (author := _author_of_document(cue, marked)) is not None:
         return author
     subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)]
+    if not subjects and (clause := _subject_read_as_clause(cue)) is not None:
+        return next(c for c in clause.children if c.dep_ in SUBJECT_DEPS)
     if not subjects and (misread := _misread_relative(cue)) is not None:
         return misread[0]
     if not subjects and (participle_subject := _subject_of_a_participle_read_as_subject(cue, marked)) is not None:
@@ -498,6 +500,26 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
                 return subject or _subject_of_cue_before(cue, marked)
             head = head.head
     return _stranded_name(cue, marked)
+
+
+def _subject_read_as_clause(cue: Token) -> Token | None:
+    """"Multiple sources privy to the talks say it is …": the parser read the subject and what
+    follows it as a clause before the cue ("privy" a verb), and left the cue without a subject.
+    With the reported clause after the cue, the clause before it that opens the sentence with a
+    noun for subject is the speaker's description."""
+    if any(c.dep_ in SUBJECT_DEPS for c in cue.children) or not any(c.dep_ == "ccomp" and c.i > cue.i
+                                                                     for c in cue.children):
+        return None
+    clause = next((c for c in cue.lefts if c.dep_ in ("ccomp", "advcl")), None)
+    if clause is None:
+        return None
+    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.i < clause.i), None)
+    # a noun the tagger took for a verb in the present ("privy", "rabbi"), with no auxiliary of its own
+    misread_verb = clause.tag_ in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.left_edge.i != cue.sent.start \
+            or not misread_verb or any(c.dep_ in ("dobj", "ccomp", "attr", "acomp") for c in clause.children):
+        return None
+    return clause
 
 
 def _misread_reduced_relative(cue: Token, marked: list[Marked]) -> Token | None:
@@ -660,6 +682,24 @@ def _sentence_subject_before(participle: Token, marked: list[Marked]) -> Token |
     return next((c for c in root.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)), None)
 
 
+TIME_PREPOSITIONS = {"after", "before", "during", "following", "since", "at", "on", "in"}
+
+
+def _clause_after_time_phrase(cue: Token) -> Span | None:
+    """"said after the convention he would not accept …": the parser hung the time of the saying
+    on the reported clause and made it an adverbial one; what was said starts at its subject."""
+    for child in cue.rights:
+        if child.dep_ != "advcl" or child.left_edge.lower_ not in TIME_PREPOSITIONS \
+                or child.left_edge.dep_ != "prep" or child.left_edge.head.i != child.i:
+            continue
+        subject = next((c for c in child.children if c.dep_ in SUBJECT_DEPS and c.i > child.left_edge.right_edge.i), None)
+        finite = child.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
+                                                  for c in child.children)
+        if subject is not None and finite and subject.left_edge.i == child.left_edge.right_edge.i + 1:
+            return cue.doc[subject.left_edge.i:child.right_edge.i + 1]
+    return None
+
+
 def _misread_relative(cue: Token) -> tuple[Token, Token] | None:
     """"Sanders, who sits at zero endorsements, said that …": the parser read the relative clause
     as the cue's content and its noun as that clause's subject. (noun, relative clause's verb)."""
@@ -713,9 +753,12 @@ def clause_of(cue: Token, quoted: bool = False) -> Span | None:
     # before it are not what was said
     said_after = quoted and any(c.dep_ == "ccomp" and c.i > cue.i and any(g.dep_ in SUBJECT_DEPS for g in c.children)
                                 for c in cue.children)
+    described = _subject_read_as_clause(cue)
     for child in cue.children:
         if misread is not None and child.i == misread[1].i:
             continue  # the relative clause of the speaker, not what was said
+        if described is not None and child.i == described.i:
+            continue  # the speaker and what describes them, read as a clause
         if said_after and child.dep_ == "ccomp" and child.i < cue.i:
             continue
         if child.i < cue.i and _set_apart(child, cue):
@@ -737,6 +780,8 @@ def clause_of(cue: Token, quoted: bool = False) -> Span | None:
             start = _approximate_subject(cue, child) or child.left_edge.i
             end = _before_contrast(child, end)
             return _without_trailing_joint(_without_that(_without_next_cue(doc[start:end + 1], cue)))
+    if (dated := _clause_after_time_phrase(cue)) is not None:
+        return dated
     for child in cue.children:  # "said legalizing it could put thousands to work": a gerund subject
         if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i > cue.i \
                 and any(t.tag_ in FINITE_TAGS or t.tag_ == "MD" for t in child.subtree if t.i > child.i):
