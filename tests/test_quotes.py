@@ -372,6 +372,15 @@ def test_quotes_writers_aside_after_a_dash_or_comma_is_not_said(parse, text, sai
     assert (q.speaker, q.text) == ("Halden", said)
 
 
+def test_quotes_an_inverted_closing_cue_says_the_sentence_before_it(parse):
+    """"…, said the company's chief executive, Anton Rask.": the cue before its subject closes the
+    sentence as "…, Rask said." does."""
+    text = ("The big steel plant is hanging on, but it is under intense pressure from imports, said the company's "
+            "chief executive, Anton Rask.")
+    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == [
+        ("Anton Rask", "The big steel plant is hanging on, but it is under intense pressure from imports")]
+
+
 def test_quotes_a_cue_with_an_object_of_its_own_is_no_parenthesis(parse):
     """"Early in his campaign, Lind attacked Halden, calling him …": the cue says what it says
     itself, so the sentence around it is not its content."""

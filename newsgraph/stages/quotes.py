@@ -1294,7 +1294,9 @@ def _parenthetical_content(cue: Token) -> Span | None:
     after_comma = phrase_start > sentence.start and doc[phrase_start - 1].text == ","
     # "…, Dorin told reporters.": the phrase opens with the cue's own subject ("…, criticizing the plan"
     # has none; "…, given that Wren has criticized the plan" is a subordinate clause)
-    closing = subject is not None and subject.left_edge.i == phrase_start \
+    # … or with the cue before its subject ("…, said the company's chief executive, Anton Rask.")
+    inverted = subject is not None and subject.i > cue.i and phrase_start == cue.i and cue.lemma_.lower() in INVERTIBLE
+    closing = subject is not None and (subject.left_edge.i == phrase_start or inverted) \
         and phrase_end - phrase_start <= PARENTHESIS_WORDS
     if after_comma and closing and cue.head.i < phrase_start \
             and all(t.is_punct or t.is_space for t in doc[phrase_end:sentence.end]):
