@@ -430,7 +430,7 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
         people = [t for t in subjects[0].subtree if t.i < cue.i and t.ent_type_ == "PERSON" and t.head.ent_type_ != "PERSON"]
         return people[-1] if people else None
     # two subjects are a misparse ("THE BORROWING Back when …, Mr. McKinley said"): the nearer speaks
-    for child in sorted(subjects, key=lambda c: (c.i > cue.i, -c.i if c.i < cue.i else c.i))[:1]:
+    if (child := _nearer_subject(subjects, cue)) is not None:
         if child.lower_ in ("who", "which", "that") and cue.dep_ == "relcl":
             return cue.head  # "Varga, who said …": the relative pronoun stands for its noun
         if child.lower_ in ("that", "this", "'s", "us") and child.pos_ == "PRON":
@@ -500,6 +500,12 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
                 return subject or _subject_of_cue_before(cue, marked)
             head = head.head
     return _stranded_name(cue, marked)
+
+
+def _nearer_subject(subjects: list[Token], cue: Token) -> Token | None:
+    """Of the subjects the parser gave a cue (in text order), the nearest before it, else the first after it."""
+    before = [c for c in subjects if c.i < cue.i]
+    return before[-1] if before else next(iter(subjects), None)
 
 
 def _subject_read_as_clause(cue: Token) -> Token | None:
@@ -693,9 +699,7 @@ def _clause_after_time_phrase(cue: Token) -> Span | None:
                 or child.left_edge.dep_ != "prep" or child.left_edge.head.i != child.i:
             continue
         subject = next((c for c in child.children if c.dep_ in SUBJECT_DEPS and c.i > child.left_edge.right_edge.i), None)
-        finite = child.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
-                                                  for c in child.children)
-        if subject is not None and finite and subject.left_edge.i == child.left_edge.right_edge.i + 1:
+        if subject is not None and _tensed(child) and subject.left_edge.i == child.left_edge.right_edge.i + 1:
             return cue.doc[subject.left_edge.i:child.right_edge.i + 1]
     return None
 
@@ -917,9 +921,7 @@ def _approximate_subject(cue: Token, clause: Token) -> int | None:
     """"said about half of the rise reflected …", "said the days when … are gone": the parser hung
     the reported verb's subject on the cue (as a preposition, a time phrase, an object) and left
     the verb without one; the phrase between the cue and the verb is that subject."""
-    tensed = clause.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
-                                                for c in clause.children)
-    if not tensed or _has_that(clause) \
+    if not _tensed(clause) or _has_that(clause) \
             or any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("expl", "csubj", "csubjpass") for c in clause.children):
         return None
     for phrase in cue.rights:
@@ -1162,9 +1164,9 @@ PERSONAL_SUBJECTS = PRONOUNS | {"i", "we"}  # "when she spoke to reporters": the
 
 def _infinitive_goes_on(verb: Token, cue: Token, end: int) -> bool:
     """A bare infinitive without a subject after the infinitive a tensed cue reports, which ends the content."""
-    reported = next((c for c in cue.children if c.dep_ == "xcomp" and c.tag_ == "VB"
-                     and c.right_edge.idx + len(c.right_edge) <= end), None)
-    return reported is not None and verb.tag_ == "VB" and cue.tag_ in ("VBD", "VBZ", "VBP") \
+    reported = any(c.dep_ == "xcomp" and c.tag_ == "VB" and c.right_edge.idx + len(c.right_edge) <= end
+                   for c in cue.children)
+    return reported and verb.tag_ == "VB" and cue.tag_ in ("VBD", "VBZ", "VBP") \
         and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
@@ -1258,9 +1260,10 @@ def _reported_clause_goes_on(token: Token, cue: Token) -> bool:
 def _goes_on_after_comma(token: Token, cue: Token) -> bool:
     """"said the levy was improper, adding that …": a continuing participle the parser hung on the
     reported clause is the speaker's next statement (its subject is the cue's: see subject_of)."""
+    if token.doc[token.i - 1].text != "," or token.dep_ != "advcl" or token.lemma_.lower() not in CONTINUING_CUES:
+        return False
     teller = _cue_reporting(token.head)
-    return token.doc[token.i - 1].text == "," and token.dep_ == "advcl" and token.lemma_.lower() in CONTINUING_CUES \
-        and teller is not None and teller.i == cue.i
+    return teller is not None and teller.i == cue.i
 
 
 def _cue_reporting(verb: Token) -> Token | None:
@@ -1283,9 +1286,7 @@ def _parenthetical_content(cue: Token) -> Span | None:
     if cue.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or cue.head.i == cue.i:
         return None
     # two subjects are a misparse ("…, if bogus, ideas and theories to organize …, she said"): the nearer speaks
-    subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
-    before = [c for c in subjects if c.i < cue.i]
-    subject = before[-1] if before else next(iter(subjects), None)
+    subject = _nearer_subject([c for c in cue.children if c.dep_ in SUBJECT_DEPS], cue)
     if subject is not None and subject.left_edge.i > phrase_start and doc[subject.left_edge.i - 1].text == "," \
             and phrase_end - subject.left_edge.i <= PARENTHESIS_WORDS and not _says_something_itself(cue):
         # "To understand the harbour, Rask said, one should …", "At times, aides said, …": the parser hung
@@ -2017,9 +2018,12 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 def _finite(clause: Span) -> bool:
     """The clause has a tensed verb of its own ("that 449 insiders back Clinton"), not a small
     clause ("found it easy", "showed him grabbing the arm")."""
-    root = clause.root
-    return root.tag_ in FINITE_TAGS or _has_that(root) or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
-                                                              for c in root.children)
+    return _tensed(clause.root) or _has_that(clause.root)
+
+
+def _tensed(verb: Token) -> bool:
+    """The verb carries tense itself or through an auxiliary ("said", "would accept", "was seen")."""
+    return verb.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in verb.children)
 
 
 def _not_a_statement(cue: Token, clause: Span) -> bool:
