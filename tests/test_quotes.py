@@ -1143,6 +1143,25 @@ def test_quotes_speech_asked_about_or_supposed_is_not_said(parse, text, found):
 
 
 @pytest.mark.parametrize(("text", "found"), [
+    # a poll's question, quoted: the pollster's words, and the pollster goes unnamed
+    ("Asked whether Lenz “has the integrity to serve as mayor,” 75 percent of voters said yes.",
+     [(None, "has the integrity to serve as mayor,")]),
+    ("To a question on the \"privatisation of harbour jobs,\" Anton Rask said contractors cost more.",
+     [(None, "privatisation of harbour jobs,"), ("Anton Rask", "contractors cost more")]),
+    ("Asked by a reporter whether the levy was “dead for good,” Rask said it was not.",
+     [("a reporter", "dead for good,"), ("Rask", "it was not")]),
+    # the speaker's own words after the question, or chanted by the speakers themselves, stay theirs
+    ("Asked about the levy, Rask said: “It is dead.”", [("Rask", "It is dead.")]),
+    ("Lenz supporters responded to the hecklers with chants of “Lenz for mayor,” their leader said.",
+     [("their leader", "Lenz supporters responded to the hecklers with chants of “Lenz for mayor,”")]),
+])
+def test_quotes_words_quoted_in_what_was_put_to_the_speaker_are_the_askers(parse, text, found):
+    """"Asked whether Lenz “has the integrity …”, 75 percent said yes": the quoted words are the
+    question's, so its asker said them (unknown unless named), never the ones who answered."""
+    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
     ("Varga's vow to cut the harbour levy angered the dockers.", [("Varga", "vow", "cut the harbour levy")]),
     ("Halden's pledge to keep the quays open won him the port towns.",
      [("Halden", "pledge", "keep the quays open")]),

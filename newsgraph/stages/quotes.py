@@ -3812,12 +3812,13 @@ def extract_quotes(doc: Doc, title_spans: list[tuple[int, int]] = ()) -> list[Qu
 def _extract(doc: Doc, title_spans, marked: list[Marked], people: People) -> list[Quote]:
     subjects = subject_people(doc, people, marked)
     _named_in_next_paragraph(doc, people, subjects)
-    statements = cue_statements(doc, marked) + headline_dash(doc, list(title_spans)) \
+    statements = [_asker_speaks(s) for s in cue_statements(doc, marked)] + headline_dash(doc, list(title_spans)) \
         + headline_colon(doc, list(title_spans))
     statements = headline_verb(doc, list(title_spans), statements)
     statements += transcript_paragraphs(doc, marked, list(title_spans))
     statements = _resolve_all(statements, doc, people, subjects)
-    statements += _resolve_all(adjacent_statements(doc, marked, statements), doc, people, subjects)
+    statements += _resolve_all([_asker_speaks(s) for s in adjacent_statements(doc, marked, statements)],
+                               doc, people, subjects)
     statements = _outside_own_turns(statements)
     statements = _venues_carried(_cataphora(statements, doc, people), doc)
     statements = _interview_venues(statements, doc, people, subjects)
@@ -3834,6 +3835,45 @@ def _outside_own_turns(statements: list[Found]) -> list[Found]:
         t is not s and t.start <= s.start and s.end <= t.end
         and (s.speaker_text == t.speaker_text or s.speaker is not None and s.speaker.text.lower() == "you")
         for t in turns)]
+
+
+# Nouns for what others put to the speaker or shouted at them ("to a question on the “levy”",
+# "to chants of “Wren! Wren!”"): words quoted inside them are not the speaker's ("responded
+# with chants of “…”" are the speaker's own).
+PUT_TO_SPEAKER = {"question", "chant", "cry", "shout", "jeer", "heckle"}
+
+
+def _asker_speaks(found: Found) -> Found:
+    """"Asked whether Wren “can win”, 60 percent said yes": words quoted inside what was put to
+    the speaker (an "asked" phrase with no subject of its own, a question, a chant) are the
+    asker's, who is unknown unless named ("asked by a reporter"), never the speaker's."""
+    cue = found.cue
+    if cue is None or found.speaker is None:
+        return found
+    text = _text(cue.doc)
+    end = len(text[:found.end].rstrip(",.!?;:”\"' "))  # the quoted words, without their closing marks
+    for phrase in cue.children:
+        if phrase.left_edge.idx > found.start or phrase.right_edge.idx + len(phrase.right_edge) < end:
+            continue
+        asker = _put_to_speaker(phrase, found.start, end)
+        if asker is False:
+            continue
+        found.speaker = _subject_span(asker) if asker is not None else None
+        found.source, found.confidence = None, round(found.confidence * 0.6, 2)
+        return found
+    return found
+
+
+def _put_to_speaker(phrase: Token, start: int, end: int) -> Token | None | bool:
+    """The asker (a token, or None when unnamed) when the phrase puts the quoted words to the
+    speaker; False when it does not."""
+    if phrase.lemma_.lower() == "ask" and phrase.tag_ == "VBN" and phrase.dep_ == "advcl" \
+            and not any(c.dep_ in SUBJECT_DEPS for c in phrase.children):
+        agent = next((c for c in phrase.children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    inside = [t for t in phrase.subtree if t.pos_ == "NOUN" and t.lemma_.lower() in PUT_TO_SPEAKER
+              and t.head.lower_ == "to" and t.idx < start and t.right_edge.idx + len(t.right_edge) >= end]
+    return None if inside else False
 
 
 def _resolve_all(statements: list[Found], doc: Doc, people: People, subjects) -> list[Found]:
