@@ -1161,6 +1161,26 @@ def test_quotes_words_quoted_in_what_was_put_to_the_speaker_are_the_askers(parse
     assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == found
 
 
+def test_quotes_a_cue_in_a_coordination_shares_the_nearest_subject(parse):
+    """"Rabbis called for …, and the league denounced … and said …": the parser hangs both later
+    verbs on the first; "said" is the league's, whose verb it follows."""
+    text = ("In the days before the visit, a group of rabbis called for a boycott of his speech, and the "
+            "prominent civil rights organization the Harbour League strongly denounced Lenz's rhetoric and "
+            "said it would \"redirect\" all of his past donations to the league.")
+    found = {q.text: q.speaker for q in quotes.extract_quotes(parse(text))}
+    assert found['it would "redirect" all of his past donations to the league'] == "Harbour League"
+    assert found["a boycott of his speech"] == "a group of rabbis"
+
+
+@pytest.mark.parametrize("text", [
+    "No wonder Rask said, and I quote, \"We love the harbour levy.\" He is treating voters badly.",
+    "Rask said, and I quote, “The levy stays.”",
+])
+def test_quotes_the_writers_i_quote_hands_on_the_speakers_words(parse, text):
+    """"Rask said, and I quote, “…”": the writer quotes Rask; "I" is nobody's statement."""
+    assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["Rask"]
+
+
 @pytest.mark.parametrize(("text", "found"), [
     ("Varga's vow to cut the harbour levy angered the dockers.", [("Varga", "vow", "cut the harbour levy")]),
     ("Halden's pledge to keep the quays open won him the port towns.",

@@ -412,6 +412,8 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
     """The grammatical source of a cue, never a word inside quotation marks."""
     if _inverted_said(cue):
         return cue.head
+    if (quoted := _quoted_by_the_writer(cue)) is not None:
+        return subject_of(quoted, marked)
     if (person := _person_right_before(cue, marked)) is not None:
         return person
     if (author := _author_of_document(cue, marked)) is not None:
@@ -488,6 +490,8 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
         teller = _cue_reporting(head) if cue.dep_ == "advcl" and cue.tag_ == "VBG" else None
         if teller is not None and (cue.lemma_.lower() in CONTINUING_CUES or _after_closing_quotation(cue)):
             return subject_of(teller, marked)
+        if cue.dep_ == "conj" and (nearer := _nearer_conjunct_subject(cue, marked)) is not None:
+            return nearer
         for _ in range(3):  # "…, treating it as a compliment and, when questioned, asserting …"
             if head.i == cue.i:
                 break
@@ -500,6 +504,30 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
                 return subject or _subject_of_cue_before(cue, marked)
             head = head.head
     return _stranded_name(cue, marked)
+
+
+def _nearer_conjunct_subject(cue: Token, marked: list[Marked]) -> Token | None:
+    """"Rabbis called for a boycott, and the league denounced the remarks and said …": the parser
+    hangs every verb of a coordination on the first; a cue with no subject of its own shares the
+    subject of the nearest verb before it that has one."""
+    before = [c for c in cue.head.children if c.dep_ == "conj" and cue.head.i < c.i < cue.i and c.pos_ in ("VERB", "AUX")]
+    for verb in reversed(before):
+        subject = _nearer_subject([c for c in verb.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)], verb)
+        if subject is not None:
+            return None if subject.lower_ in RELATIVE_PRONOUNS else subject
+    return None
+
+
+def _quoted_by_the_writer(cue: Token) -> Token | None:
+    """"Rask said, and I quote, “…”": the writer's "I quote" hands on the words of the cue it
+    joins, whose source says them; the cue, or None where "I quote" stands alone."""
+    if cue.lemma_.lower() != "quote" or not any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in cue.children) \
+            or any(c.dep_ == "dobj" for c in cue.children):
+        return None
+    for joined in (cue.head, cue.head.head):
+        if joined.i < cue.i and joined.i != cue.i and joined.pos_ == "VERB" and is_cue(joined):
+            return joined
+    return None
 
 
 def _nearer_subject(subjects: list[Token], cue: Token) -> Token | None:
