@@ -1172,6 +1172,39 @@ def test_quotes_a_cue_in_a_coordination_shares_the_nearest_subject(parse):
     assert found["a boycott of his speech"] == "a group of rabbis"
 
 
+def test_quotes_a_participle_goes_on_with_the_clause_right_before_it(parse):
+    """"The first incident came …, when protesters interrupted her, shouting “…”": an incident says
+    nothing; the protesters, whose clause the participle follows, shouted. A clause of what was
+    called for is no such clause: the prince called Lenz a disgrace."""
+    text = "The first incident came during a speech at the college, when Lenz protesters interrupted her speech, " \
+           "shouting “she wins, we lose!”"
+    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == [("Lenz protesters", "she wins, we lose!")]
+    text = "In December, the prince called for Lenz to drop out of the race, calling him \"a disgrace to the party.\""
+    assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["the prince", "the prince"]
+
+
+def test_quotes_a_participle_borrows_the_nearer_of_two_subjects(parse):
+    """"Speaking in Salem, New Hampshire, Lenz went after Rask, calling him …": the parser gave "went"
+    two subjects, the place and Lenz; the one beside the verb speaks."""
+    text = "Speaking at a town hall event in Salem, New Hampshire, Lenz went after Rask, calling him “a total stiff.”"
+    assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["Lenz"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Rask punctuated his list by saying “Too many.” The audience gathered in the hall, echoing his words.",
+     [("Rask", "Too many.")]),
+    # the source's own aside, or the verbs its cue hangs on, may stand between
+    ("“Not us, but we can’t argue with it!” Murphy, the head of the Harbour PAC, tweeted on Friday.",
+     [("Murphy", "Not us, but we can’t argue with it!")]),
+    ("“Should there be a register of every docker in this country?” a reporter can be heard asking Lenz.",
+     [("a reporter", "Should there be a register of every docker in this country?")]),
+])
+def test_quotes_a_quotation_that_ends_its_sentence_is_not_signed_by_a_later_sentence(parse, text, found):
+    """"… by saying “Too many.” The audience gathered, echoing his words": the new sentence is about
+    the audience; the quotation is Rask's, from the cue before it."""
+    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == found
+
+
 @pytest.mark.parametrize("text", [
     "No wonder Rask said, and I quote, \"We love the harbour levy.\" He is treating voters badly.",
     "Rask said, and I quote, “The levy stays.”",

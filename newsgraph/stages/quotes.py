@@ -492,10 +492,14 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
             return subject_of(teller, marked)
         if cue.dep_ == "conj" and (nearer := _nearer_conjunct_subject(cue, marked)) is not None:
             return nearer
+        if cue.dep_ == "advcl" and cue.tag_ == "VBG" and (clause := _clause_right_before(cue, marked)) is not None:
+            return clause
         for _ in range(3):  # "…, treating it as a compliment and, when questioned, asserting …"
             if head.i == cue.i:
                 break
-            subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)), None)
+            # two subjects are a misparse ("Speaking in Salem, New Hampshire, Lenz went …"): the nearer
+            subject = _nearer_subject([c for c in head.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)],
+                                      head)
             if subject is not None and subject.lower_ in RELATIVE_PRONOUNS:
                 return None  # "…an architect who said …, saying “…”": which clause the participle belongs to is a guess
             if subject is None and cue.tag_ == "VBG" and _inside(head.idx, marked) and not _inside(cue.idx, marked):
@@ -515,6 +519,27 @@ def _nearer_conjunct_subject(cue: Token, marked: list[Marked]) -> Token | None:
         subject = _nearer_subject([c for c in verb.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)], verb)
         if subject is not None:
             return None if subject.lower_ in RELATIVE_PRONOUNS else subject
+    return None
+
+
+EVENT_CLAUSE_WORDS = {"when", "as", "while", "after", "before", "until", "once"}  # "…, when protesters interrupted her"
+
+
+def _clause_right_before(participle: Token, marked: list[Marked]) -> Token | None:
+    """"The first incident came …, when protesters interrupted her, shouting “…”": the parser hung
+    the participle on the main verb, whose subject cannot speak; the clause that ends right before
+    it has a subject that can, and the participle goes on with it."""
+    head = participle.head
+    subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or _can_speak(subject, head):
+        return None
+    before = [c for c in head.children if c.dep_ == "advcl" and c.i < participle.i
+              and c.right_edge.i + 2 == participle.i and participle.doc[participle.i - 1].text == ","
+              and any(w.dep_ in ("advmod", "mark") and w.lower_ in EVENT_CLAUSE_WORDS for w in c.children)]
+    for clause in before:
+        own = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)), None)
+        if own is not None and _can_speak(own, clause):
+            return own
     return None
 
 
@@ -2708,12 +2733,26 @@ def _cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token]
                 if subject is None:
                     return None
                 lead = _first_word_after(doc, close).i  # the whole name stands between: "Tarn police Chief …"
-            if GAP_AFTER.match(_text(doc)[close:max(close, doc[lead].idx)]):
+            if GAP_AFTER.match(_text(doc)[close:max(close, doc[lead].idx)]) \
+                    and not _new_sentence_about_subject(doc, m, token, subject):
                 return token, subject
             return None
         if token.text in (".", "!", "?", ";") and token.idx >= close:
             return None  # the sentence after the quotation ended without a cue
     return None
+
+
+def _new_sentence_about_subject(doc: Doc, m: Marked, cue: Token, subject: Token) -> bool:
+    """"… by saying “Too many.” The audience gathered in the hall, echoing him": after a quotation
+    that ends its sentence, a cue signs it only as the first verb after it ("“Too many.” Rask
+    said."), not further on in a new sentence about someone else."""
+    if not re.search(r"[.!?…]\W*$", _text(doc)[m.start:m.end]):
+        return False
+    # what stands between, besides the source's own words ("Murphy, the head of the PAC, tweeted")
+    between = [t for t in doc[:cue.i] if t.idx >= m.end and not subject.left_edge.i <= t.i <= subject.right_edge.i]
+    ancestors = {cue, *cue.ancestors}  # "a reporter can be heard asking": the verbs the cue hangs on
+    return any(t.text in (",", ";", ":") or t.pos_ in ("VERB", "AUX") and t not in ancestors
+               and not (t.dep_ in ("aux", "auxpass") and t.head in ancestors) for t in between)
 
 
 def _quotation_is_antecedent(doc: Doc, close: int, cue: Token) -> bool:
