@@ -1183,6 +1183,38 @@ def test_quotes_a_participle_goes_on_with_the_clause_right_before_it(parse):
     assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["the prince", "the prince"]
 
 
+def test_quotes_the_writers_sentence_before_a_dash_is_not_what_was_said(parse):
+    """"Lenz is seen as more capable than Rask - 60 percent of voters said Lenz would be better …":
+    the summary before the dash is the writer's; the voters said what follows their cue."""
+    text = "Mrs. Lenz is seen as far more capable of dealing with racial tensions than Mr. Rask - 60 percent " \
+           "of voters said Mrs. Lenz would be better at handling the issue."
+    found = [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text)) if q.speaker is not None]
+    assert found == [("60 percent of voters", "Mrs. Lenz would be better at handling the issue")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The collapse of the old union also left many nations feeling that they faced no obvious military threat.",
+     "many nations"),
+    ("The vote left the dockers feeling that the port had betrayed them.", "the dockers"),
+    # a time spent is no speaker
+    ("Rask spent the day telling reporters that the levy was dead.", "Rask"),
+    ("Rask spent years telling reporters that the levy was dead.", "Rask"),
+])
+def test_quotes_a_participle_after_an_object_is_that_objects(parse, text, speaker):
+    """"The collapse left many nations feeling that …": the nations feel it, not the collapse."""
+    assert [q.speaker for q in quotes.extract_quotes(parse(text))] == [speaker]
+
+
+def test_quotes_a_label_given_in_the_passive_is_the_agents(parse):
+    """"Halden, dubbed “the little senator” by his rivals": the rivals gave the label; Halden, the
+    noun the participle hangs on, was named, and said nothing."""
+    text = "Halden, dubbed “the little senator” by his rivals, won the vote."
+    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == [("his rivals", "the little senator")]
+    # the tagger reads an active verb after an aside so too; with its object before the label, it is active
+    text = "Beruff, a Scott ally, called Vestria’s standards “strong.”"
+    assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["Beruff"]
+
+
 def test_quotes_a_participle_borrows_the_nearer_of_two_subjects(parse):
     """"Speaking in Salem, New Hampshire, Lenz went after Rask, calling him …": the parser gave "went"
     two subjects, the place and Lenz; the one beside the verb speaks."""
