@@ -1196,6 +1196,9 @@ def test_quotes_the_writers_sentence_before_a_dash_is_not_what_was_said(parse):
     ("The collapse of the old union also left many nations feeling that they faced no obvious military threat.",
      "many nations"),
     ("The vote left the dockers feeling that the port had betrayed them.", "the dockers"),
+    # a verb that makes its object act: the infinitive is the object's act
+    ("The senator forced Stumpf, who was under questioning, to admit that no executives were held accountable.",
+     "Stumpf"),
     # a time spent is no speaker
     ("Rask spent the day telling reporters that the levy was dead.", "Rask"),
     ("Rask spent years telling reporters that the levy was dead.", "Rask"),
@@ -1203,6 +1206,37 @@ def test_quotes_the_writers_sentence_before_a_dash_is_not_what_was_said(parse):
 def test_quotes_a_participle_after_an_object_is_that_objects(parse, text, speaker):
     """"The collapse left many nations feeling that …": the nations feel it, not the collapse."""
     assert [q.speaker for q in quotes.extract_quotes(parse(text))] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Abbott said President Rask is acting unlawfully and showing disregard for the charter.",
+     ["President Rask is acting unlawfully and showing disregard for the charter"]),
+    # a verb in a form of its own is the speaker's next act, and so is one joined to the speaker's participle
+    ("Lenz said he would order a review and warned against haste.", ["he would order a review", "haste"]),
+    ("Lenz has indicated he would curb critics, vowing to widen libel laws, and suggesting he would require "
+     "staff to sign secrecy agreements.",
+     ["he would curb critics, vowing to widen libel laws", "he would require staff to sign secrecy agreements"]),
+])
+def test_quotes_a_verb_sharing_the_reported_clauses_form_goes_on_with_it(parse, text, found):
+    """"said Rask is acting unlawfully and showing disregard …": "showing" shares "is" with "acting";
+    it is what was said, not a second statement of Abbott's."""
+    assert [q.text for q in quotes.extract_quotes(parse(text))] == found
+
+
+def test_quotes_a_relative_pronoun_is_the_grammatical_source_of_any_rule(parse):
+    """"Rask, who understood that …": the speaker is Rask, the source mention (the offsets the
+    export gives) is "who", for a that-clause as for a cue."""
+    text = "Mayor Anton Rask, who understood that a legislative push would be fruitless, turned to the courts."
+    [quote] = quotes.extract_quotes(parse(text))
+    assert (quote.speaker, text[quote.speaker_start:quote.speaker_end]) == ("Anton Rask", "who")
+
+
+def test_quotes_i_in_a_headline_opened_by_a_name_is_that_person(parse):
+    """"Rubio: I Still Believe …": the headline's name speaks in the first person; "I" is Rubio,
+    named in full below."""
+    text = "Rubio: I Still Believe Lenz Can’t Be Trusted with the Harbour Codes.\n\n" \
+           "One month after the vote, Anton Rubio spoke again."
+    assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["Anton Rubio"]
 
 
 def test_quotes_a_label_given_in_the_passive_is_the_agents(parse):

@@ -517,14 +517,22 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
     return _stranded_name(cue, marked)
 
 
+# Verbs that make their object act ("forced Stumpf to admit that …", "prompted the board to
+# announce …"): the infinitive is the object's act, done; "urged Lenz to say" is only asked for.
+CAUSATIVES = {"force", "prompt", "lead", "cause", "compel", "drive", "get"}
+
+
 def _object_before(cue: Token, marked: list[Marked]) -> Token | None:
-    """"The collapse left many nations feeling that …", "cameras caught him saying …": a participle
-    right after its verb's object says what that object said or felt. (Not an infinitive: "wants
-    voters to believe …" is what Lenz wants, nobody's view yet.)"""
-    if cue.dep_ not in ("xcomp", "ccomp") or cue.tag_ != "VBG":
+    """"The collapse left many nations feeling that …", "the senator forced Stumpf to admit that …":
+    a participle right after its verb's object, or the infinitive of a verb that makes its object
+    act, says what that object said or felt. (Not other infinitives: "wants voters to believe …"
+    is what Lenz wants, nobody's view yet.)"""
+    caused = cue.dep_ == "xcomp" and cue.tag_ == "VB" and cue.head.lemma_.lower() in CAUSATIVES
+    if cue.dep_ not in ("xcomp", "ccomp") or cue.tag_ != "VBG" and not caused:
         return None
     first = min(cue.left_edge.i, cue.i)
-    obj = next((c for c in cue.head.children if c.dep_ == "dobj" and c.right_edge.i + 1 == first), None)
+    obj = next((c for c in cue.head.children if c.dep_ == "dobj" and c.i < cue.i
+                and (caused or c.right_edge.i + 1 == first)), None)
     if obj is None or _inside(obj.idx, marked) or _when_or_amount(obj) \
             or not (_can_speak(obj, cue) or obj.tag_ == "NNS"):
         return None  # "spent the day telling reporters …", "spent years saying …": a time, not a speaker
@@ -1341,7 +1349,13 @@ def _reported_clause_goes_on(token: Token, cue: Token) -> bool:
     if token.head.i == cue.i:
         return False
     present_after_past = token.tag_ in ("VBZ", "VBP") and cue.tag_ == "VBD"
-    return present_after_past or token.lemma_.lower() in lexicon().attitude_verbs
+    # "said Lenz is acting unlawfully and showing disregard for …", "would order a review and
+    # publish it": a participle or bare verb joined to one of its own form shares its auxiliary
+    # (not a participle of the speaker's own: "…, vowing to …, and suggesting …")
+    shared_frame = token.tag_ == token.head.tag_ and token.tag_ in ("VBG", "VB") \
+        and not any(c.dep_ in ("aux", "auxpass") for c in token.children) \
+        and any(c.dep_ in ("aux", "auxpass") for c in token.head.children)
+    return present_after_past or shared_frame or token.lemma_.lower() in lexicon().attitude_verbs
 
 
 def _goes_on_after_comma(token: Token, cue: Token) -> bool:
@@ -1706,7 +1720,7 @@ def _subject_statement(content: Span, marked: list[Marked], rule: str, confidenc
     pronoun is the source, the noun it stands for the speaker."""
     start, end = _strip_edges(content.doc, content.start_char, content.end_char)
     start, end, parts = _absorb_marked(start, end, marked)
-    speaker, source = (verb.head, subject) if subject.lower_ == "who" else (subject, None)
+    speaker, source = (verb.head, subject) if subject.lower_ == "who" else (subject, _relative_source(verb, subject))
     return Found(start, end, rule, confidence, parts, cue=cue, speaker=_subject_span(speaker), source=source)
 
 
@@ -2664,6 +2678,11 @@ def _dash_speaker(doc: Doc, m: Marked) -> Span | None:
 TRANSCRIPT = re.compile(r"^(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
 
 
+# "Rubio: I Still Believe …": a headline in the first person, opened by its speaker's name (matched
+# on the text before the pronoun)
+NAMED_HEADLINE = re.compile(r"^(?P<name>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2}):\s+$")
+
+
 def _transcript_turns(doc: Doc, m: Marked) -> list[tuple[int, int, Span]]:
     """"WALLACE: Let's start … / "PENCE: Well, …": a transcript names each speaker in capitals
     at the start of a turn; a quotation left open across paragraphs holds one turn each."""
@@ -3466,9 +3485,9 @@ def resolve(found: Found, doc: Doc, people: People, subjects: list[tuple[int, st
     elif span.root.lower_ in PARTITIVES and (group := _group_before(span)) is not None:
         found.speaker_text, found.speaker_kind = f"{PARTITIVES[span.root.lower_]} {group}", "unnamed"
     elif span.root.lower_ in ("i", "we") and len(span) == 1 and (label := _turn_label(doc, span.start_char)):
-        # "FALLIN: I think …": in a transcript, "I" is the speaker whose turn it is
+        # "FALLIN: I think …": in a transcript, "I" is the speaker whose turn it is ("Rubio: I …" in a headline)
         surname = _surname_in_capitals(label, people)
-        found.speaker_text, found.speaker_kind = (people.canonical(surname) if surname else label), "person"
+        found.speaker_text, found.speaker_kind = people.canonical(surname or label), "person"
     else:
         found.speaker_text, found.speaker_kind = _role_speaker(span, people, subjects)
         if found.speaker_kind == "guessed":  # a role the article gave nobody, put on a recent person
@@ -3507,10 +3526,11 @@ def _people_together(token: Token) -> bool:
 
 
 def _turn_label(doc: Doc, offset: int) -> str | None:
-    """The speaker's name in capitals that opens a transcript turn ("FALLIN: …") around an offset."""
+    """The speaker's name that opens a transcript turn ("FALLIN: …") or a headline ("Rubio: I
+    Still Believe …") around an offset."""
     text = _text(doc)
     start = text.rfind("\n", 0, offset) + 1
-    label = TRANSCRIPT.match(text[start:offset].lstrip("“\""))
+    label = TRANSCRIPT.match(text[start:offset].lstrip("“\"")) or NAMED_HEADLINE.match(text[start:offset])
     return label.group("name") if label else None
 
 
