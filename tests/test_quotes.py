@@ -1229,6 +1229,9 @@ def test_quotes_a_relative_pronoun_is_the_grammatical_source_of_any_rule(parse):
     text = "Mayor Anton Rask, who understood that a legislative push would be fruitless, turned to the courts."
     [quote] = quotes.extract_quotes(parse(text))
     assert (quote.speaker, text[quote.speaker_start:quote.speaker_end]) == ("Anton Rask", "who")
+    text = "Senator Anton Reid, who has been pounding Wren as a “con artist” for weeks, spoke on Monday."
+    [quote] = quotes.extract_quotes(parse(text))
+    assert (quote.speaker, text[quote.speaker_start:quote.speaker_end]) == ("Anton Reid", "who")
 
 
 def test_quotes_i_in_a_headline_opened_by_a_name_is_that_person(parse):

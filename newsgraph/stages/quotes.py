@@ -1642,7 +1642,8 @@ def label_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list
             continue  # the label is quoted right after "as" ("as a “con artist”"), and no title
         start, end = _strip_edges(doc, obj.left_edge.idx, max(m.end for m in labels))
         start, end, parts = _absorb_marked(start, end, marked)
-        out.append(Found(start, end, f"{NAME}:quoted_label", 0.7, parts, cue=verb, speaker=_subject_span(subject)))
+        out.append(Found(start, end, f"{NAME}:quoted_label", 0.7, parts, cue=verb, speaker=_subject_span(subject),
+                         source=_relative_source(verb, subject)))
     return out
 
 
@@ -2490,7 +2491,8 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
         if unlisted is not None:
             m.claimed = True  # “The harbour is doing fine without him,” an irritated Lenz snapped.
             found.append(Found(m.start, m.end, f"{NAME}:quote_verb", 0.7, _own_parts(m),
-                               cue=unlisted[0], speaker=_subject_span(unlisted[1])))
+                               cue=unlisted[0], speaker=_subject_span(unlisted[1]),
+                               source=_relative_source(*unlisted)))
             continue
         named = _name_before_colon(doc, m)
         if named is not None:
@@ -2502,7 +2504,8 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
         if unlisted is not None:
             m.claimed = True  # Wren leaned in and boomed: “Let’s finish this in May.”
             found.append(Found(m.start, m.end, f"{NAME}:colon_verb", 0.7, _own_parts(m),
-                               cue=unlisted[0], speaker=_subject_span(unlisted[1])))
+                               cue=unlisted[0], speaker=_subject_span(unlisted[1]),
+                               source=_relative_source(*unlisted)))
             continue
         previous = _previous_statement(doc, m, claimed + found, marked)
         beat = _action_beat(doc, m, marked) if _starts_unit(doc, m) else None
