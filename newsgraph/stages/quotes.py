@@ -417,8 +417,7 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
     if _reduced_passive(cue):
         # "the candidate labeled “a leader …”", "a county called “the Crossroads” by its people":
         # the noun is what was named; whoever named it is the agent, else unknown
-        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
-        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        return _agent_of(cue)
     if (person := _person_right_before(cue, marked)) is not None:
         return person
     if (author := _author_of_document(cue, marked)) is not None:
@@ -591,7 +590,7 @@ def _quoted_by_the_writer(cue: Token) -> Token | None:
             or any(c.dep_ == "dobj" for c in cue.children):
         return None
     for joined in (cue.head, cue.head.head):
-        if joined.i < cue.i and joined.i != cue.i and joined.pos_ == "VERB" and is_cue(joined):
+        if joined.i < cue.i and joined.pos_ == "VERB" and is_cue(joined):
             return joined
     return None
 
@@ -3977,27 +3976,23 @@ def _asker_speaks(found: Found) -> Found:
     text = _text(cue.doc)
     end = len(text[:found.end].rstrip(",.!?;:”\"' "))  # the quoted words, without their closing marks
     for phrase in cue.children:
-        if phrase.left_edge.idx > found.start or phrase.right_edge.idx + len(phrase.right_edge) < end:
-            continue
-        asker = _put_to_speaker(phrase, found.start, end)
-        if asker is False:
-            continue
-        found.speaker = _subject_span(asker) if asker is not None else None
-        found.source, found.confidence = None, round(found.confidence * 0.6, 2)
-        return found
+        if phrase.left_edge.idx <= found.start and phrase.right_edge.idx + len(phrase.right_edge) >= end \
+                and _puts_words_to_speaker(phrase, found.start, end):
+            asker = _agent_of(phrase)  # "asked by a reporter"; a question or a chant names nobody
+            found.speaker = _subject_span(asker) if asker is not None else None
+            found.source, found.confidence = None, round(found.confidence * 0.6, 2)
+            return found
     return found
 
 
-def _put_to_speaker(phrase: Token, start: int, end: int) -> Token | None | bool:
-    """The asker (a token, or None when unnamed) when the phrase puts the quoted words to the
-    speaker; False when it does not."""
+def _puts_words_to_speaker(phrase: Token, start: int, end: int) -> bool:
+    """The phrase, holding the quoted words (``start``-``end``), is what was put to the speaker: an
+    "asked" phrase with no subject of its own, or a question or chant "to" which the speaker spoke."""
     if phrase.lemma_.lower() == "ask" and phrase.tag_ == "VBN" and phrase.dep_ == "advcl" \
             and not any(c.dep_ in SUBJECT_DEPS for c in phrase.children):
-        agent = next((c for c in phrase.children if c.dep_ == "agent"), None)
-        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    inside = [t for t in phrase.subtree if t.pos_ == "NOUN" and t.lemma_.lower() in PUT_TO_SPEAKER
-              and t.head.lower_ == "to" and t.idx < start and t.right_edge.idx + len(t.right_edge) >= end]
-    return None if inside else False
+        return True
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in PUT_TO_SPEAKER and t.head.lower_ == "to"
+               and t.idx < start and t.right_edge.idx + len(t.right_edge) >= end for t in phrase.subtree)
 
 
 def _resolve_all(statements: list[Found], doc: Doc, people: People, subjects) -> list[Found]:
