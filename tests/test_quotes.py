@@ -1862,6 +1862,23 @@ def _hand_parse(rows: list[tuple]):
     return Doc(nlp.load().vocab, words=words, tags=tags, pos=pos, deps=deps, heads=heads, lemmas=lemmas, ents=ents)
 
 
+def test_quotes_a_second_cue_hung_on_a_that_clause_read_as_adverbial_is_the_first_speakers():
+    """"Rask tweeted that Halden was “a con” and urged voters to …": with "that" read as an adverb,
+    the parser hangs the reported clause as an adverbial one and joins "urged" to it; Rask urged,
+    not Halden."""
+    doc = _hand_parse([
+        ("Rask", "NNP", "PROPN", "nsubj", 1, "Rask", "B-PERSON"), ("tweeted", "VBD", "VERB", "ROOT", 1, "tweet", "O"),
+        ("that", "WDT", "PRON", "advmod", 4, "that", "O"), ("Halden", "NNP", "PROPN", "nsubj", 4, "Halden", "B-PERSON"),
+        ("was", "VBD", "AUX", "advcl", 1, "be", "O"), ("“", "``", "PUNCT", "punct", 7, '"', "O"),
+        ("a", "DT", "DET", "det", 7, "a", "O"), ("con", "NN", "NOUN", "attr", 4, "con", "O"),
+        ("”", "''", "PUNCT", "punct", 7, '"', "O"), ("and", "CC", "CCONJ", "cc", 4, "and", "O"),
+        ("urged", "VBD", "VERB", "conj", 4, "urge", "O"), ("voters", "NNS", "NOUN", "dobj", 10, "voter", "O"),
+        ("to", "TO", "PART", "aux", 14, "to", "O"), ("“", "``", "PUNCT", "punct", 14, '"', "O"),
+        ("look", "VB", "VERB", "xcomp", 10, "look", "O"), ("away", "RB", "ADV", "advmod", 14, "away", "O"),
+        (".", ".", "PUNCT", "punct", 1, ".", "O"), ("”", "''", "PUNCT", "punct", 1, '"', "O")])
+    assert [q.speaker for q in quotes.extract_quotes(doc)] == ["Rask", "Rask"]
+
+
 def test_quotes_age_between_quotation_and_cue():
     """"“…,” Rask, 58, told the Courier": the age set off by commas stands between the name and the
     cue. In a longer article the parser hangs the name on the quoted verb and joins "told" to it, so

@@ -482,7 +482,7 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
         head = cue.head.head if by_saying else cue.head
         # "he said the dispute was about money and denied any link": the parser may hang the second
         # cue on the reported clause; its subject is still the first cue's
-        if cue.dep_ == "conj" and head.dep_ == "ccomp" and is_cue(head.head) and head.i != cue.i:
+        if cue.dep_ == "conj" and _reported_clause(head) and is_cue(head.head) and head.i != cue.i:
             return subject_of(head.head, marked)
         # … or on a that-clause it read as the complement of a noun ("said in a statement that the
         # stoppage was costing … and called for …")
@@ -1438,6 +1438,12 @@ def _mixed_around_cue(cue: Token, clause: Span, marked: list[Marked]) -> bool:
         return False
     unquoted = [t for t in clause if t.i not in phrase and t.is_alpha and not _inside(t.idx, marked)]
     return len(unquoted) >= 2
+
+
+def _reported_clause(verb: Token) -> bool:
+    """The verb heads a clause its head reports: a complement, or a "that"-clause the parser hung
+    as an adverbial one ("tweeted … that Machado was “disgusting” and encouraged …")."""
+    return verb.dep_ == "ccomp" or verb.dep_ == "advcl" and (_has_that(verb) or _opens_with_that(verb))
 
 
 def _opens_with_that(clause: Token) -> bool:
