@@ -422,7 +422,7 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
         return person
     if (author := _author_of_document(cue, marked)) is not None:
         return author
-    subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)]
+    subjects = _unquoted_subjects(cue, marked)
     if not subjects and (clause := _subject_read_as_clause(cue)) is not None:
         return next(c for c in clause.children if c.dep_ in SUBJECT_DEPS)
     if not subjects and (misread := _misread_relative(cue)) is not None:
@@ -504,8 +504,7 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
             if head.i == cue.i:
                 break
             # two subjects are a misparse ("Speaking in Salem, New Hampshire, Lenz went …"): the nearer
-            subject = _nearer_subject([c for c in head.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)],
-                                      head)
+            subject = _nearer_subject(_unquoted_subjects(head, marked), head)
             if subject is not None and subject.lower_ in RELATIVE_PRONOUNS:
                 return None  # "…an architect who said …, saying “…”": which clause the participle belongs to is a guess
             if subject is None and cue.tag_ == "VBG" and _inside(head.idx, marked) and not _inside(cue.idx, marked):
@@ -529,9 +528,8 @@ def _object_before(cue: Token, marked: list[Marked]) -> Token | None:
     caused = cue.dep_ == "xcomp" and cue.tag_ == "VB" and cue.head.lemma_.lower() in CAUSATIVES
     if cue.dep_ not in ("xcomp", "ccomp") or cue.tag_ != "VBG" and not caused:
         return None
-    first = min(cue.left_edge.i, cue.i)
     obj = next((c for c in cue.head.children if c.dep_ == "dobj" and c.i < cue.i
-                and (caused or c.right_edge.i + 1 == first)), None)
+                and (caused or c.right_edge.i + 1 == cue.left_edge.i)), None)
     if obj is None or _inside(obj.idx, marked) or _when_or_amount(obj) \
             or not (_can_speak(obj, cue) or obj.tag_ == "NNS"):
         return None  # "spent the day telling reporters …", "spent years saying …": a time, not a speaker
@@ -544,7 +542,7 @@ def _nearer_conjunct_subject(cue: Token, marked: list[Marked]) -> Token | None:
     subject of the nearest verb before it that has one."""
     before = [c for c in cue.head.children if c.dep_ == "conj" and cue.head.i < c.i < cue.i and c.pos_ in ("VERB", "AUX")]
     for verb in reversed(before):
-        subject = _nearer_subject([c for c in verb.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)], verb)
+        subject = _nearer_subject(_unquoted_subjects(verb, marked), verb)
         if subject is not None:
             return None if subject.lower_ in RELATIVE_PRONOUNS else subject
     return None
@@ -565,7 +563,7 @@ def _clause_right_before(participle: Token, marked: list[Marked]) -> Token | Non
               and c.right_edge.i + 2 == participle.i and participle.doc[participle.i - 1].text == ","
               and any(w.dep_ in ("advmod", "mark") and w.lower_ in EVENT_CLAUSE_WORDS for w in c.children)]
     for clause in before:
-        own = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)), None)
+        own = next(iter(_unquoted_subjects(clause, marked)), None)
         if own is not None and _can_speak(own, clause):
             return own
     return None
@@ -593,6 +591,11 @@ def _quoted_by_the_writer(cue: Token) -> Token | None:
         if joined.i < cue.i and joined.pos_ == "VERB" and is_cue(joined):
             return joined
     return None
+
+
+def _unquoted_subjects(verb: Token, marked: list[Marked]) -> list[Token]:
+    """The verb's subjects outside quotation marks, in text order."""
+    return [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)]
 
 
 def _nearer_subject(subjects: list[Token], cue: Token) -> Token | None:
@@ -661,8 +664,7 @@ def _stranded_name(cue: Token, marked: list[Marked]) -> Token | None:
     a tensed cue the parser left without a subject, after a name that opens the sentence or a
     clause (after a comma) and no other tensed verb between them: the name speaks."""
     # (a subject inside the quotation is a quoted word: “…, Mr. President,” Steve Cohen told him)
-    if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)
-                                                    for c in cue.children):
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or _unquoted_subjects(cue, marked):
         return None
     sentence = cue.sent
     for ent in reversed([e for e in sentence.ents if e.label_ == "PERSON" and e.end <= cue.i]):
@@ -764,7 +766,7 @@ def _subject_of_cue_before(participle: Token, marked: list[Marked]) -> Token | N
     words = [t for t in participle.doc[max(0, participle.i - 3):participle.i] if not t.is_punct]
     if participle.tag_ != "VBG" or not words or not is_cue(words[-1]) or words[-1].i != participle.i - 2:
         return None
-    return next((c for c in words[-1].children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)), None)
+    return next(iter(_unquoted_subjects(words[-1], marked)), None)
 
 
 def _sentence_subject_before(participle: Token, marked: list[Marked]) -> Token | None:
@@ -778,7 +780,7 @@ def _sentence_subject_before(participle: Token, marked: list[Marked]) -> Token |
         root = verbs[0] if verbs else None
     if root is None:
         return None
-    return next((c for c in root.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, marked)), None)
+    return next(iter(_unquoted_subjects(root, marked)), None)
 
 
 TIME_PREPOSITIONS = {"after", "before", "during", "following", "since", "at", "on", "in"}
@@ -863,7 +865,7 @@ def clause_of(cue: Token, quoted: bool = False) -> Span | None:
             continue  # "The union polled members: 1,409 teachers said …": the writer's sentence
         if child.i < cue.i and child.pos_ in ("NOUN", "PROPN"):
             continue  # "Ben Caird, a rabbi helping …, said": the speaker's apposition, read as a clause
-        if child.dep_ == "ccomp" or (child.dep_ == "advcl" and (_has_that(child) or _opens_with_that(child))):
+        if _reported_clause(child):
             if is_cue(child) and child.i < cue.i and any(c.dep_ in SUBJECT_DEPS for c in child.children) \
                     and any(c.dep_ == "ccomp" for c in child.children):
                 continue  # "Some warned that …; others said that …": the first is a statement of its own
@@ -2803,14 +2805,22 @@ def _cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token]
     return None
 
 
+ENDS_SENTENCE = re.compile(r"[.!?…]\W*$")
+
+
 def _new_sentence_about_subject(doc: Doc, m: Marked, cue: Token, subject: Token) -> bool:
     """"… by saying “Too many.” The audience gathered in the hall, echoing him": after a quotation
     that ends its sentence, a cue signs it only as the first verb after it ("“Too many.” Rask
     said."), not further on in a new sentence about someone else."""
-    if not re.search(r"[.!?…]\W*$", _text(doc)[m.start:m.end]):
+    if not ENDS_SENTENCE.search(_text(doc)[m.start:m.end]):
         return False
     # what stands between, besides the source's own words ("Murphy, the head of the PAC, tweeted")
-    between = [t for t in doc[:cue.i] if t.idx >= m.end and not subject.left_edge.i <= t.i <= subject.right_edge.i]
+    between = []
+    for t in reversed(doc[:cue.i]):  # back from the cue to the quotation only
+        if t.idx < m.end:
+            break
+        if not subject.left_edge.i <= t.i <= subject.right_edge.i:
+            between.append(t)
     ancestors = {cue, *cue.ancestors}  # "a reporter can be heard asking": the verbs the cue hangs on
     return any(t.text in (",", ";", ":") or t.pos_ in ("VERB", "AUX") and t not in ancestors
                and not (t.dep_ in ("aux", "auxpass") and t.head in ancestors) for t in between)
