@@ -2330,3 +2330,42 @@ def test_quotes_a_scare_quote_in_the_speakers_description_is_nobodys_words(parse
     text = ("Mira Lind, a strategist who polls for Vestra Forward, a pro-Halden ''action committee,'' "
             "argued that the dockers would decide the vote.")
     assert _who_said_what(parse, text) == [("Mira Lind", "the dockers would decide the vote")]
+
+
+
+def test_quotes_a_participle_hung_on_an_object_that_cannot_speak_is_the_subjects(parse):
+    """"…rejected the notion that …, saying …": the parser hung "saying" on "notion"; a notion says
+    nothing, so the participle goes on with the one who rejected it."""
+    text = ('Continuing to explain his view, Anton Halden rejected the notion that the sale should be '
+            'forgotten, saying that if he "found something that was rotten, I would fix it."')
+    assert _who_said_what(parse, text) == [
+        ("Anton Halden", "the sale should be forgotten"),
+        ("Anton Halden", 'if he "found something that was rotten, I would fix it."')]
+
+
+def test_quotes_a_that_clause_after_the_cue_wins_over_a_clause_of_the_writers_before_it(parse):
+    """"During an appearance …, during which she touched on …, Varga remarked that …": the parser hung
+    the writer's relative clause on the cue as if fronted; what was remarked is the that-clause."""
+    text = ('During an appearance on "The Morning Hour" on Thursday, during which she also touched on the '
+            'idea of a new harbour, Ilse Varga remarked that she was "a little surprised" to be debating '
+            'the port again.')
+    assert ("Ilse Varga", 'she was "a little surprised" to be debating the port again') in _who_said_what(parse, text)
+
+
+def test_quotes_in_saying_borrows_the_subject_of_its_verb(parse):
+    text = 'Anton Halden clearly erred in saying that the "90 percent" figure came from the ministry.'
+    assert _who_said_what(parse, text) == [("Anton Halden", 'the "90 percent" figure came from the ministry')]
+
+
+def test_quotes_a_relative_clause_without_pronoun_reports_its_noun(parse):
+    """"the ones the ministry says are “top secret”": the reported verb's subject is the noun the
+    clause hangs on, so the statement starts there, not at the verb."""
+    text = "Ilse Varga wants the letters made public, even the ones the ministry now says are “top secret.”"
+    assert [words for _, words in _who_said_what(parse, text)] == ["even the ones the ministry now says are “top secret.”"]
+
+
+def test_quotes_a_cue_set_off_by_commas_inside_one_statement_keeps_both_halves(parse):
+    """"It is no surprise, Halden said, that …": the that-clause after the cue finishes the clause
+    before it; a that-clause right after the cue ("Varga remarked that …") stands alone."""
+    text = "It is no surprise, Anton Halden said, that Ilse Varga did better among older voters."
+    assert _who_said_what(parse, text) == [("Anton Halden", text[:-1])]

@@ -464,6 +464,8 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
         return cue.head  # "a man yelled “Stay home!”": a finite verb the parser read as a reduced relative
     if (reduced := _misread_reduced_relative(cue, marked)) is not None:
         return reduced
+    if (verb := _verb_over_mute_object(cue)) is not None:
+        return subject_of(verb, marked)
     for child in cue.lefts:
         if child.pos_ in ("PROPN", "NOUN") and child.dep_ in ("npadvmod", "dep", "nsubj", "appos") \
                 and not _inside(child.idx, marked) and not _when_or_amount(child):
@@ -474,7 +476,9 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
     # "…, adding that …" / "he stated, adding, …": the participle borrows its head's subject;
     # so does one after a preposition ("responded by saying …", "began by saying …")
     by_saying = cue.dep_ == "pcomp" and cue.tag_ == "VBG" and cue.head.dep_ == "prep" \
-        and cue.head.lower_ in ("by", "after", "before", "while", "upon")  # not "criticised him for saying"
+        and (cue.head.lower_ in ("by", "after", "before", "while", "upon")  # not "criticised him for saying"
+             # "erred in saying", not "called him right in saying" nor "his role in promoting"
+             or cue.head.lower_ == "in" and cue.head.head.pos_ == "VERB")
     # "Durbin, noting the size of his following, said, “…”": the participle read as the main verb
     after_participle = cue.dep_ == "parataxis" and cue.head.tag_ == "VBG" and cue.head.i < cue.i
     if (cue.dep_ in ("advcl", "conj", "xcomp") and cue.tag_ in ("VBG", "VBN", "VB", "VBD", "VBZ", "VBP")) or by_saying \
@@ -622,6 +626,16 @@ def _subject_read_as_clause(cue: Token) -> Token | None:
             or not misread_verb or any(c.dep_ in ("dobj", "ccomp", "attr", "acomp") for c in clause.children):
         return None
     return clause
+
+
+def _verb_over_mute_object(cue: Token) -> Token | None:
+    """"Varga rejected the idea that the deal was dead, saying …": a participle after a comma that
+    the parser hung on an object which cannot speak goes on with that object's verb."""
+    before, noun = _token_before(cue), cue.head
+    if cue.dep_ != "acl" or cue.tag_ != "VBG" or before is None or before.text != "," \
+            or noun.dep_ != "dobj" or noun.pos_ != "NOUN" or _can_speak(noun, cue) or noun.head.pos_ != "VERB":
+        return None
+    return noun.head
 
 
 def _misread_reduced_relative(cue: Token, marked: list[Marked]) -> Token | None:
@@ -850,9 +864,12 @@ def clause_of(cue: Token, quoted: bool = False) -> Span | None:
     misread = _misread_relative(cue)
     # a cue inside a quotation ("“…, one concern I have is …, he has said he would not rip up the
     # deal,” Cruz said"): with a full clause after it, the speaker's own words the parser also hung
-    # before it are not what was said
-    said_after = quoted and any(c.dep_ == "ccomp" and c.i > cue.i and any(g.dep_ in SUBJECT_DEPS for g in c.children)
-                                for c in cue.children)
+    # before it are not what was said; nor, before a that-clause, is a clause of the writer's
+    # ("At a forum, during which she toured …, Varga remarked that …"); but a cue set off by commas
+    # splits one statement ("It is no surprise, Garin said, that Lenz did better"): both halves
+    that_after = _that_clause_after_parenthesis(cue)
+    said_after = any(c.dep_ == "ccomp" and c.i > cue.i and any(g.dep_ in SUBJECT_DEPS for g in c.children)
+                     and (quoted or _has_that(c) and that_after is None) for c in cue.children)
     described = _subject_read_as_clause(cue)
     for child in cue.children:
         if misread is not None and child.i == misread[1].i:
@@ -869,7 +886,7 @@ def clause_of(cue: Token, quoted: bool = False) -> Span | None:
             if is_cue(child) and child.i < cue.i and any(c.dep_ in SUBJECT_DEPS for c in child.children) \
                     and any(c.dep_ == "ccomp" for c in child.children):
                 continue  # "Some warned that …; others said that …": the first is a statement of its own
-            end = child.right_edge.i
+            end = child.right_edge.i if that_after is None or child.i > cue.i else that_after.right_edge.i
             for more in cue.children:  # "said that A, and that B": B may hang on the cue itself
                 if more.dep_ == "conj" and more.i > end and _has_that(more):
                     end = more.right_edge.i
@@ -877,7 +894,7 @@ def clause_of(cue: Token, quoted: bool = False) -> Span | None:
                 if more.dep_ == "ccomp" and more.i > child.i and child.i > cue.i and more.left_edge.i <= end + 1 \
                         and not _speaks_for_itself(more):
                     end = max(end, more.right_edge.i)
-            start = _approximate_subject(cue, child) or child.left_edge.i
+            start = _approximate_subject(cue, child) or _antecedent_of_gap(cue, child) or child.left_edge.i
             end = _before_contrast(child, end)
             return _without_trailing_joint(_without_that(_without_next_cue(doc[start:end + 1], cue)))
     if (dated := _clause_after_time_phrase(cue)) is not None:
@@ -1011,6 +1028,27 @@ def _measured_content(cue: Token) -> Span | None:
 
 
 APPROXIMATORS = {"about", "around", "nearly", "almost", "over", "under", "roughly"}
+
+
+def _that_clause_after_parenthesis(cue: Token) -> Token | None:
+    """"It is no surprise, Garin said, that …": a that-clause after a comma behind a cue whose other
+    clause comes before it — the cue sits inside the one statement."""
+    doc = cue.doc
+    fronted = any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children)
+    return next((c for c in cue.children if fronted and c.dep_ == "ccomp" and c.i > cue.i and _has_that(c)
+                 and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","), None)
+
+
+def _antecedent_of_gap(cue: Token, clause: Token) -> int | None:
+    """"the files the ministry now says are “top secret”": in a relative clause with no pronoun the
+    reported verb's subject is the noun the clause hangs on, so what was said starts there (a verb
+    of speech only: in "the loopholes he cited are …" the parser made the sentence's verb a clause)."""
+    if cue.dep_ != "relcl" or cue.head.i > cue.i or cue.lemma_.lower() not in lexicon().speech_verbs \
+            or not _tensed(clause) or _has_that(clause) \
+            or any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("expl", "csubj", "csubjpass") for c in clause.children) \
+            or any(c.tag_ in ("WDT", "WP", "WP$") for c in cue.subtree if c.i < cue.i):
+        return None
+    return cue.head.left_edge.i
 
 
 def _approximate_subject(cue: Token, clause: Token) -> int | None:
