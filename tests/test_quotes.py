@@ -1000,7 +1000,7 @@ def test_quotes_a_date_never_speaks(parse, text, speaker):
      "the old model"),
 ])
 def test_quotes_a_naming_verb_right_before_a_quotation_names_it(parse, text, speaker, quoted):
-    found = [q for q in quotes.extract_quotes(parse(text)) if q.text.startswith(quoted)]
+    found = [q for q in quotes.extract_quotes(parse(text)) if quoted in q.text]
     assert [(q.speaker, q.cue) for q in found] == [(speaker, "called")]
 
 
@@ -2369,3 +2369,16 @@ def test_quotes_a_cue_set_off_by_commas_inside_one_statement_keeps_both_halves(p
     before it; a that-clause right after the cue ("Varga remarked that …") stands alone."""
     text = "It is no surprise, Anton Halden said, that Ilse Varga did better among older voters."
     assert _who_said_what(parse, text) == [("Anton Halden", text[:-1])]
+
+
+
+@pytest.mark.parametrize("text, speaker, words", [
+    ("The council passed the plan, which Anton Halden called ''a disgrace,'' on Monday.",
+     "Anton Halden", "which Anton Halden called ''a disgrace,''"),
+    ("Her closest adviser is Joel Brand, whom one insider described as “her brother.”",
+     "one insider", "whom one insider described as “her brother.”"),
+])
+def test_quotes_a_relative_clause_naming_its_noun_is_the_statement(parse, text, speaker, words):
+    """"the plan, which Halden called “a disgrace”": what was said is the relative clause — the
+    pronoun standing for the plan and what it was called — not the quoted words alone."""
+    assert _who_said_what(parse, text) == [(speaker, words)]

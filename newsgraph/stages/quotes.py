@@ -911,6 +911,8 @@ def clause_of(cue: Token, quoted: bool = False) -> Span | None:
                         return _without_that(doc[clause.left_edge.i:clause.right_edge.i + 1])
                 if (stray := _clause_right_after(obj, cue)) is not None:
                     return stray
+    if (described := _described_relative(cue)) is not None:
+        return described
     if cue.lemma_.lower() in NAMING_VERBS:  # "called the state of relations the “lowest point”"
         obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
         predicate = next((c for c in cue.children if c.dep_ == "oprd"), None)
@@ -972,6 +974,29 @@ def _as_clause_of_a_source(cue: Token) -> bool:
     # "as he said goodbye" has an object of its own; "as Lind told reporters" names whom she told
     return not any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ in ("dobj", "dative") and c.lower_ != "it" and lemma != "tell")
                    or c.lower_ in AS_DEGREE for c in cue.children)
+
+
+def _relative_pronoun_named(cue: Token) -> Token | None:
+    """The "which" of "the plan, which Halden called “a disgrace”": a relative pronoun as object."""
+    return next((c for c in cue.children if c.dep_ == "dobj" and c.i < cue.i and c.tag_ in ("WDT", "WP")), None)
+
+
+def _described_relative(cue: Token) -> Span | None:
+    """"the crowd, whom he described as “peaceful”": the relative pronoun and what it was called
+    (a pronoun the parser hung on "as" or as the object) are what was said."""
+    pronoun = _relative_pronoun_named(cue)
+    as_phrase = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > cue.i), None)
+    if cue.dep_ != "relcl" or cue.lemma_.lower() not in DESCRIBING_VERBS or pronoun is None or as_phrase is None:
+        return None
+    return cue.doc[pronoun.i:as_phrase.right_edge.i + 1]
+
+
+def _relative_named(cue: Token, clause: Span) -> bool:
+    """"which Halden called “a disgrace”": the whole relative clause, not only its quotation, says
+    what the speaker called the thing."""
+    pronoun = _relative_pronoun_named(cue)
+    return cue.dep_ == "relcl" and pronoun is not None and clause.start == pronoun.i \
+        and cue.lemma_.lower() in NAMING_VERBS | DESCRIBING_VERBS
 
 
 def _named_without_object(cue: Token) -> Span | None:
@@ -1069,6 +1094,7 @@ def _approximate_subject(cue: Token, clause: Token) -> int | None:
 
 CIRCUMSTANCE_PREPOSITIONS = {"during", "after", "before", "since", "until", "amid", "throughout", "while"}
 NAMING_VERBS = {"call", "dub", "label", "brand", "deem"}  # "dubbed him “the little senator”": object and name
+DESCRIBING_VERBS = {"describe", "characterize", "characterise", "portray", "refer"}  # "described him as “…”"
 # Requests whose addressee is part of what was asked ("urged the board to resign", "called on
 # Lenz to quit"); "told them to prepare" keeps to the infinitive.
 ADDRESSED_REQUESTS = {"ask", "urge", "encourage", "call"}
@@ -1579,7 +1605,7 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
         if clause.start <= subject.i < clause.end and not clause.start <= token.i < clause.end:
             continue  # the "subject" lies in the content: a misparse (a parenthetical cue lies inside too)
         clause = _without_closing_circumstance(clause, token)
-        around = _mixed_around_cue(token, clause, marked)
+        around = _mixed_around_cue(token, clause, marked) or _relative_named(token, clause)
         if clause.start < token.i and _introduces_quotation(token, marked) and not around:
             continue  # "…, Kall said: “I feel …”": what was said is the quotation after the cue
         if clause.start < token.i < clause.end and _quotation_before(clause, token, marked) and not around:
