@@ -1179,6 +1179,10 @@ def test_quotes_a_participle_goes_on_with_the_clause_right_before_it(parse):
     text = "The first incident came during a speech at the college, when Lenz protesters interrupted her speech, " \
            "shouting “she wins, we lose!”"
     assert _who_said_what(parse, text) == [("Lenz protesters", "she wins, we lose!")]
+    # the same clause hung on the speech as a relative clause
+    text = "The first incident came during a speech at the state university, when dock workers interrupted " \
+           "her speech, shouting “she wins, we lose!”"
+    assert _who_said_what(parse, text) == [("dock workers", "she wins, we lose!")]
     text = "In December, the prince called for Lenz to drop out of the race, calling him \"a disgrace to the party.\""
     assert [q.speaker for q in quotes.extract_quotes(parse(text))] == ["the prince", "the prince"]
 
@@ -2382,3 +2386,12 @@ def test_quotes_a_relative_clause_naming_its_noun_is_the_statement(parse, text, 
     """"the plan, which Halden called “a disgrace”": what was said is the relative clause — the
     pronoun standing for the plan and what it was called — not the quoted words alone."""
     assert _who_said_what(parse, text) == [(speaker, words)]
+
+
+
+def test_quotes_a_quotation_before_adding_that_is_no_first_half_of_it(parse):
+    """…said of the episode, “A,” adding that “B.”: B is reported in a that-clause; A stands alone."""
+    text = ("On the day footage emerged of a protester being punched, Mr. Halden said of the episode, "
+            "''I don't like it,'' adding that ''they have anger that's unbelievable.''")
+    assert [words for _, words in _who_said_what(parse, text)] == [
+        "I don't like it,", "they have anger that's unbelievable."]

@@ -563,7 +563,9 @@ def _clause_right_before(participle: Token, marked: list[Marked]) -> Token | Non
     subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
     if subject is None or _can_speak(subject, head):
         return None
-    before = [c for c in head.children if c.dep_ == "advcl" and c.i < participle.i
+    # (the parser may hang the clause on a noun: "…during a speech, when protesters interrupted her")
+    last = participle.doc[participle.i - 2] if participle.i >= 2 else participle
+    before = [c for c in [last, *last.ancestors] if c.dep_ in ("advcl", "relcl") and c.i < participle.i
               and c.right_edge.i + 2 == participle.i and participle.doc[participle.i - 1].text == ","
               and any(w.dep_ in ("advmod", "mark") and w.lower_ in EVENT_CLAUSE_WORDS for w in c.children)]
     for clause in before:
@@ -2700,6 +2702,11 @@ def _only_the_attribution(doc: Doc, cue: Token, m: Marked) -> bool:
         and len(rest) <= 8
 
 
+def _that_before(doc: Doc, cue: Token, start: int) -> bool:
+    """“A,” adding that “B”: B is reported (a that-clause), so A is no first half of it."""
+    return any(t.lower_ == "that" and t.idx < start for t in doc[cue.i + 1:cue.i + 4])
+
+
 def _opens_split_quote(doc: Doc, m: Marked, statements: list[Found]) -> bool:
     """“A,” Mr. Obama said, “B.” where the parser gave the cue B as its clause: A opens that statement."""
     text = _text(doc)
@@ -2711,7 +2718,8 @@ def _opens_split_quote(doc: Doc, m: Marked, statements: list[Found]) -> bool:
         between = text[m.end:s.start].strip("”\"’' ,.“‘")
         if _word_count(between) <= 12 and not re.search(r"[“”\"]", between) and "\n" not in between \
                 and text[:s.start].rstrip().endswith(("“", '"', "‘", "''")) \
-                and _only_speaker_between(doc, m.end, s.cue):  # B is itself quoted
+                and _only_speaker_between(doc, m.end, s.cue) \
+                and not _that_before(doc, s.cue, s.start):  # B is itself quoted, and said, not reported
             s.parts = (m.parts or [(m.start, m.end)]) + (s.parts or [(s.start, s.end)])
             s.start = m.start
             return True
