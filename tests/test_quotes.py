@@ -2395,3 +2395,31 @@ def test_quotes_a_quotation_before_adding_that_is_no_first_half_of_it(parse):
             "''I don't like it,'' adding that ''they have anger that's unbelievable.''")
     assert [words for _, words in _who_said_what(parse, text)] == [
         "I don't like it,", "they have anger that's unbelievable."]
+
+
+
+def test_quotes_has_said_read_as_a_passive_is_still_said(parse):
+    """"He's said he gets …": the parser took "'s" for "is" (a passive, which says nothing); with a
+    clause of its own subject after it, it is "has said"."""
+    text = "Just look at Speaker Anton Halden. He's said he gets his ideas about money from a speech in an old novel."
+    assert [words for _, words in _who_said_what(parse, text)] == [
+        "he gets his ideas about money from a speech in an old novel"]
+    assert _who_said_what(parse, "It's said that the port will close.") == [(None, "the port will close")]
+
+
+def test_quotes_a_sentence_signed_at_its_end_says_what_stands_before_the_comma(parse):
+    """"…, even with a “good” job, he said.": the parser found no clause to hang on the cue; the
+    whole sentence before the signature is what was said."""
+    text = ('Graduates can repay in ten years, Anton Halden said. Those who do take on heavy debt struggle, '
+            'even with a "good" job, he said.')
+    assert _who_said_what(parse, text) == [
+        ("Anton Halden", "Graduates can repay in ten years"),
+        ("Anton Halden", 'Those who do take on heavy debt struggle, even with a "good" job')]
+
+
+def test_quotes_quick_to_add_is_the_subjects_statement(parse):
+    """"Halden was quick to add that …": the infinitive hangs on the adjective; what was added is
+    Halden's. "was reluctant to say that …" says nothing was said."""
+    assert _who_said_what(parse, "Anton Halden was quick to add that the talks would go on.") == [
+        ("Anton Halden", "the talks would go on")]
+    assert _who_said_what(parse, "Anton Halden was reluctant to say that the talks would go on.") == []

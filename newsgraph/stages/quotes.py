@@ -280,7 +280,7 @@ def is_cue(token: Token) -> bool:
         return False
     if lemma == "conclude" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
         return False  # "the spot concludes with footage of …": it ends, it says nothing
-    if any(c.dep_ == "auxpass" for c in token.children):
+    if any(c.dep_ == "auxpass" for c in token.children) and not _has_read_as_is(token):
         return False  # "will be written into the contract", "it was announced": no speaker speaks
     if _names_a_thing(token):
         return False  # "an account called “Harbour Truth”": a name
@@ -294,6 +294,16 @@ def is_cue(token: Token) -> bool:
     if particle:
         return any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
     return True
+
+
+def _has_read_as_is(verb: Token) -> bool:
+    """"He's said he gets his ideas from …": the parser took "'s" (has) for "is", a passive; with a
+    person as subject and a clause of its own subject after it, it is "has said"."""
+    aux = next((c for c in verb.children if c.dep_ == "auxpass"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return aux is not None and aux.lower_ in ("'s", "’s") and verb.tag_ in ("VBD", "VBN") \
+        and subject is not None and subject.lower_ in ("he", "she") \
+        and any(c.dep_ == "ccomp" and c.i > verb.i and any(g.dep_ == "nsubj" for g in c.children) for c in verb.children)
 
 
 def _names_a_thing(token: Token) -> bool:
@@ -513,10 +523,17 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
                 return None  # "…an architect who said …, saying “…”": which clause the participle belongs to is a guess
             if subject is None and cue.tag_ == "VBG" and _inside(head.idx, marked) and not _inside(cue.idx, marked):
                 return _sentence_subject_before(cue, marked)  # hung on a verb inside a quotation
-            if subject is not None or head.dep_ not in ("advcl", "conj", "xcomp"):
+            # "Lenz was quick to add that …": the infinitive hangs on the adjective of a copula
+            done_eagerly = head.dep_ == "acomp" and head.lemma_.lower() in EAGER_ADJECTIVES and cue.dep_ == "xcomp"
+            if subject is not None or head.dep_ not in ("advcl", "conj", "xcomp") and not done_eagerly:
                 return subject or _subject_of_cue_before(cue, marked)
             head = head.head
     return _stranded_name(cue, marked)
+
+
+# "was quick to add", "was careful to note": what the infinitive says was done (not "was
+# reluctant to say", "was unable to say", "was ready to announce")
+EAGER_ADJECTIVES = {"quick", "careful", "eager", "keen", "happy", "glad", "proud", "swift", "pleased"}
 
 
 # Verbs that make their object act ("forced Stumpf to admit that …", "prompted the board to
@@ -932,7 +949,27 @@ def clause_of(cue: Token, quoted: bool = False) -> Span | None:
                    for a in token.ancestors if a.i > cue.i):
                 return None  # "recalled her statement that …": the words are hers (a speech-noun statement)
             return _without_that(doc[token.left_edge.i:token.right_edge.i + 1])
-    return _parenthetical_content(cue) or _as_content(cue) or _object_content(cue) or _measured_content(cue)
+    return _parenthetical_content(cue) or _as_content(cue) or _object_content(cue) or _measured_content(cue) \
+        or _signed_sentence(cue)
+
+
+def _signed_sentence(cue: Token) -> Span | None:
+    """"Those who take on heavy debt struggle, even with a good job, he said.": a sentence signed at
+    its end by "…, he said." says all that stands before the comma, though the parser found no
+    clause there to hang on the cue."""
+    doc, sentence = cue.doc, cue.sent
+    subject = next((c for c in cue.lefts if c.dep_ == "nsubj"), None)
+    if cue.dep_ != "ROOT" or subject is None or subject.right_edge.i + 1 != cue.i or not _can_speak(subject, cue) \
+            or any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and c.i > cue.i for c in cue.children):
+        return None
+    comma = subject.left_edge.i - 1
+    rest = doc[cue.i + 1:sentence.end]
+    if comma <= sentence.start or doc[comma].text != "," or any(not t.is_punct and not t.is_space for t in rest):
+        return None
+    words = doc[sentence.start:comma]
+    if words[0].is_quote or any(is_cue(t) for t in words):
+        return None  # quoted words have their own rule; another cue speaks for itself
+    return words
 
 
 AS_DEGREE = {"soon", "long", "far", "much", "well"}  # "as soon as she said …": time or degree, not a source
