@@ -17,6 +17,7 @@ class Lexicon:
     highlight_labels: frozenset[str]
     kickers: frozenset[str] = frozenset()  # casefolded: "exclusive", "analysis"
     speech_verbs: frozenset[str] = frozenset()
+    manner_verbs: frozenset[str] = frozenset()  # "“…,” beamed Lind": cues only signing a quotation
     phrasal_particles: dict[str, str] = field(default_factory=dict)  # verb → required particle
     object_verbs: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()
@@ -102,6 +103,7 @@ def lexicon() -> Lexicon:
         highlight_labels=frozenset(x.casefold() for x in table["highlights"]["labels"]),
         kickers=frozenset(x.casefold() for x in table["highlights"]["kickers"]),
         speech_verbs=frozenset(table["speech"]["verbs"]) | frozenset(table["speech"]["evidence_verbs"]),
+        manner_verbs=frozenset(table["speech"]["manner_verbs"]),
         phrasal_particles=dict(table["speech"]["phrasal"]),
         object_verbs=frozenset(table["speech"]["object_verbs"]),
         speech_nouns=frozenset(table["speech"]["nouns"]),

@@ -2423,3 +2423,25 @@ def test_quotes_quick_to_add_is_the_subjects_statement(parse):
     assert _who_said_what(parse, "Anton Halden was quick to add that the talks would go on.") == [
         ("Anton Halden", "the talks would go on")]
     assert _who_said_what(parse, "Anton Halden was reluctant to say that the talks would go on.") == []
+
+
+
+def test_quotes_a_signature_verb_tagged_as_a_noun_still_signs(parse):
+    """“…,” the email read. / “…,” the Vestrans state in the paper.: the tagger read the verb as a
+    noun; right after the quotation and a short noun phrase it still signs the words."""
+    text = ('Mira Lind sent a fundraising email on Wednesday.\n\n'
+            '"Friend, let me be blunt. I can beat Varga. Halden can\'t," the email read.')
+    assert [(q.speaker, q.text) for q in quotes.extract_quotes(parse(text))] == [
+        ("email", "Friend, let me be blunt. I can beat Varga. Halden can't,")]
+
+
+@pytest.mark.parametrize("text, speaker, words", [
+    ("The delegates cheered.\n\n“This is fantastic!” beamed Anton Halden of Vestra, who had come for the vote.",
+     "Anton Halden", "This is fantastic!"),
+    ("Anton Halden looked at the figures. “Not again,” he sighed.", "Anton Halden", "Not again,"),
+])
+def test_quotes_a_verb_of_manner_signs_a_quotation(parse, text, speaker, words):
+    """“…!” beamed Halden: how the words were spoken signs them like "said"; the same verb with a
+    clause of its own ("laughed at the idea that …") says nothing."""
+    assert _who_said_what(parse, text) == [(speaker, words)]
+    assert _who_said_what(parse, "Anton Halden laughed at the idea that taxes would fall.") == []

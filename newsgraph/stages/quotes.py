@@ -2893,7 +2893,7 @@ def _cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token]
             return None
         if _inside(token.idx, marked):
             return None
-        if is_cue(token):
+        if is_cue(token) or _signs_in_manner(token):
             if _quotation_is_antecedent(doc, close, token):
                 return None
             subject = subject_of(token, marked)
@@ -2909,9 +2909,34 @@ def _cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token]
                     and not _new_sentence_about_subject(doc, m, token, subject):
                 return token, subject
             return None
+        if (signed := _signature_read_as_noun(doc, m, token)) is not None:
+            return signed
         if token.text in (".", "!", "?", ";") and token.idx >= close:
             return None  # the sentence after the quotation ended without a cue
     return None
+
+
+def _signs_in_manner(token: Token) -> bool:
+    """"beamed", "sighed", "countered": a verb of how words were spoken, after a quotation."""
+    return token.pos_ == "VERB" and token.tag_ in ("VBD", "VBZ", "VBP") and token.lemma_.lower() in lexicon().manner_verbs
+
+
+def _signature_read_as_noun(doc: Doc, m: Marked, word: Token) -> tuple[Token, Token] | None:
+    """“…,” the email read. / “…,” the Vestrans state in the paper.: the tagger took the verb of a
+    short signature for a noun; a speech verb's form right after the quotation and a short name
+    or noun phrase, before the sentence ends or a preposition, signs it."""
+    speech = lexicon().speech_verbs
+    form = word.lower_
+    if word.pos_ != "NOUN" or not (form in speech or form.endswith("s") and form[:-1] in speech) \
+            or not _text(doc)[m.start:m.end].rstrip("”\"’' ").endswith((",", "?", "!")):
+        return None
+    after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+    phrase = [t for t in doc[:word.i] if t.idx >= m.end and not t.is_punct]
+    if after is not None and not (after.is_punct or after.pos_ == "ADP") or not 2 <= len(phrase) <= 5 \
+            or phrase[0].lower_ not in ("the", "a", "an") and phrase[0].pos_ != "PROPN" \
+            or not all(t.pos_ in ("DET", "PROPN", "NOUN", "ADJ") for t in phrase):
+        return None
+    return word, phrase[-1]
 
 
 ENDS_SENTENCE = re.compile(r"[.!?…]\W*$")
