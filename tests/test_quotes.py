@@ -1145,7 +1145,7 @@ def test_quotes_speech_asked_about_or_supposed_is_not_said(parse, text, found):
 @pytest.mark.parametrize(("text", "found"), [
     # a poll's question, quoted: the pollster's words, and the pollster goes unnamed
     ("Asked whether Lenz “has the integrity to serve as mayor,” 75 percent of voters said yes.",
-     [(None, "has the integrity to serve as mayor,")]),
+     [(None, "has the integrity to serve as mayor,"), ("75 percent of voters", "yes")]),
     ("To a question on the \"privatisation of harbour jobs,\" Anton Rask said contractors cost more.",
      [(None, "privatisation of harbour jobs,"), ("Anton Rask", "contractors cost more")]),
     ("Asked by a reporter whether the levy was “dead for good,” Rask said it was not.",
@@ -2224,7 +2224,7 @@ def test_quotes_less_common_verbs_of_speech_report_their_clause(parse, text, sai
      [("most dockers", "they were worried about the cranes"), ("more than 4 in 10", "Lind would handle the sale best")]),
     # the comma and "and" that join the next clause are no part of what was said
     ("About two-thirds said Varga is honest and trustworthy, and three-quarters said the same of Lind.",
-     [("about two-thirds", "Varga is honest and trustworthy")]),
+     [("about two-thirds", "Varga is honest and trustworthy"), ("three-quarters", "the same")]),
 ])
 def test_quotes_two_statements_joined_in_one_sentence_stay_apart(parse, text, said):
     assert _who_said_what(parse, text) == said
@@ -2336,7 +2336,6 @@ def test_quotes_a_scare_quote_in_the_speakers_description_is_nobodys_words(parse
     assert _who_said_what(parse, text) == [("Mira Lind", "the dockers would decide the vote")]
 
 
-
 def test_quotes_a_participle_hung_on_an_object_that_cannot_speak_is_the_subjects(parse):
     """"…rejected the notion that …, saying …": the parser hung "saying" on "notion"; a notion says
     nothing, so the participle goes on with the one who rejected it."""
@@ -2375,7 +2374,6 @@ def test_quotes_a_cue_set_off_by_commas_inside_one_statement_keeps_both_halves(p
     assert _who_said_what(parse, text) == [("Anton Halden", text[:-1])]
 
 
-
 @pytest.mark.parametrize("text, speaker, words", [
     ("The council passed the plan, which Anton Halden called ''a disgrace,'' on Monday.",
      "Anton Halden", "which Anton Halden called ''a disgrace,''"),
@@ -2388,14 +2386,12 @@ def test_quotes_a_relative_clause_naming_its_noun_is_the_statement(parse, text, 
     assert _who_said_what(parse, text) == [(speaker, words)]
 
 
-
 def test_quotes_a_quotation_before_adding_that_is_no_first_half_of_it(parse):
     """…said of the episode, “A,” adding that “B.”: B is reported in a that-clause; A stands alone."""
     text = ("On the day footage emerged of a protester being punched, Mr. Halden said of the episode, "
             "''I don't like it,'' adding that ''they have anger that's unbelievable.''")
     assert [words for _, words in _who_said_what(parse, text)] == [
         "I don't like it,", "they have anger that's unbelievable."]
-
 
 
 def test_quotes_has_said_read_as_a_passive_is_still_said(parse):
@@ -2425,7 +2421,6 @@ def test_quotes_quick_to_add_is_the_subjects_statement(parse):
     assert _who_said_what(parse, "Anton Halden was reluctant to say that the talks would go on.") == []
 
 
-
 def test_quotes_a_signature_verb_tagged_as_a_noun_still_signs(parse):
     """“…,” the email read. / “…,” the Vestrans state in the paper.: the tagger read the verb as a
     noun; right after the quotation and a short noun phrase it still signs the words."""
@@ -2445,3 +2440,15 @@ def test_quotes_a_verb_of_manner_signs_a_quotation(parse, text, speaker, words):
     clause of its own ("laughed at the idea that …") says nothing."""
     assert _who_said_what(parse, text) == [(speaker, words)]
     assert _who_said_what(parse, "Anton Halden laughed at the idea that taxes would fall.") == []
+
+
+@pytest.mark.parametrize("text, speaker, words", [
+    ("Asked whether she would back the plan, Mira Lind said she would.", "Mira Lind", "she would"),
+    ("In March, 46 percent of voters said yes.", "46 percent of voters", "yes"),
+    ("Anton Halden said as much in an interview on Tuesday.", "Anton Halden", "as much"),
+])
+def test_quotes_a_short_answer_is_a_statement(parse, text, speaker, words):
+    """"said she would", "said yes", "said as much": an elliptical clause or a word standing for the
+    whole answer is what was said, short as it is; "has said so far" is a time, not an answer."""
+    assert _who_said_what(parse, text) == [(speaker, words)]
+    assert _who_said_what(parse, "Nobody on the council has said so far.") == []

@@ -950,7 +950,35 @@ def clause_of(cue: Token, quoted: bool = False) -> Span | None:
                 return None  # "recalled her statement that …": the words are hers (a speech-noun statement)
             return _without_that(doc[token.left_edge.i:token.right_edge.i + 1])
     return _parenthetical_content(cue) or _as_content(cue) or _object_content(cue) or _measured_content(cue) \
-        or _signed_sentence(cue)
+        or _signed_sentence(cue) or _pro_form_after(cue)
+
+
+# What stands for a whole answer after "said": "said yes", "said so", "said the same", "said as much"
+PRO_FORMS = (("yes",), ("no",), ("so",), ("the", "same"), ("as", "much"))
+# A reported clause cut to its subject and auxiliary: "Lind said he would", "they said she could"
+ELLIPTICAL_AUXILIARIES = {"would", "could", "will", "can", "should", "might", "did", "does", "do", "had", "has", "was", "is"}
+
+
+def _pro_form_after(cue: Token) -> Span | None:
+    """"46 percent said yes", "half said so in the earlier poll": the word after a verb of saying
+    that stands for the whole answer (never "said so far", "said no one")."""
+    doc = cue.doc
+    if cue.lemma_.lower() not in ("say", "answer", "reply") or not _tensed(cue):
+        return None
+    for words in PRO_FORMS:
+        end = cue.i + 1 + len(words)
+        if end <= len(doc) and tuple(t.lower_ for t in doc[cue.i + 1:end]) == words \
+                and (end == len(doc) or doc[end].is_punct or doc[end].pos_ == "ADP"):
+            return doc[cue.i + 1:end]
+    return None
+
+
+def _short_answer(cue: Token, content: Span) -> bool:
+    """A pro-form answer ("said yes", "said the same") or an elliptical clause ("said he would")."""
+    if _pro_form_after(cue) is not None and content.start == cue.i + 1:
+        return True
+    return len(content) == 2 and content[0].dep_ in SUBJECT_DEPS and content[0].pos_ in ("PRON", "PROPN") \
+        and content[1].lower_ in ELLIPTICAL_AUXILIARIES and content.end < len(cue.doc) and cue.doc[content.end].is_punct
 
 
 def _signed_sentence(cue: Token) -> Span | None:
@@ -1639,6 +1667,7 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
         clause = clause_of(token, quoted)
         if subject is None or clause is None \
                 or len(clause) < MIN_STATEMENT_WORDS and not _backs_a_name(token, clause) and not _short_object(token, clause) \
+                and not _short_answer(token, clause) \
                 or _not_a_statement(token, clause):
             continue
         if clause.start <= subject.i < clause.end and not clause.start <= token.i < clause.end:
