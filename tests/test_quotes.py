@@ -2452,3 +2452,12 @@ def test_quotes_a_short_answer_is_a_statement(parse, text, speaker, words):
     whole answer is what was said, short as it is; "has said so far" is a time, not an answer."""
     assert _who_said_what(parse, text) == [(speaker, words)]
     assert _who_said_what(parse, "Nobody on the council has said so far.") == []
+
+
+
+def test_quotes_a_cue_after_a_quotation_inside_the_sentence_says_the_whole_sentence(parse):
+    """"Despite his “brash personality,” Lind wrote, Halden is …": the cue sits inside one sentence of
+    quoted and unquoted words (the comma before it inside the closing mark), so all of it is hers."""
+    text = ('Despite his "admittedly brash on-line personality," public defender Mira Lind wrote, Anton Halden '
+            'is a kind and generous man.')
+    assert _who_said_what(parse, text) == [("Mira Lind", text[:-1])]

@@ -1525,7 +1525,10 @@ def _parenthetical_content(cue: Token) -> Span | None:
         # "To understand the harbour, Rask said, one should …", "At times, aides said, …": the parser hung
         # the sentence's opening phrase on the cue; the cue's own phrase starts with its subject
         phrase_start = subject.left_edge.i
-    after_comma = phrase_start > sentence.start and doc[phrase_start - 1].text == ","
+    # (the comma may stand inside a closing mark: "“Only you, Lenz,” she said, would …")
+    after_comma = phrase_start > sentence.start and doc[phrase_start - 1].text == "," \
+        or phrase_start - 1 > sentence.start and doc[phrase_start - 1].text in CLOSING_MARK_TOKENS \
+        and doc[phrase_start - 2].text == ","
     # "…, Dorin told reporters.": the phrase opens with the cue's own subject ("…, criticizing the plan"
     # has none; "…, given that Wren has criticized the plan" is a subordinate clause)
     # … or with the cue before its subject ("…, said the company's chief executive, Anton Rask.")
