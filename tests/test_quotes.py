@@ -1651,11 +1651,15 @@ def test_quotes_a_plural_role_stays_a_group(parse):
      "changing economics of shipping.",
      "The port's heavy investment in new cranes, Ms. Varga said, “is a perfect example of adapting” to the "
      "changing economics of shipping"),
-    ("In other words, Ms. Varga said, “the era of cheap freight is over.”", "the era of cheap freight is over."),
+    # the quotation goes on in lower case: it finishes the sentence its opening phrase began
+    ("In other words, Ms. Varga said, “the era of cheap freight is over.”",
+     "In other words, Ms. Varga said, “the era of cheap freight is over.”"),
+    ("In other words, Ms. Varga said, “The era of cheap freight is over.”", "The era of cheap freight is over."),
 ])
 def test_quotes_a_cue_inside_a_partly_quoted_sentence_says_the_sentence(parse, text, words):
     """"X, she said, “…” …": the whole sentence is hers, not only the quotation after the cue; an
-    opening phrase that is not the subject of what was said ("In other words") stays out."""
+    opening phrase before a quotation that starts a sentence of its own ("In other words, she said,
+    “The …”") stays out."""
     assert _who_said_what(parse, text) == [("Ms. Varga", words)]
 
 
@@ -2454,6 +2458,13 @@ def test_quotes_a_short_answer_is_a_statement(parse, text, speaker, words):
     assert _who_said_what(parse, "Nobody on the council has said so far.") == []
 
 
+def test_quotes_a_participle_after_a_signed_quotation_is_the_signers(parse):
+    """"Varga cannot say that “…,” Halden added, saying …": the participle hangs on "added", a cue
+    with its own subject, so it goes on with Halden, not with the clause that reports Varga."""
+    text = ("Varga cannot say that “from his perspective,” Anton Halden added, saying it should be “up to the "
+            "prosecutor to move forward or not.”")
+    assert [speaker for speaker, _ in _who_said_what(parse, text)] == ["Anton Halden", "Anton Halden"]
+
 
 def test_quotes_a_cue_after_a_quotation_inside_the_sentence_says_the_whole_sentence(parse):
     """"Despite his “brash personality,” Lind wrote, Halden is …": the cue sits inside one sentence of
@@ -2461,3 +2472,19 @@ def test_quotes_a_cue_after_a_quotation_inside_the_sentence_says_the_whole_sente
     text = ('Despite his "admittedly brash on-line personality," public defender Mira Lind wrote, Anton Halden '
             'is a kind and generous man.')
     assert _who_said_what(parse, text) == [("Mira Lind", text[:-1])]
+
+
+@pytest.mark.parametrize("text, words", [
+    ('That, the port board said, “would be helpful in avoiding uncertainty.”',
+     'That, the port board said, “would be helpful in avoiding uncertainty.”'),
+    ("While trade at the quay is at its highest level in years, Anton Halden said, ''this has done nothing "
+     "for the dockers.''",
+     "While trade at the quay is at its highest level in years, Anton Halden said, ''this has done nothing "
+     "for the dockers.''"),
+    ("Still, Anton Halden added, “we cannot ignore the changes.”", "we cannot ignore the changes."),
+])
+def test_quotes_the_opening_of_a_sentence_a_quotation_finishes_is_part_of_it(parse, text, words):
+    """"That, the board said, “would help”": a quotation that goes on in lower case after a cue set
+    off by commas finishes the sentence the words before the cue began; a mere link ("Still,")
+    is no part of it."""
+    assert [w for _, w in _who_said_what(parse, text)] == [words]

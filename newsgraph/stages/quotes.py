@@ -280,7 +280,7 @@ def is_cue(token: Token) -> bool:
         return False
     if lemma == "conclude" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
         return False  # "the spot concludes with footage of …": it ends, it says nothing
-    if any(c.dep_ == "auxpass" for c in token.children) and not _has_read_as_is(token):
+    if any(c.dep_ == "auxpass" for c in token.children) and not _has_taken_for_is(token):
         return False  # "will be written into the contract", "it was announced": no speaker speaks
     if _names_a_thing(token):
         return False  # "an account called “Harbour Truth”": a name
@@ -296,7 +296,7 @@ def is_cue(token: Token) -> bool:
     return True
 
 
-def _has_read_as_is(verb: Token) -> bool:
+def _has_taken_for_is(verb: Token) -> bool:
     """"He's said he gets his ideas from …": the parser took "'s" (has) for "is", a passive; with a
     person as subject and a clause of its own subject after it, it is "has said"."""
     aux = next((c for c in verb.children if c.dep_ == "auxpass"), None)
@@ -506,7 +506,12 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
         # "told the paper that Wren “had a crazy plan,” adding, “…”": the participle goes on with the
         # teller's words, though the parser hung it on the reported clause
         teller = _cue_reporting(head) if cue.dep_ == "advcl" and cue.tag_ == "VBG" else None
-        if teller is not None and (cue.lemma_.lower() in CONTINUING_CUES or _after_closing_quotation(cue)):
+        # (not when the participle hangs on a cue that signs a quotation: "Varga cannot say that
+        # “…,” Halden added, saying …" goes on with Halden)
+        signed = is_cue(head) and any(c.dep_ == "nsubj" and c.i < head.i and c.left_edge.i > 0
+                                      and head.doc[c.left_edge.i - 1].text in CLOSING_MARK_TOKENS
+                                      for c in head.children)
+        if teller is not None and not signed and (cue.lemma_.lower() in CONTINUING_CUES or _after_closing_quotation(cue)):
             return subject_of(teller, marked)
         if cue.dep_ == "conj" and (nearer := _nearer_conjunct_subject(cue, marked)) is not None:
             return nearer
@@ -1695,6 +1700,10 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
         tail = _quoted_tail(doc, token, end, marked)
         if tail is not None:
             start, end, parts = _absorb_marked(start, tail, marked)
+        opening = next((m for m in marked if m.start == start), None)  # "…, Halden said, “this has …”"
+        front = _sentence_before_parenthesis(doc, opening, token, subject, marked) if opening is not None else None
+        if front is not None:
+            start, parts = front[0], [front, *(parts or [(opening.start, end)])]
         found.append(Found(start, end, f"{NAME}:cue_clause", 0.85, parts, cue=token,
                            speaker=_subject_span(subject), source=_relative_source(token, subject), venue=audience))
     found += label_statements(doc, marked, found)
@@ -2626,7 +2635,9 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
                 subject = None
             if subject is not None:
                 m.claimed = True
-                found.append(Found(m.start, m.end, f"{NAME}:quote_cue", 0.9, _own_parts(m),
+                front = None if after else _sentence_before_parenthesis(doc, m, cue, subject, marked)
+                start, parts = (front[0], [front, *(_own_parts(m) or [(m.start, m.end)])]) if front else (m.start, _own_parts(m))
+                found.append(Found(start, m.end, f"{NAME}:quote_cue", 0.9, parts,
                                    cue=cue, speaker=_subject_span(subject), source=_relative_source(cue, subject)))
                 continue
         unlisted = _unlisted_cue_after(doc, m, marked)
@@ -2713,6 +2724,33 @@ def _says_nothing_itself(cue: Token, sentence: Span) -> bool:
     return not any(c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl", "parataxis", "conj", "dative")
                    and not (c.dep_ == "prep" and (_names_venue(c) or _says_when(c)))  # "said in a statement."
                    for c in cue.children)
+
+
+def _sentence_before_parenthesis(doc: Doc, m: Marked, cue: Token, subject: Token,
+                                 marked: list[Marked]) -> tuple[int, int] | None:
+    """"In cases of abortion, it said, “the woman is a victim.”": a cue set off by commas before a
+    quotation that goes on in lower case sits inside one sentence; its opening words (unquoted)
+    are part of what was said ("That, the board said, “would help”"; "Still, she added, “we …”"
+    is only a link)."""
+    text = _text(doc)
+    if not text[m.start:m.start + 1].islower() or subject.i > cue.i:
+        return None
+    comma = subject.left_edge.i - 1
+    start = cue.sent.start
+    if comma <= start or doc[comma].text != "," or not re.fullmatch(r"\s*,\s*", text[cue.idx + len(cue):_opener(text, m)]):
+        return None
+    words = [t for t in doc[start:comma] if t.is_alpha]
+    linking = len(words) == 1 and words[0].pos_ not in ("PRON", "NOUN", "PROPN") \
+        and words[0].dep_ not in SUBJECT_DEPS  # "Still," but not "That,"
+    # "…, and also, Lenz said, “to make clear …”", "…, including, he said, “politicians …”": the
+    # quotation finishes a link word, not the sentence
+    dangling = bool(words) and words[-1].dep_ not in SUBJECT_DEPS \
+        and (words[-1].pos_ in ("ADV", "CCONJ", "ADP", "SCONJ") or words[-1].lower_ == "including")
+    if not words or linking or dangling or any(_inside(t.idx, marked) or is_cue(t) for t in words) \
+            or words[0].lower_ == "asked":
+        return None
+    first = next(t for t in doc[start:comma] if not t.is_punct and not t.is_space)
+    return first.idx, doc[comma - 1].idx + len(doc[comma - 1].text)
 
 
 def _own_parts(m: Marked) -> list[tuple[int, int]]:
