@@ -2488,3 +2488,15 @@ def test_quotes_the_opening_of_a_sentence_a_quotation_finishes_is_part_of_it(par
     off by commas finishes the sentence the words before the cue began; a mere link ("Still,")
     is no part of it."""
     assert [w for _, w in _who_said_what(parse, text)] == [words]
+
+
+@pytest.mark.parametrize("text, speaker, words", [
+    ("In all, the host committee raised $57 million, election commission records show.",
+     "records", "In all, the host committee raised $57 million"),
+    ("A review by the Herald shows most of the hours logged were for campaign travel.",
+     "a review by the Herald", "most of the hours logged were for campaign travel"),
+])
+def test_quotes_records_and_reviews_show_what_they_report(parse, text, speaker, words):
+    """"…, election records show.": a noun right before the verb that the parser read as its
+    compound is its subject; a review, an average, a filing report what they show like a poll."""
+    assert _who_said_what(parse, text) == [(speaker, words)]

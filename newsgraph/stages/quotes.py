@@ -477,7 +477,9 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
     if (verb := _verb_over_mute_object(cue)) is not None:
         return subject_of(verb, marked)
     for child in cue.lefts:
-        if child.pos_ in ("PROPN", "NOUN") and child.dep_ in ("npadvmod", "dep", "nsubj", "appos") \
+        # (a noun right before the verb read as its "compound": "…, election records show.")
+        stuck = child.dep_ == "compound" and child.i == cue.i - 1 and cue.pos_ == "VERB"
+        if child.pos_ in ("PROPN", "NOUN") and (child.dep_ in ("npadvmod", "dep", "nsubj", "appos") or stuck) \
                 and not _inside(child.idx, marked) and not _when_or_amount(child):
             return child
         if child.i == cue.i - 1 and previous is not None and _text_before(child) in CLOSING_MARK_TOKENS \
