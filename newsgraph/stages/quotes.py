@@ -3003,7 +3003,7 @@ def _signature_read_as_noun(doc: Doc, m: Marked, word: Token) -> tuple[Token, To
             or not _text(doc)[m.start:m.end].rstrip("”\"’' ").endswith((",", "?", "!")):
         return None
     after = doc[word.i + 1] if word.i + 1 < len(doc) else None
-    phrase = [t for t in doc[:word.i] if t.idx >= m.end and not t.is_punct]
+    phrase = [t for t in doc[max(0, word.i - 12):word.i] if t.idx >= m.end and not t.is_punct]
     if after is not None and not (after.is_punct or after.pos_ == "ADP") or not 2 <= len(phrase) <= 5 \
             or phrase[0].lower_ not in ("the", "a", "an") and phrase[0].pos_ != "PROPN" \
             or not all(t.pos_ in ("DET", "PROPN", "NOUN", "ADJ") for t in phrase):
