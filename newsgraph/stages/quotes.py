@@ -508,12 +508,8 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
         # "told the paper that Wren “had a crazy plan,” adding, “…”": the participle goes on with the
         # teller's words, though the parser hung it on the reported clause
         teller = _cue_reporting(head) if cue.dep_ == "advcl" and cue.tag_ == "VBG" else None
-        # (not when the participle hangs on a cue that signs a quotation: "Varga cannot say that
-        # “…,” Halden added, saying …" goes on with Halden)
-        signed = is_cue(head) and any(c.dep_ == "nsubj" and c.i < head.i and c.left_edge.i > 0
-                                      and head.doc[c.left_edge.i - 1].text in CLOSING_MARK_TOKENS
-                                      for c in head.children)
-        if teller is not None and not signed and (cue.lemma_.lower() in CONTINUING_CUES or _after_closing_quotation(cue)):
+        if teller is not None and not _signs_a_quotation(head) \
+                and (cue.lemma_.lower() in CONTINUING_CUES or _after_closing_quotation(cue)):
             return subject_of(teller, marked)
         if cue.dep_ == "conj" and (nearer := _nearer_conjunct_subject(cue, marked)) is not None:
             return nearer
@@ -536,6 +532,13 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
                 return subject or _subject_of_cue_before(cue, marked)
             head = head.head
     return _stranded_name(cue, marked)
+
+
+def _signs_a_quotation(verb: Token) -> bool:
+    """A cue whose subject stands right after a closing mark ("Varga cannot say that “…,” Halden
+    added, saying …"): a participle hung on it goes on with Halden, not with the clause reporting Varga."""
+    return is_cue(verb) and any(c.dep_ == "nsubj" and c.i < verb.i and c.left_edge.i > 0
+                                and verb.doc[c.left_edge.i - 1].text in CLOSING_MARK_TOKENS for c in verb.children)
 
 
 # "was quick to add", "was careful to note": what the infinitive says was done (not "was
@@ -937,8 +940,8 @@ def clause_of(cue: Token, quoted: bool = False) -> Span | None:
                         return _without_that(doc[clause.left_edge.i:clause.right_edge.i + 1])
                 if (stray := _clause_right_after(obj, cue)) is not None:
                     return stray
-    if (described := _described_relative(cue)) is not None:
-        return described
+    if (relative := _described_relative(cue)) is not None:
+        return relative
     if cue.lemma_.lower() in NAMING_VERBS:  # "called the state of relations the “lowest point”"
         obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
         predicate = next((c for c in cue.children if c.dep_ == "oprd"), None)
@@ -1133,8 +1136,9 @@ def _that_clause_after_parenthesis(cue: Token) -> Token | None:
     """"It is no surprise, Garin said, that …": a that-clause after a comma behind a cue whose other
     clause comes before it — the cue sits inside the one statement."""
     doc = cue.doc
-    fronted = any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children)
-    return next((c for c in cue.children if fronted and c.dep_ == "ccomp" and c.i > cue.i and _has_that(c)
+    if not any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children):
+        return None
+    return next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and _has_that(c)
                  and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","), None)
 
 
