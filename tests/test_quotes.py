@@ -2500,3 +2500,16 @@ def test_quotes_records_and_reviews_show_what_they_report(parse, text, speaker, 
     """"…, election records show.": a noun right before the verb that the parser read as its
     compound is its subject; a review, an average, a filing report what they show like a poll."""
     assert _who_said_what(parse, text) == [(speaker, words)]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("But environmentalists worry that the new cranes will poison the estuary.",
+     [("environmentalists", "the new cranes will poison the estuary")]),
+    ("Having fled Kaldor in March, the couple worried that the strike would harden attitudes toward migrants.",
+     [("the couple", "the strike would harden attitudes toward migrants")]),
+    ("There is something that suggests the strike will end soon.", []),
+])
+def test_quotes_a_worry_is_a_view_and_something_never_speaks(parse, text, found):
+    """"Environmentalists worry that …" reports a view, like "fear that …"; in "something that
+    suggests …" the relative pronoun stands for "something", which speaks for no one."""
+    assert _who_said_what(parse, text) == found

@@ -49,6 +49,7 @@ CLOSERS = {"”", "»"}
 PRONOUNS = {"he", "she", "they", "him", "her"}
 ACCUSATIVES = {"him", "them", "me", "us"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
+THINGS = {"something", "anything", "everything"}  # pronouns that never speak
 POSSESSIVES = {"his": "he", "their": "they"}  # "her" is in PRONOUNS; "its" goes with "it"
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MIN_STATEMENT_WORDS = 3
@@ -448,7 +449,9 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
     # two subjects are a misparse ("THE BORROWING Back when …, Mr. McKinley said"): the nearer speaks
     if (child := _nearer_subject(subjects, cue)) is not None:
         if child.lower_ in ("who", "which", "that") and cue.dep_ == "relcl":
-            return cue.head  # "Varga, who said …": the relative pronoun stands for its noun
+            # "Varga, who said …": the relative pronoun stands for its noun; "something that worries
+            # voters" is no one's
+            return None if cue.head.lower_ in THINGS else cue.head
         if child.lower_ in ("that", "this", "'s", "us") and child.pos_ == "PRON":
             return None  # "That said, …", "let's hope …": a discourse phrase, nobody speaks
         if child.lower_ in ("who", "which"):  # a relative clause the parser did not see as one
