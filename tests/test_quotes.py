@@ -2415,6 +2415,11 @@ def test_quotes_a_sentence_signed_at_its_end_says_what_stands_before_the_comma(p
     assert _who_said_what(parse, text) == [
         ("Anton Halden", "Graduates can repay in ten years"),
         ("Anton Halden", 'Those who do take on heavy debt struggle, even with a "good" job')]
+    # in a paragraph of its own the parser ends a sentence at the comma and starts one at "he said"
+    text = ('Anton Halden is a loan adviser in Vestra.\n\nThose who take on heavy debt struggle, even with a '
+            '"good" job, he said.')
+    assert _who_said_what(parse, text) == [
+        ("Anton Halden", 'Those who take on heavy debt struggle, even with a "good" job')]
 
 
 def test_quotes_quick_to_add_is_the_subjects_statement(parse):

@@ -1005,9 +1005,13 @@ def _signed_sentence(cue: Token) -> Span | None:
         return None
     comma = subject.left_edge.i - 1
     rest = doc[cue.i + 1:sentence.end]
-    if comma <= sentence.start or doc[comma].text != "," or any(not t.is_punct and not t.is_space for t in rest):
+    if comma < 0 or doc[comma].text != "," or any(not t.is_punct and not t.is_space for t in rest):
         return None
-    words = doc[sentence.start:comma]
+    # (the parser may end a sentence before "he said", at the comma or before it)
+    signed = sentence if comma > sentence.start else doc[comma - 1].sent if comma >= sentence.start - 1 else None
+    if signed is None or comma <= signed.start:
+        return None
+    words = doc[signed.start:comma]
     if words[0].is_quote or any(is_cue(t) for t in words):
         return None  # quoted words have their own rule; another cue speaks for itself
     return words
