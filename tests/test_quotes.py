@@ -2518,3 +2518,16 @@ def test_quotes_a_worry_is_a_view_and_something_never_speaks(parse, text, found)
     """"Environmentalists worry that …" reports a view, like "fear that …"; in "something that
     suggests …" the relative pronoun stands for "something", which speaks for no one."""
     assert _who_said_what(parse, text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The middle fifth paid 8.9 percent, the agency said in a June report, and the bottom fifth paid 0.8 percent.",
+     [("agency", "The middle fifth paid 8.9 percent, the agency said in a June report, and the bottom fifth "
+                 "paid 0.8 percent")]),
+    ("Anton Halden also lacks experience, said Mira Lind, but his record does not make up for it.",
+     [("Mira Lind", "Anton Halden also lacks experience, said Mira Lind, but his record does not make up for it")]),
+])
+def test_quotes_a_clause_joined_after_a_signature_goes_on_with_what_was_said(parse, text, found):
+    """"A, the agency said, and B": with a signature set off by commas inside the sentence, the
+    clause joined after it ("and", "but") is the speaker's too."""
+    assert _who_said_what(parse, text) == found

@@ -876,6 +876,25 @@ def _without_trailing_joint(span: Span) -> Span:
     return span.doc[span.start:end]
 
 
+def _clause_after_signature(cue: Token) -> Token | None:
+    """"The middle fifth paid 8.9 percent, the agency said, and the bottom fifth paid 0.8 percent":
+    a signature set off by commas inside the sentence; the clause joined after it ("and", "but")
+    with a subject of its own goes on with what was said (not a cue of its own: "…, and critics
+    said …")."""
+    doc = cue.doc
+    for clause in cue.children:
+        joint = doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
+        signature = doc[cue.i + 1:joint.i] if joint is not None and joint.i > cue.i else None
+        if signature is None or len(signature) > 10 or any(t.pos_ in ("VERB", "AUX") for t in signature):
+            continue  # a signature says who and where, no more ("George marveled at the idea that …")
+        if clause.dep_ == "conj" and clause.i > cue.i and joint.dep_ == "cc" \
+                and joint.lower_ in ("and", "but") and joint.head.i == cue.i and doc[joint.i - 1].text == "," \
+                and clause.tag_ in FINITE_TAGS | {"VB"} and not is_cue(clause) \
+                and any(c.dep_ in SUBJECT_DEPS and c.i < clause.i for c in clause.children):
+            return clause
+    return None
+
+
 def _speaks_for_itself(clause: Token) -> bool:
     """"…, and more than 4 in 10 said Lind would …": a cue with a subject of its own is a statement of its own."""
     return clause.tag_ in FINITE_TAGS and is_cue(clause) and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
@@ -928,6 +947,10 @@ def clause_of(cue: Token, quoted: bool = False) -> Span | None:
                     end = max(end, more.right_edge.i)
             start = _approximate_subject(cue, child) or _antecedent_of_gap(cue, child) or child.left_edge.i
             end = _before_contrast(child, end)
+            if child.i < cue.i and (goes_on := _clause_after_signature(cue)) is not None:
+                end = goes_on.right_edge.i
+                while doc[end].is_punct:
+                    end -= 1
             return _without_trailing_joint(_without_that(_without_next_cue(doc[start:end + 1], cue)))
     if (dated := _clause_after_time_phrase(cue)) is not None:
         return dated
