@@ -2531,3 +2531,16 @@ def test_quotes_a_clause_joined_after_a_signature_goes_on_with_what_was_said(par
     """"A, the agency said, and B": with a signature set off by commas inside the sentence, the
     clause joined after it ("and", "but") is the speaker's too."""
     assert _who_said_what(parse, text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Mayor Anna Varga rebuked critics who say she should resign over the levy.",
+     [("Anna Varga", "critics"), ("critics", "she should resign over the levy")]),
+    ("Lenz endorses Halden, who says he is honored.", [("Lenz", "Halden"), ("Halden", "he is honored")]),
+    ("Mayor Anna Varga slammed rivals who think they can win without the port vote.",
+     [("Anna Varga", "rivals who think they can win without the port vote")]),
+])
+def test_quotes_what_the_people_a_cue_names_say_in_a_relative_clause_is_theirs(parse, text, found):
+    """"rebuked critics who say …": the object names whom the rebuke is about; what they say in a
+    relative clause is their own statement. A view ("rivals who think …") only describes them."""
+    assert _who_said_what(parse, text) == found

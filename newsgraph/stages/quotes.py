@@ -1743,7 +1743,7 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
         found.append(Found(start, end, f"{NAME}:cue_clause", 0.85, parts, cue=token,
                            speaker=_subject_span(subject), source=_relative_source(token, subject), venue=audience))
     found += label_statements(doc, marked, found)
-    found = _without_hearsay(found, marked)
+    found = _without_hearsay(_before_voiced_relatives(found), marked)
     found += according_to(doc, marked)
     found += measured_in(doc, marked)
     found += noun_statements(doc, marked)
@@ -2203,6 +2203,31 @@ def _without_hearsay(found: list[Found], marked: list[Marked]) -> list[Found]:
     return [s for s in found if s.cue is None or _inside(s.cue.idx, marked) or _inside(s.start, marked)
             or not any(o is not s and o.start <= s.cue.idx < o.end and not _holds_the_other(s, o) and
                        (not _same_speaker(o, s) or o.start <= s.start and s.end <= o.end) for o in found)]
+
+
+def _before_voiced_relatives(found: list[Found]) -> list[Found]:
+    """"rebuked critics who say she should resign", "echoing experts who say …": whom a cue's object
+    names is what that cue is about; what they say in a relative clause of their own (a clause
+    reported by a verb of saying) is their statement, not part of the first. The first ends before
+    the relative clause."""
+    for inner in found:
+        cue = inner.cue
+        if cue is None or cue.dep_ != "relcl" or cue.lemma_.lower() in lexicon().attitude_verbs \
+                or not any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("who", "that") for c in cue.children) \
+                or not any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
+            continue  # (a view, "candidates who think …", or an act, "a plan that offers …", describes them)
+        noun = cue.head
+        for outer in found:
+            if outer is inner or outer.cue is None or not outer.start <= noun.idx < cue.idx < outer.end:
+                continue
+            governor = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+            if noun.dep_ in ("dobj", "pobj", "dative") and governor.i == outer.cue.i:
+                doc = cue.doc
+                first = cue.left_edge.i
+                while first > noun.i + 1 and doc[first - 1].is_punct:
+                    first -= 1
+                outer.end = max(outer.start + 1, doc[first - 1].idx + len(doc[first - 1].text))
+    return found
 
 
 def _holds_the_other(first: Found, other: Found) -> bool:
