@@ -2544,3 +2544,11 @@ def test_quotes_what_the_people_a_cue_names_say_in_a_relative_clause_is_theirs(p
     """"rebuked critics who say …": the object names whom the rebuke is about; what they say in a
     relative clause is their own statement. A view ("rivals who think …") only describes them."""
     assert _who_said_what(parse, text) == found
+
+
+def test_quotes_a_cue_taking_up_a_finished_quotation_as_it_does_not_sign_it(parse):
+    """"Varga famously responded: “…?” Her critics cited it as evidence …": the quotation ends its
+    sentence, and the cue after it names it as its object; the colon's cue signs it."""
+    text = ('Mayor Anna Varga famously responded: "What difference, at this point, does it make?" Her critics '
+            'cited it as evidence that she did not care.')
+    assert _who_said_what(parse, text)[0] == ("Anna Varga", "What difference, at this point, does it make?")

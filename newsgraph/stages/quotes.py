@@ -3025,7 +3025,7 @@ def _cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token]
         if _inside(token.idx, marked):
             return None
         if is_cue(token) or _signs_in_manner(token):
-            if _quotation_is_antecedent(doc, close, token):
+            if _quotation_is_antecedent(doc, close, token) or _quotation_is_object(doc, m, token):
                 return None
             subject = subject_of(token, marked)
             lead = min(token.i, subject.left_edge.i) if subject is not None else None
@@ -3097,6 +3097,13 @@ def _quotation_is_antecedent(doc: Doc, close: int, cue: Token) -> bool:
     first = _first_word_after(doc, close)
     return first is not None and first.lower_ in ("that", "which") and first.head.i == cue.i \
         and first.dep_ in SUBJECT_DEPS
+
+
+def _quotation_is_object(doc: Doc, m: Marked, cue: Token) -> bool:
+    """“…?” Her critics cited it as evidence: after a quotation that ends its sentence, a cue whose
+    object is "it" or "this" names the quotation as what it took up; it does not sign it."""
+    return bool(ENDS_SENTENCE.search(_text(doc)[m.start:m.end])) \
+        and any(c.dep_ == "dobj" and c.lower_ in ("it", "this") for c in cue.children)
 
 
 def _nominal_right_after(cue: Token) -> Token | None:
