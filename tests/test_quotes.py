@@ -2552,3 +2552,18 @@ def test_quotes_a_cue_taking_up_a_finished_quotation_as_it_does_not_sign_it(pars
     text = ('Mayor Anna Varga famously responded: "What difference, at this point, does it make?" Her critics '
             'cited it as evidence that she did not care.')
     assert _who_said_what(parse, text)[0] == ("Anna Varga", "What difference, at this point, does it make?")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('A fundraising email sent out by Mira Lind on Tuesday night warned of the fight ahead: "There are 14 votes '
+     'over the next three weeks, and our victory will prompt a desperate response."', "Mira Lind"),
+    ('"The evidence cannot prove every element of the crime," according to a court document filed by state attorney '
+     'Dave Varga.', "Dave Varga"),
+    ('Anton Halden released a campaign video that said, "We are going to have teachers who are absolutely '
+     'terrific."', "Anton Halden"),
+    ('Other emails combed through by the Harbour Ledger suggest that the board put profits first.', "other emails"),
+])
+def test_quotes_a_document_speaks_for_the_author_the_sentence_names(parse, text, speaker):
+    """"an email sent out by Lind warned", "a filing by Varga", "Halden released a video that said":
+    the document's author speaks; one only examined ("combed through by the Ledger") does not."""
+    assert [who for who, _ in _who_said_what(parse, text)] == [speaker]

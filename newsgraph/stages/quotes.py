@@ -4223,12 +4223,13 @@ def extract_quotes(doc: Doc, title_spans: list[tuple[int, int]] = ()) -> list[Qu
 def _extract(doc: Doc, title_spans, marked: list[Marked], people: People) -> list[Quote]:
     subjects = subject_people(doc, people, marked)
     _named_in_next_paragraph(doc, people, subjects)
-    statements = [_asker_speaks(s) for s in cue_statements(doc, marked)] + headline_dash(doc, list(title_spans)) \
+    statements = [_author_speaks(_asker_speaks(s)) for s in cue_statements(doc, marked)] \
+        + headline_dash(doc, list(title_spans)) \
         + headline_colon(doc, list(title_spans))
     statements = headline_verb(doc, list(title_spans), statements)
     statements += transcript_paragraphs(doc, marked, list(title_spans))
     statements = _resolve_all(statements, doc, people, subjects)
-    statements += _resolve_all([_asker_speaks(s) for s in adjacent_statements(doc, marked, statements)],
+    statements += _resolve_all([_author_speaks(_asker_speaks(s)) for s in adjacent_statements(doc, marked, statements)],
                                doc, people, subjects)
     statements = _outside_own_turns(statements)
     statements = _venues_carried(_cataphora(statements, doc, people), doc)
@@ -4252,6 +4253,51 @@ def _outside_own_turns(statements: list[Found]) -> list[Found]:
 # "to chants of “Wren! Wren!”"): words quoted inside them are not the speaker's ("responded
 # with chants of “…”" are the speaker's own).
 PUT_TO_SPEAKER = {"question", "chant", "cry", "shout", "jeer", "heckle"}
+
+
+# What carries its author's words besides the documents of the lexicon: "a video that said …"
+AUTHORED = {"email", "video", "ad", "advertisement", "caption", "speech", "editorial", "message", "document"}
+# Verbs that make a document someone's ("sent out by", "released", "delivered"): not "combed through
+# by Vox", "withheld"
+AUTHORING = {"send", "issue", "release", "write", "sign", "file", "publish", "post", "deliver", "give", "author",
+             "distribute", "circulate", "pen", "draft", "put", "add", "air", "run", "launch", "unveil", "produce",
+             "prepare", "submit", "make", "tweet", "email", "broadcast"}
+
+
+def _author_speaks(found: Found) -> Found:
+    """"a fundraising email sent out by Lenz warned …", "according to a speech Varga delivered",
+    "Lenz released a video that said …": a document whose author the sentence names speaks for
+    that author (a document alone still speaks for itself: "the statement said")."""
+    if found.speaker is None or found.speaker.root.lemma_.lower() not in lexicon().document_nouns | AUTHORED:
+        return found
+    document = found.speaker.root
+    author = _named_author(document, found.cue)
+    if author is not None:
+        found.speaker, found.source = _subject_span(author), None
+        found.venue = found.venue or document.lemma_.lower()
+    return found
+
+
+def _named_author(document: Token, cue: Token | None) -> Token | None:
+    for clause in document.children:
+        if clause.lemma_.lower() not in AUTHORING:
+            continue
+        if clause.dep_ == "acl" and clause.tag_ == "VBN":  # "an email sent out by Lenz"
+            by = _agent_of(clause)
+            if by is not None and _can_speak(by, clause):
+                return by
+        if clause.dep_ == "relcl" and (cue is None or clause.i != cue.i):  # "a speech Varga delivered"
+            subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i
+                            and c.lower_ not in RELATIVE_PRONOUNS), None)
+            if subject is not None and _can_speak(subject, clause):
+                return subject
+    # "Lenz released a video that said …": the cue's relative pronoun stands for the document
+    if cue is not None and cue.dep_ == "relcl" and cue.head.i == document.i and document.dep_ == "dobj" \
+            and document.head.lemma_.lower() in AUTHORING:
+        subject = next((c for c in document.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and _can_speak(subject, document.head):
+            return subject
+    return None
 
 
 def _asker_speaks(found: Found) -> Found:
