@@ -2567,3 +2567,13 @@ def test_quotes_a_document_speaks_for_the_author_the_sentence_names(parse, text,
     """"an email sent out by Lind warned", "a filing by Varga", "Halden released a video that said":
     the document's author speaks; one only examined ("combed through by the Ledger") does not."""
     assert [who for who, _ in _who_said_what(parse, text)] == [speaker]
+
+
+def test_quotes_a_closing_mark_that_lost_its_space_still_closes(parse):
+    """“…, even when he makes tough statements,"Katie Varga said”: a straight mark after a comma,
+    run into the capital of the next word, closes the quotation, and the name after it signs it."""
+    text = ('"This new ad raises questions about whether voters can trust him, even when he makes tough '
+            'statements,"Katie Varga, who chairs the committee, said in a statement.')
+    assert _who_said_what(parse, text) == [
+        ("Katie Varga", "This new ad raises questions about whether voters can trust him, even when he makes "
+                        "tough statements,")]

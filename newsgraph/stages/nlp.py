@@ -74,12 +74,24 @@ def load() -> Language:
                             f"{MODEL_GIT_VERSION!r}: the installed model is not the checked release")
     if not Language.has_factory("newsgraph_paragraph_breaks"):
         Language.component("newsgraph_paragraph_breaks")(_paragraph_breaks)
+    _split_closing_marks_run_on(nlp)
     nlp.add_pipe("newsgraph_paragraph_breaks", before="parser")
     _index_attribute_ruler(nlp)
     if not Language.has_factory("newsgraph_lemma_fixes"):
         Language.component("newsgraph_lemma_fixes")(_fix_lemmas)
     nlp.add_pipe("newsgraph_lemma_fixes", after="lemmatizer")
     return nlp
+
+
+# "… audiences,"Katie Varga said": a closing mark that lost its space glues the stop, the mark and
+# the next word into one token; split the stop and the mark off where a capital follows.
+RUN_ON_CLOSING_MARKS = (r"(?<=[\w)])[,.!?](?=[\"”][A-Z])", r"(?<=[,.!?])[\"”](?=[A-Z])")
+
+
+def _split_closing_marks_run_on(nlp: Language) -> None:
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *RUN_ON_CLOSING_MARKS]).finditer
 
 
 def _fix_lemmas(doc: Doc) -> Doc:

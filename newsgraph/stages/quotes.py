@@ -187,7 +187,7 @@ def _marks_in_paragraph(text: str, start: int, end: int) -> tuple[Marked | None,
                     open_at, nested = i, False
             elif closing and nested:
                 nested = False
-            elif closing or ch in CLOSERS:
+            elif closing or ch in CLOSERS or _closes_without_space(text, i, width, end):
                 inner, close = open_at + _mark_width(text, open_at), _rstrip(text, open_at, i)
                 found.append(Marked(inner, close, [(inner, close)]))
                 open_at = None
@@ -216,6 +216,12 @@ def _looks_closing(text: str, at: int, width: int, start: int, end: int) -> bool
     if before == " " and at - 2 >= start and _ends_a_quoted_sentence(text, at - 1):
         before = text[at - 2]
     return not before.isspace() and before not in "([—–-" and (after.isspace() or after in ".,;:!?)—–-…")
+
+
+def _closes_without_space(text: str, at: int, width: int, end: int) -> bool:
+    """“…, even when he makes tough statements,"Katie Varga said”: a straight mark after a comma or
+    a stop, run into the capital of the next word, is a closing mark that lost its space."""
+    return at + width < end and text[at - 1] in ",.!?" and text[at + width].isupper()
 
 
 def _ends_a_quoted_sentence(text: str, space: int) -> bool:
