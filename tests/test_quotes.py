@@ -2577,3 +2577,14 @@ def test_quotes_a_closing_mark_that_lost_its_space_still_closes(parse):
     assert _who_said_what(parse, text) == [
         ("Katie Varga", "This new ad raises questions about whether voters can trust him, even when he makes "
                         "tough statements,")]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("“Our method succeeds where others fail,” Anton Halden is quoted as saying.",
+     [("Anton Halden", "Our method succeeds where others fail,")]),
+    ("Anton Halden was quoted as saying that the method succeeds.", [("Anton Halden", "the method succeeds")]),
+])
+def test_quotes_quoted_as_saying_is_said_by_the_one_quoted(parse, text, found):
+    """"Halden is quoted as saying …": the participle after "as" has no subject; the passive verb's
+    subject said it."""
+    assert _who_said_what(parse, text) == found

@@ -431,6 +431,8 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
         return cue.head
     if (quoted := _quoted_by_the_writer(cue)) is not None:
         return subject_of(quoted, marked)
+    if (quoted := _quoted_as_saying(cue)) is not None:
+        return next((c for c in quoted.children if c.dep_ == "nsubjpass" and not _inside(c.idx, marked)), None)
     if _reduced_passive(cue):
         # "the candidate labeled “a leader …”", "a county called “the Crossroads” by its people":
         # the noun is what was named; whoever named it is the agent, else unknown
@@ -633,6 +635,19 @@ def _quoted_by_the_writer(cue: Token) -> Token | None:
         if joined.i < cue.i and joined.pos_ == "VERB" and is_cue(joined):
             return joined
     return None
+
+
+QUOTED_AS = {"quote", "report", "cite", "record", "hear"}
+
+
+def _quoted_as_saying(cue: Token) -> Token | None:
+    """"Halden is quoted as saying …", "was reported as saying": the passive verb whose subject
+    said it, for the participle after its "as"."""
+    governor = cue.head.head if cue.dep_ == "pcomp" and cue.head.lower_ == "as" else None
+    if cue.tag_ != "VBG" or governor is None or governor.lemma_.lower() not in QUOTED_AS \
+            or not any(c.dep_ == "auxpass" for c in governor.children):
+        return None
+    return governor
 
 
 def _unquoted_subjects(verb: Token, marked: list[Marked]) -> list[Token]:
