@@ -2588,3 +2588,12 @@ def test_quotes_quoted_as_saying_is_said_by_the_one_quoted(parse, text, found):
     """"Halden is quoted as saying …": the participle after "as" has no subject; the passive verb's
     subject said it."""
     assert _who_said_what(parse, text) == found
+
+
+def test_quotes_a_cue_the_parser_hung_on_the_object_before_it_shares_the_verbs_subject(parse):
+    """"He adopted a fake accent and joked, “…”": the parser joined "joked" to the noun "accent";
+    the coordinated verb's subject is still "he"."""
+    text = ("Anton Halden spoke for an hour. He then adopted a fake Southern accent and joked, “But I am just "
+            "going to make it easier for them to make fun of me.”")
+    assert _who_said_what(parse, text) == [
+        ("Anton Halden", "But I am just going to make it easier for them to make fun of me.")]

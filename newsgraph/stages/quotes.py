@@ -539,7 +539,10 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
                 return _sentence_subject_before(cue, marked)  # hung on a verb inside a quotation
             # "Lenz was quick to add that …": the infinitive hangs on the adjective of a copula
             done_eagerly = head.dep_ == "acomp" and head.lemma_.lower() in EAGER_ADJECTIVES and cue.dep_ == "xcomp"
-            if subject is not None or head.dep_ not in ("advcl", "conj", "xcomp") and not done_eagerly:
+            # "He adopted a fake accent and joked, “…”": the parser hung the verb on the object before it
+            on_object = cue.dep_ == "conj" and cue.tag_ in FINITE_TAGS and head.pos_ in ("NOUN", "PROPN") \
+                and head.dep_ == "dobj" and head.i == cue.head.i
+            if subject is not None or head.dep_ not in ("advcl", "conj", "xcomp") and not done_eagerly and not on_object:
                 return subject or _subject_of_cue_before(cue, marked)
             head = head.head
     return _stranded_name(cue, marked)
