@@ -2597,3 +2597,14 @@ def test_quotes_a_cue_the_parser_hung_on_the_object_before_it_shares_the_verbs_s
             "going to make it easier for them to make fun of me.”")
     assert _who_said_what(parse, text) == [
         ("Anton Halden", "But I am just going to make it easier for them to make fun of me.")]
+
+
+@pytest.mark.parametrize("text", [
+    "Anton Halden made a point of saying that the port would stay open.",
+    "Anton Halden took pains to say that the port would stay open.",
+    "Anton Halden made the mistake of saying that the port would stay open.",
+])
+def test_quotes_a_cue_on_the_object_of_make_or_take_is_said_by_their_subject(parse, text):
+    """"made a point of saying", "took pains to say": the cue hangs on the object of a light verb,
+    whose subject said it."""
+    assert _who_said_what(parse, text) == [("Anton Halden", "the port would stay open")]

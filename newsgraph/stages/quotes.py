@@ -433,6 +433,8 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
         return subject_of(quoted, marked)
     if (quoted := _quoted_as_saying(cue)) is not None:
         return next((c for c in quoted.children if c.dep_ == "nsubjpass" and not _inside(c.idx, marked)), None)
+    if (light := _light_verb_over(cue)) is not None:
+        return subject_of(light, marked)
     if _reduced_passive(cue):
         # "the candidate labeled “a leader …”", "a county called “the Crossroads” by its people":
         # the noun is what was named; whoever named it is the agent, else unknown
@@ -638,6 +640,22 @@ def _quoted_by_the_writer(cue: Token) -> Token | None:
         if joined.i < cue.i and joined.pos_ == "VERB" and is_cue(joined):
             return joined
     return None
+
+
+LIGHT_VERBS = {"make", "take"}
+
+
+def _light_verb_over(cue: Token) -> Token | None:
+    """"Halden made a point of saying …", "took pains to say …", "made the mistake of saying …": a
+    cue on the object of "make" or "take" is said by that verb's subject."""
+    if cue.tag_ == "VBG" and cue.dep_ == "pcomp" and cue.head.lower_ == "of":
+        noun = cue.head.head
+    elif cue.tag_ == "VB" and cue.dep_ == "acl" and _infinitive(cue):
+        noun = cue.head
+    else:
+        return None
+    verb = noun.head
+    return verb if noun.dep_ == "dobj" and verb.lemma_.lower() in LIGHT_VERBS and verb.pos_ == "VERB" else None
 
 
 QUOTED_AS = {"quote", "report", "cite", "record", "hear"}
