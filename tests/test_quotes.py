@@ -2608,3 +2608,14 @@ def test_quotes_a_cue_on_the_object_of_make_or_take_is_said_by_their_subject(par
     """"made a point of saying", "took pains to say": the cue hangs on the object of a light verb,
     whose subject said it."""
     assert _who_said_what(parse, text) == [("Anton Halden", "the port would stay open")]
+
+
+def test_quotes_a_paragraph_ending_with_its_cue_and_a_colon_introduces_the_next(parse):
+    """"Varga added:¶And from a front-runner, …": the page's block quote lost its marks; the next
+    paragraph, all of it, is what was added. The paragraph after that is not."""
+    text = ("Mayor Anna Varga spoke on the radio on Monday. Varga added:\n\nAnd from a supposed front-runner, this "
+            "reeks of fear.  She cannot win without stacking the deck?\n\nAnton Halden told reporters that the "
+            "mayor was wrong.")
+    assert _who_said_what(parse, text) == [
+        ("Anna Varga", "And from a supposed front-runner, this reeks of fear.  She cannot win without stacking the deck"),
+        ("Anton Halden", "the mayor was wrong")]

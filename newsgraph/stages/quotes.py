@@ -1028,7 +1028,29 @@ def clause_of(cue: Token, quoted: bool = False) -> Span | None:
                 return None  # "recalled her statement that …": the words are hers (a speech-noun statement)
             return _without_that(doc[token.left_edge.i:token.right_edge.i + 1])
     return _parenthetical_content(cue) or _as_content(cue) or _object_content(cue) or _measured_content(cue) \
-        or _signed_sentence(cue) or _pro_form_after(cue)
+        or _signed_sentence(cue) or _pro_form_after(cue) or _paragraph_after_colon(cue)
+
+
+def _paragraph_after_colon(cue: Token) -> Span | None:
+    """"Limbaugh added:¶And from a supposed front-runner, …": a paragraph that ends with its cue and
+    a colon introduces the next paragraph, a quotation whose marks the page's layout carried (a
+    block quote). One paragraph only, and not one that opens with a mark of its own."""
+    doc = cue.doc
+    colon = cue.i + 1
+    if colon >= len(doc) or doc[colon].text != ":" or not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        return None
+    following = doc[colon + 1:colon + 3]
+    if not following or "\n" not in doc[colon].whitespace_ + "".join(t.text for t in following if t.is_space):
+        return None
+    first = next((t for t in doc[colon + 1:] if not t.is_space), None)
+    if first is None or first.is_quote or first.text in ("<", "“", "‘"):
+        return None
+    last = first.i
+    while last + 1 < len(doc) and "\n" not in doc[last].whitespace_ + doc[last + 1].text:
+        last += 1
+    while last > first.i and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    return doc[first.i:last + 1] if last - first.i + 1 >= MIN_STATEMENT_WORDS else None
 
 
 # What stands for a whole answer after "said": "said yes", "said so", "said the same", "said as much"
