@@ -2619,3 +2619,21 @@ def test_quotes_a_paragraph_ending_with_its_cue_and_a_colon_introduces_the_next(
     assert _who_said_what(parse, text) == [
         ("Anna Varga", "And from a supposed front-runner, this reeks of fear.  She cannot win without stacking the deck"),
         ("Anton Halden", "the mayor was wrong")]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Anton Halden said the police had secured the cooperation of Bryan Lind, who worked on the mayor's campaign "
+     "in 2008.", "the police had secured the cooperation of Bryan Lind"),
+    ("Aides said she was in the north of the country, where flooding has closed the main railway line.",
+     "she was in the north of the country"),
+    ("A ministry official said the government would consider a written guarantee, which he said would tie the "
+     "hands of future governments.",
+     "the government would consider a written guarantee, which he said would tie the hands of future governments"),
+    ("Halden said the levy, which passed last year, would hurt farmers.",
+     "the levy, which passed last year, would hurt farmers"),
+])
+def test_quotes_a_relative_clause_ending_reported_words_is_the_writers_aside(parse, text, words):
+    """"…, who worked on the mayor's campaign": set off by a comma at the end of what was reported,
+    a relative clause is the writer's aside; one the speaker is still telling ("which he said …")
+    and one inside the clause stay."""
+    assert [w for _, w in _who_said_what(parse, text)] == [words]

@@ -1804,6 +1804,8 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
         front = _sentence_before_parenthesis(doc, opening, token, subject, marked) if opening is not None else None
         if front is not None:
             start, parts = front[0], [front, *(parts or [(opening.start, end)])]
+        if not parts and _measured_by(token) is None:  # (what a poll found is all its own)
+            end = _before_trailing_aside(doc, start, end, marked)
         found.append(Found(start, end, f"{NAME}:cue_clause", 0.85, parts, cue=token,
                            speaker=_subject_span(subject), source=_relative_source(token, subject), venue=audience))
     found += label_statements(doc, marked, found)
@@ -1819,6 +1821,28 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
     found += attitude_statements(doc, marked, found)
     found += hedge_statements(doc, marked, found)
     return found
+
+
+ASIDE_OPENERS = {"who", "whom", "whose", "which", "where"}
+
+
+def _before_trailing_aside(doc: Doc, start: int, end: int, marked: list[Marked]) -> int:
+    """"said the FBI had the cooperation of Bryan Lind, who worked on her campaign": a relative clause
+    set off by a comma that ends what was reported is the writer's aside on the last name, not the
+    speaker's claim; reported words end before it (words in quotation marks stay whole, and so does
+    an aside the speaker is still telling: "…, which he said would tie their hands")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or any(m.start < end and start < m.end for m in marked):
+        return end
+    for token in span:
+        first = token.left_edge
+        opener = first.lower_ in ASIDE_OPENERS or first.dep_ == "prep" and first.i + 1 < len(doc) \
+            and doc[first.i + 1].lower_ in ("whom", "which")  # "…, for whom he was to host a fundraiser"
+        if token.dep_ == "relcl" and opener and first.i > span.start + 2 and doc[first.i - 1].text == "," \
+                and token.right_edge.i >= span.end - 3 and not any(is_cue(t) for t in token.subtree):
+            before = doc[first.i - 2]
+            return before.idx + len(before.text)
+    return end
 
 
 def _short_object(cue: Token, content: Span) -> bool:
