@@ -2631,6 +2631,8 @@ def test_quotes_a_paragraph_ending_with_its_cue_and_a_colon_introduces_the_next(
      "the government would consider a written guarantee, which he said would tie the hands of future governments"),
     ("Halden said the levy, which passed last year, would hurt farmers.",
      "the levy, which passed last year, would hurt farmers"),
+    ("Anton Halden told reporters he was “not quite there yet” on supporting Lind, who will face a challenger "
+     "in August.", "he was “not quite there yet” on supporting Lind"),
 ])
 def test_quotes_a_relative_clause_ending_reported_words_is_the_writers_aside(parse, text, words):
     """"…, who worked on the mayor's campaign": set off by a comma at the end of what was reported,

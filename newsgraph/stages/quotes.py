@@ -1830,16 +1830,20 @@ def _before_trailing_aside(doc: Doc, start: int, end: int, marked: list[Marked])
     """"said the FBI had the cooperation of Bryan Lind, who worked on her campaign": a relative clause
     set off by a comma that ends what was reported is the writer's aside on the last name, not the
     speaker's claim; reported words end before it (words in quotation marks stay whole, and so does
-    an aside the speaker is still telling: "…, which he said would tie their hands")."""
+    an aside the speaker is still telling: "…, which he said would tie their hands"). After words
+    quoted inside the reported clause it goes the same way ("he was “not quite there yet” on
+    supporting Ryan, who will face …")."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or any(m.start < end and start < m.end for m in marked):
-        return end
+    quoted = [m for m in marked if m.start < end and start < m.end]
+    if span is None or quoted and min(m.start for m in quoted) <= start + 1:
+        return end  # (a quotation opens what was said: the speaker's words, whole)
     for token in span:
         first = token.left_edge
         opener = first.lower_ in ASIDE_OPENERS or first.dep_ == "prep" and first.i + 1 < len(doc) \
             and doc[first.i + 1].lower_ in ("whom", "which")  # "…, for whom he was to host a fundraiser"
         if token.dep_ == "relcl" and opener and first.i > span.start + 2 and doc[first.i - 1].text == "," \
-                and token.right_edge.i >= span.end - 3 and not any(is_cue(t) for t in token.subtree):
+                and token.right_edge.i >= span.end - 3 and not any(is_cue(t) for t in token.subtree) \
+                and not any(m.end > first.idx for m in quoted):
             before = doc[first.i - 2]
             return before.idx + len(before.text)
     return end
