@@ -2639,3 +2639,14 @@ def test_quotes_a_relative_clause_ending_reported_words_is_the_writers_aside(par
     a relative clause is the writer's aside; one the speaker is still telling ("which he said …")
     and one inside the clause stay."""
     assert [w for _, w in _who_said_what(parse, text)] == [words]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Mayor Anna Varga pointed to Kaldor as the regional enforcer.", "Kaldor as the regional enforcer"),
+    ("Anton Halden called on the port board to roll back the new fees.",
+     "the port board to roll back the new fees"),
+])
+def test_quotes_what_the_parser_hung_on_the_cue_after_its_object_says_what_the_object_is(parse, text, words):
+    """"pointed to Kaldor as the regional enforcer": the "as" phrase or infinitive after the object
+    says what the object is or is to do, wherever the parser hung it."""
+    assert [w for _, w in _who_said_what(parse, text)] == [words]

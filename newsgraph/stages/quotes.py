@@ -1820,6 +1820,28 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
     found += view_statements(doc, marked, found)
     found += attitude_statements(doc, marked, found)
     found += hedge_statements(doc, marked, found)
+    return [_with_object_predicate(s, doc, marked) for s in found]
+
+
+def _with_object_predicate(found: Found, doc: Doc, marked: list[Marked]) -> Found:
+    """"pointed to China as the regional enforcer", "calls for Silicon Valley to roll back …": what
+    the parser hung on the cue right after its object, an "as" phrase or an infinitive, says what
+    the object is or is to do; it belongs to the content."""
+    cue = found.cue
+    span = doc.char_span(found.start, found.end, alignment_mode="expand") if cue is not None and not found.parts else None
+    if span is None or span.start < cue.i or _inside(found.start, marked):
+        return found
+    root = span.root
+    governor = root.head if root.dep_ == "dobj" else root.head.head if root.dep_ == "pobj" else None
+    if root.pos_ not in ("NOUN", "PROPN", "PRON") or governor is None or governor.i != cue.i:
+        return found
+    for child in cue.children:
+        if span.end <= child.i <= span.end + 1 and child.left_edge.i <= span.end + 1 \
+                and (child.dep_ == "prep" and child.lower_ == "as"
+                     or child.dep_ in ("xcomp", "ccomp", "advcl") and _infinitive(child)):
+            last = child.right_edge
+            found.end = max(found.end, last.idx + len(last.text))
+            break
     return found
 
 
