@@ -2650,3 +2650,11 @@ def test_quotes_what_the_parser_hung_on_the_cue_after_its_object_says_what_the_o
     """"pointed to Kaldor as the regional enforcer": the "as" phrase or infinitive after the object
     says what the object is or is to do, wherever the parser hung it."""
     assert [w for _, w in _who_said_what(parse, text)] == [words]
+
+
+def test_quotes_a_predicate_with_a_modal_joined_to_the_cue_goes_on_with_what_was_said(parse):
+    """"said he was rooting for Tarn but would now root for Vestra": the parser joined the second
+    predicate to "said"; with a modal and no subject of its own, it is still what was said."""
+    text = "Mira Lind said he was rooting for the Tarn team but would now root for Vestra since Halden chose them."
+    assert _who_said_what(parse, text) == [
+        ("Mira Lind", "he was rooting for the Tarn team but would now root for Vestra since Halden chose them")]

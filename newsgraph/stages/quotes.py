@@ -918,6 +918,17 @@ def _without_trailing_joint(span: Span) -> Span:
     return span.doc[span.start:end]
 
 
+def _modal_predicate_after(cue: Token, end: int) -> Token | None:
+    """"said he was rooting for Tarn but would now root for Vestra": a predicate the parser joined
+    to the cue, with no subject of its own and a modal, goes on with what was said (the speaker's
+    next act, "… and declined to comment", has no modal)."""
+    for verb in cue.children:
+        if verb.dep_ == "conj" and end < verb.i and verb.left_edge.i <= end + 3 and not is_cue(verb) \
+                and any(c.tag_ == "MD" for c in verb.children) and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            return verb
+    return None
+
+
 def _clause_after_signature(cue: Token) -> Token | None:
     """"The middle fifth paid 8.9 percent, the agency said, and the bottom fifth paid 0.8 percent":
     a signature set off by commas inside the sentence; the clause joined after it ("and", "but")
@@ -989,6 +1000,8 @@ def clause_of(cue: Token, quoted: bool = False) -> Span | None:
                     end = max(end, more.right_edge.i)
             start = _approximate_subject(cue, child) or _antecedent_of_gap(cue, child) or child.left_edge.i
             end = _before_contrast(child, end)
+            if child.i > cue.i and (goes_on := _modal_predicate_after(cue, end)) is not None:
+                end = goes_on.right_edge.i
             if child.i < cue.i and (goes_on := _clause_after_signature(cue)) is not None:
                 end = goes_on.right_edge.i
                 while doc[end].is_punct:
