@@ -2658,3 +2658,13 @@ def test_quotes_a_predicate_with_a_modal_joined_to_the_cue_goes_on_with_what_was
     text = "Mira Lind said he was rooting for the Tarn team but would now root for Vestra since Halden chose them."
     assert _who_said_what(parse, text) == [
         ("Mira Lind", "he was rooting for the Tarn team but would now root for Vestra since Halden chose them")]
+
+
+@pytest.mark.parametrize("text", [
+    'Anyone doubting her lead can find solace in a Harbour Ledger article titled "Varga Does Best Where Voting '
+    'Machines Fail Their Tests."',
+    'In Sen. Anton Halden\'s column on Aug. 10, "The piling on must stop," the senator seems to be blaming the media.',
+])
+def test_quotes_a_quotation_naming_a_work_is_no_statement(parse, text):
+    """"an article titled “…”", "Halden's column on Aug. 10, “…”": the quotation is the work's name."""
+    assert [w for _, w in _who_said_what(parse, text) if w.startswith(("Varga Does", "The piling"))] == []

@@ -2780,7 +2780,7 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
     for m in marked:
         words = _word_count(_text(doc)[m.start:m.end])
         if m.claimed or (words < 2 and not _one_word_reply(doc, m)) \
-                or (_is_title(_text(doc)[m.start:m.end]) and not _said_title(doc, m, marked)):
+                or (_is_title(_text(doc)[m.start:m.end]) and not _said_title(doc, m, marked)) or _names_a_work(doc, m):
             continue
         if words < MIN_STATEMENT_WORDS and _opens_split_quote(doc, m, claimed + found):
             m.claimed = True  # “To date,” she continued, “…”: the short first part of a split quotation
@@ -3357,6 +3357,20 @@ def _nominal_between(doc: Doc, close: int, cue: Token) -> Token | None:
 
 
 GAP_BEFORE = re.compile(r"^\s*(?:that\s*)?[:,]?\s*$")
+
+
+TITLING_WORDS = {"titled", "entitled", "headlined", "subtitled"}
+WORKS = {"book", "memoir", "column", "article", "essay", "op-ed", "editorial", "film", "movie", "documentary",
+         "song", "album", "poem", "novel", "play", "headline", "slogan", "hashtag", "banner", "sign"}
+
+
+def _names_a_work(doc: Doc, m: Marked) -> bool:
+    """A CounterPunch article titled “…”, Varga's book “…”, Halden's column on Aug. 10, “…”: a
+    quotation right after a word that titles it, or after a work (with its date), is its name (after
+    a colon it is what the work says: "used her words as its headline: “…”")."""
+    text = _text(doc)
+    before = re.search(r"([\w’'-]+)(?: on [A-Z][a-z]{2,8}\.? \d{1,2})?[\s,]*$", text[max(0, _opener(text, m) - 40):_opener(text, m)])
+    return before is not None and (before.group(1).lower() in TITLING_WORDS or before.group(1).lower() in WORKS)
 
 
 def _is_title(text: str) -> bool:
