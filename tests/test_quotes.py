@@ -2668,3 +2668,16 @@ def test_quotes_a_predicate_with_a_modal_joined_to_the_cue_goes_on_with_what_was
 def test_quotes_a_quotation_naming_a_work_is_no_statement(parse, text):
     """"an article titled “…”", "Halden's column on Aug. 10, “…”": the quotation is the work's name."""
     assert [w for _, w in _who_said_what(parse, text) if w.startswith(("Varga Does", "The piling"))] == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The new levy, said Mira Lind, is unfair to farmers.", "Mira Lind"),
+    ("The contrast with Halden, said Jim Doyle and others, would be clear since Halden has no allies by his side.",
+     "Jim Doyle"),
+    ("And Halden, said Sunshine Varga, who remains friendly with her former boss, does not forgive or forget.",
+     "Sunshine Varga"),
+])
+def test_quotes_an_inverted_signature_inside_the_sentence_names_the_speaker_after_the_cue(parse, text, speaker):
+    """"The levy, said Lind, is unfair": the parser took the words before the signature for the cue's
+    subject; the name after the inverted cue speaks, and the whole sentence is what was said."""
+    assert [who for who, _ in _who_said_what(parse, text)] == [speaker]

@@ -378,6 +378,30 @@ def _said_by_nobody(token: Token) -> bool:
     return subject.lower_ in NOBODY or (subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children))
 
 
+def _signature_inside(cue: Token) -> tuple[Token, Token, Token] | None:
+    """"The contrast with Halden, said Doyle and others, would be clear": an inverted signature set off
+    by commas inside the sentence; the parser took the words before it for the cue's subject and
+    the speaker for the subject of what follows. (front, speaker, clause), or None."""
+    doc = cue.doc
+    if cue.lemma_.lower() not in INVERTIBLE or cue.tag_ not in ("VBD", "VBZ") or cue.i < 2 or doc[cue.i - 1].text != ",":
+        return None
+    front = next((c for c in cue.children if c.dep_ == "nsubj" and c.right_edge.i in (cue.i - 2, cue.i - 1)), None)
+    if front is None:
+        return None
+    # what follows: the cue's clause, or (read as a parenthesis) the verb the cue hangs on
+    clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
+    if clause is None and cue.dep_ == "parataxis" and cue.head.i > cue.i:
+        clause = cue.head
+    holders = [clause, cue] if clause is not None else []
+    speaker = next((c for h in holders for c in h.children if c.dep_ == "nsubj" and c.left_edge.i == cue.i + 1), None)
+    if speaker is None:
+        return None
+    comma = speaker.right_edge.i if speaker.right_edge.text == "," else speaker.right_edge.i + 1  # (the parser may hang it on the name)
+    if comma >= clause.i or doc[comma].text != "," or not (speaker.pos_ == "PROPN" or _can_speak(speaker, cue)):
+        return None
+    return front, speaker, clause
+
+
 def _inverted_said(token: Token) -> bool:
     """"Said Ellis: “…”": a sentence opening with the cue, which taggers read as part of a name."""
     return token.lower_ in ("said", "says") and token.text[0].isupper() and token.dep_ == "compound" \
@@ -429,6 +453,8 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
     """The grammatical source of a cue, never a word inside quotation marks."""
     if _inverted_said(cue):
         return cue.head
+    if (inside := _signature_inside(cue)) is not None:
+        return inside[1]
     if (quoted := _quoted_by_the_writer(cue)) is not None:
         return subject_of(quoted, marked)
     if (quoted := _quoted_as_saying(cue)) is not None:
@@ -965,6 +991,12 @@ def _set_apart(clause: Token, cue: Token) -> bool:
 
 def clause_of(cue: Token, quoted: bool = False) -> Span | None:
     doc = cue.doc
+    if (inside := _signature_inside(cue)) is not None:  # "The contrast, said Doyle, would be clear"
+        front, _, clause = inside
+        end = clause.right_edge.i
+        while end > clause.i and doc[end].is_punct:
+            end -= 1
+        return doc[front.left_edge.i:end + 1]
     misread = _misread_relative(cue)
     # a cue inside a quotation ("“…, one concern I have is …, he has said he would not rip up the
     # deal,” Cruz said"): with a full clause after it, the speaker's own words the parser also hung
