@@ -2546,6 +2546,14 @@ def test_quotes_what_the_people_a_cue_names_say_in_a_relative_clause_is_theirs(p
     assert _who_said_what(parse, text) == found
 
 
+def test_quotes_a_cue_with_a_clause_of_its_own_after_a_finished_quotation_does_not_sign_it(parse):
+    """"Lind delivered a snappy retort: “…” He bemoaned that …": the cue after the quotation has a
+    subject and a clause of its own; the quotation is the retort's."""
+    text = ('Anton Halden spoke first. Mira Lind delivered a snappy retort: "No one is tearing this up. We are '
+            'going to go forward." He bemoaned that the costs keep rising.')
+    assert ("Mira Lind", "No one is tearing this up. We are going to go forward.") in _who_said_what(parse, text)
+
+
 def test_quotes_a_cue_taking_up_a_finished_quotation_as_it_does_not_sign_it(parse):
     """"Varga famously responded: “…?” Her critics cited it as evidence …": the quotation ends its
     sentence, and the cue after it names it as its object; the colon's cue signs it."""

@@ -3260,9 +3260,13 @@ def _quotation_is_antecedent(doc: Doc, close: int, cue: Token) -> bool:
 
 def _quotation_is_object(doc: Doc, m: Marked, cue: Token) -> bool:
     """“…?” Her critics cited it as evidence: after a quotation that ends its sentence, a cue whose
-    object is "it" or "this" names the quotation as what it took up; it does not sign it."""
-    return bool(ENDS_SENTENCE.search(_text(doc)[m.start:m.end])) \
-        and any(c.dep_ == "dobj" and c.lower_ in ("it", "this") for c in cue.children)
+    object is "it" or "this" names the quotation as what it took up; it does not sign it. Nor does a
+    cue with a subject and a clause of its own ("“…” He bemoaned that …")."""
+    if not ENDS_SENTENCE.search(_text(doc)[m.start:m.end]):
+        return False
+    own_subject = any(c.dep_ in SUBJECT_DEPS and c.i < cue.i for c in cue.children)
+    return any(c.dep_ == "dobj" and c.lower_ in ("it", "this") for c in cue.children) \
+        or own_subject and any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
 
 
 def _nominal_right_after(cue: Token) -> Token | None:
