@@ -2689,3 +2689,13 @@ def test_quotes_an_inverted_signature_inside_the_sentence_names_the_speaker_afte
     """"The levy, said Lind, is unfair": the parser took the words before the signature for the cue's
     subject; the name after the inverted cue speaks, and the whole sentence is what was said."""
     assert [who for who, _ in _who_said_what(parse, text)] == [speaker]
+
+
+def test_quotes_they_stands_for_the_group_that_is_the_subject_of_its_own_sentence(parse):
+    """"Some dock workers are hopeful, though they warn that …": the group need not have spoken
+    before; as the subject of the pronoun's own sentence it is whom "they" stands for. ("Dock workers
+    met. They said …" stays unknown: a group in another sentence that said nothing is a guess.)"""
+    text = "Some dock workers are hopeful, though they warn that the sale could still go ahead."
+    assert [who for who, _ in _who_said_what(parse, text)] == ["some dock workers"]
+    assert [who for who, _ in _who_said_what(parse, "Dock workers met on Monday. They said the strike would go on.")] \
+        == [None]

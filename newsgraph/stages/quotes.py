@@ -3975,8 +3975,11 @@ def _group_antecedent(pronoun: Token) -> str | None:
     for token in reversed(doc[max(0, pronoun.i - 200):pronoun.i]):
         if len(PARAGRAPH_BREAKS.findall(text, token.idx, pronoun.idx)) > 1:
             return None
-        if token.dep_ not in SUBJECT_DEPS or token.pos_ == "PRON" or not is_cue(token.head):
-            continue  # only a group that spoke: "they" after "voters flocked to …" is a guess
+        # only a group that spoke ("they" after "voters flocked to …" is a guess), or the subject of
+        # the pronoun's own sentence ("Halden's allies bristle at …, they insist")
+        same_sentence = token.sent.start == pronoun.sent.start
+        if token.dep_ not in SUBJECT_DEPS or token.pos_ == "PRON" or not (is_cue(token.head) or same_sentence):
+            continue
         if _people_together(token):
             return _uncapitalised(_full_np(token)).rstrip(" -—–,")
     return None
