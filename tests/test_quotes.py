@@ -2699,3 +2699,16 @@ def test_quotes_they_stands_for_the_group_that_is_the_subject_of_its_own_sentenc
     assert [who for who, _ in _who_said_what(parse, text)] == ["some dock workers"]
     assert [who for who, _ in _who_said_what(parse, "Dock workers met on Monday. They said the strike would go on.")] \
         == [None]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Anton Halden is a lawyer who says the port should close.", "Anton Halden"),
+    ("Anton Halden regularly incites violence and is a serial liar who has repeatedly pledged to ban all visitors "
+     "from Vestra.", "Anton Halden"),
+    ("It is the union that says the port should close.", "union"),
+    ("One such politician was Mayor Anna Varga, who claimed Halden was not addressing reality.", "Anna Varga"),
+])
+def test_quotes_a_relative_clause_on_what_the_subject_is_is_the_subjects(parse, text, speaker):
+    """"Halden is a lawyer who says …": the noun the relative clause hangs on is what Halden is, so
+    Halden speaks (in a cleft, "It is the union that says …", the union does)."""
+    assert [who for who, _ in _who_said_what(parse, text)] == [speaker]

@@ -378,6 +378,20 @@ def _said_by_nobody(token: Token) -> bool:
     return subject.lower_ in NOBODY or (subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children))
 
 
+def _subject_of_predicate(noun: Token) -> Token | None:
+    """"Halden is a lawyer who says …": the noun a relative clause hangs on is what the subject of
+    "be" is; that subject is who speaks."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be" or noun.pos_ != "NOUN" \
+            or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return None  # (only what one is among many: "One such politician was Obama, who …" is Obama's)
+    copula = noun.head
+    if copula.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in copula.children):
+        copula = copula.head  # "Halden incites violence and is a bully who has pledged …"
+    subject = next((c for c in copula.children if c.dep_ == "nsubj" and c.i < noun.i), None)
+    # (not a cleft: "It is the union that says …" is the union's)
+    return None if subject is None or subject.lower_ in ("it", "this", "that", "there") else subject
+
+
 def _signature_inside(cue: Token) -> tuple[Token, Token, Token] | None:
     """"The contrast with Halden, said Doyle and others, would be clear": an inverted signature set off
     by commas inside the sentence; the parser took the words before it for the cue's subject and
@@ -487,7 +501,9 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
         if child.lower_ in ("who", "which", "that") and cue.dep_ == "relcl":
             # "Varga, who said …": the relative pronoun stands for its noun; "something that worries
             # voters" is no one's
-            return None if cue.head.lower_ in THINGS else cue.head
+            if cue.head.lower_ in THINGS:
+                return None
+            return _subject_of_predicate(cue.head) or cue.head
         if child.lower_ in ("that", "this", "'s", "us") and child.pos_ == "PRON":
             return None  # "That said, …", "let's hope …": a discourse phrase, nobody speaks
         if child.lower_ in ("who", "which"):  # a relative clause the parser did not see as one
