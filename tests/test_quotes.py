@@ -957,7 +957,7 @@ def test_quotes_a_condition_is_stated_and_an_if_question_is_not(parse, text, ope
      "Ilse Wren"),
     ("Ilse Wren waved at the crowd to stop the noise, then leaned in and boomed: “Let’s finish this in May.”",
      "Ilse Wren"),
-    ("Rask fired back: “If they sue us in a court in Ostrel, they are going to lose,” pointing at the harbour.",
+    ("Rask leaned in: “If they sue us in a court in Ostrel, they are going to lose,” pointing at the harbour.",
      "Rask"),
     # the clause at the colon is the writer's ("I had to"), not the sentence's main one
     ("Lotte became so upset, and started driving so wildly, that I had to change my answer: "
@@ -2712,3 +2712,10 @@ def test_quotes_a_relative_clause_on_what_the_subject_is_is_the_subjects(parse, 
     """"Halden is a lawyer who says …": the noun the relative clause hangs on is what Halden is, so
     Halden speaks (in a cleft, "It is the union that says …", the union does)."""
     assert [who for who, _ in _who_said_what(parse, text)] == [speaker]
+
+
+def test_quotes_a_phrasal_cue_whose_particle_the_tagger_read_as_an_adverb(parse):
+    """"Varga fired back that …": "back" tagged as an adverb right after the verb is still the
+    particle of "fire back"."""
+    text = 'Mayor Anna Varga fired back that the "people of Tarn voted for me twice" for the Senate.'
+    assert _who_said_what(parse, text) == [("Anna Varga", 'the "people of Tarn voted for me twice" for the Senate')]

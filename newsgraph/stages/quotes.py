@@ -298,8 +298,9 @@ def is_cue(token: Token) -> bool:
     if _supposed(token) or _said_by_nobody(token) or _belief_before_the_fact(token):
         return False
     particle = lex.phrasal_particles.get(token.lemma_.lower())
-    if particle:
-        return any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
+    if particle:  # (the tagger may read it as an adverb right after the verb: "fired back that …")
+        return any(c.lower_ == particle and (c.dep_ == "prt" or c.dep_ == "advmod" and c.i == token.i + 1)
+                   for c in token.children)
     return True
 
 
