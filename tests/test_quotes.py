@@ -2719,3 +2719,12 @@ def test_quotes_a_phrasal_cue_whose_particle_the_tagger_read_as_an_adverb(parse)
     particle of "fire back"."""
     text = 'Mayor Anna Varga fired back that the "people of Tarn voted for me twice" for the Senate.'
     assert _who_said_what(parse, text) == [("Anna Varga", 'the "people of Tarn voted for me twice" for the Senate')]
+
+
+def test_quotes_a_participle_joined_to_a_gerund_inside_the_first_goes_on_with_the_first(parse):
+    """"…, stating there was a benefit to having the mayor in the race and chiding the media for …":
+    the parser joined "chiding" to the gerund "having"; it goes on with "stating", whose subject it shares."""
+    text = ('For months, Anton Halden had effusively praised Lind, stating there was a benefit to having the mayor '
+            'in the race and chiding the media for "the little game" of pitting the parties against one another.')
+    assert ("Anton Halden", 'the media for "the little game" of pitting the parties against one another') \
+        in _who_said_what(parse, text)

@@ -476,6 +476,8 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
         return next((c for c in quoted.children if c.dep_ == "nsubjpass" and not _inside(c.idx, marked)), None)
     if (light := _light_verb_over(cue)) is not None:
         return subject_of(light, marked)
+    if (participle := _participle_joined_too_deep(cue)) is not None:
+        return subject_of(participle, marked)
     if _reduced_passive(cue):
         # "the candidate labeled “a leader …”", "a county called “the Crossroads” by its people":
         # the noun is what was named; whoever named it is the agent, else unknown
@@ -683,6 +685,15 @@ def _quoted_by_the_writer(cue: Token) -> Token | None:
         if joined.i < cue.i and joined.pos_ == "VERB" and is_cue(joined):
             return joined
     return None
+
+
+def _participle_joined_too_deep(cue: Token) -> Token | None:
+    """"…, stating there was a benefit to having him in the race and chiding the media for …": the
+    parser joined the participle cue to a gerund inside the first participle's words; it goes on
+    with that first participle, whose subject it shares."""
+    if cue.dep_ != "conj" or cue.tag_ != "VBG" or cue.head.dep_ != "pcomp" or cue.head.tag_ != "VBG":
+        return None
+    return next((a for a in cue.head.ancestors if a.tag_ == "VBG" and a.dep_ == "advcl" and is_cue(a)), None)
 
 
 LIGHT_VERBS = {"make", "take"}
