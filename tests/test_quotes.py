@@ -2510,8 +2510,8 @@ def test_quotes_records_and_reviews_show_what_they_report(parse, text, speaker, 
 @pytest.mark.parametrize("text, found", [
     ("But environmentalists worry that the new cranes will poison the estuary.",
      [("environmentalists", "the new cranes will poison the estuary")]),
-    ("Having fled Kaldor in March, the couple worried that the strike would harden attitudes toward migrants.",
-     [("the couple", "the strike would harden attitudes toward migrants")]),
+    ("Having moved to Tarn in May, the brothers worried that the closure would hurt their shop.",
+     [("the brothers", "the closure would hurt their shop")]),
     ("There is something that suggests the strike will end soon.", []),
 ])
 def test_quotes_a_worry_is_a_view_and_something_never_speaks(parse, text, found):
@@ -2521,11 +2521,11 @@ def test_quotes_a_worry_is_a_view_and_something_never_speaks(parse, text, found)
 
 
 @pytest.mark.parametrize("text, found", [
-    ("The middle fifth paid 8.9 percent, the agency said in a June report, and the bottom fifth paid 0.8 percent.",
-     [("agency", "The middle fifth paid 8.9 percent, the agency said in a June report, and the bottom fifth "
-                 "paid 0.8 percent")]),
-    ("Anton Halden also lacks experience, said Mira Lind, but his record does not make up for it.",
-     [("Mira Lind", "Anton Halden also lacks experience, said Mira Lind, but his record does not make up for it")]),
+    ("Port fees rose 4 percent last year, the agency said in an annual report, and berth charges doubled.",
+     [("agency", "Port fees rose 4 percent last year, the agency said in an annual report, and berth charges "
+                 "doubled")]),
+    ("The ferry plan is costly, said Mira Lind, but the old quay cannot stay open.",
+     [("Mira Lind", "The ferry plan is costly, said Mira Lind, but the old quay cannot stay open")]),
 ])
 def test_quotes_a_clause_joined_after_a_signature_goes_on_with_what_was_said(parse, text, found):
     """"A, the agency said, and B": with a signature set off by commas inside the sentence, the
@@ -2536,7 +2536,8 @@ def test_quotes_a_clause_joined_after_a_signature_goes_on_with_what_was_said(par
 @pytest.mark.parametrize("text, found", [
     ("Mayor Anna Varga rebuked critics who say she should resign over the levy.",
      [("Anna Varga", "critics"), ("critics", "she should resign over the levy")]),
-    ("Lenz endorses Halden, who says he is honored.", [("Lenz", "Halden"), ("Halden", "he is honored")]),
+    ("Lenz endorses Halden, who says he will not let the dockers down.",
+     [("Lenz", "Halden"), ("Halden", "he will not let the dockers down")]),
     ("Mayor Anna Varga slammed rivals who think they can win without the port vote.",
      [("Anna Varga", "rivals who think they can win without the port vote")]),
 ])
@@ -2547,29 +2548,29 @@ def test_quotes_what_the_people_a_cue_names_say_in_a_relative_clause_is_theirs(p
 
 
 def test_quotes_a_cue_with_a_clause_of_its_own_after_a_finished_quotation_does_not_sign_it(parse):
-    """"Lind delivered a snappy retort: “…” He bemoaned that …": the cue after the quotation has a
-    subject and a clause of its own; the quotation is the retort's."""
-    text = ('Anton Halden spoke first. Mira Lind delivered a snappy retort: "No one is tearing this up. We are '
-            'going to go forward." He bemoaned that the costs keep rising.')
-    assert ("Mira Lind", "No one is tearing this up. We are going to go forward.") in _who_said_what(parse, text)
+    """"Lind gave a short answer: “…” He complained that …": the cue after the quotation has a
+    subject and a clause of its own; the quotation is the answer's."""
+    text = ('Anton Halden spoke first. Mira Lind gave a short answer: "Nobody is closing the quay. We are going '
+            'ahead with the plan." He complained that the costs keep rising.')
+    assert ("Mira Lind", "Nobody is closing the quay. We are going ahead with the plan.") in _who_said_what(parse, text)
 
 
 def test_quotes_a_cue_taking_up_a_finished_quotation_as_it_does_not_sign_it(parse):
-    """"Varga famously responded: “…?” Her critics cited it as evidence …": the quotation ends its
+    """"Varga memorably answered: “…?” Her rivals cited it as proof …": the quotation ends its
     sentence, and the cue after it names it as its object; the colon's cue signs it."""
-    text = ('Mayor Anna Varga famously responded: "What difference, at this point, does it make?" Her critics '
-            'cited it as evidence that she did not care.')
-    assert _who_said_what(parse, text)[0] == ("Anna Varga", "What difference, at this point, does it make?")
+    text = ('Mayor Anna Varga memorably answered: "Who, in this town, still believes the ferry will come?" Her '
+            'rivals cited it as proof that she had given up.')
+    assert _who_said_what(parse, text)[0] == ("Anna Varga", "Who, in this town, still believes the ferry will come?")
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ('A fundraising email sent out by Mira Lind on Tuesday night warned of the fight ahead: "There are 14 votes '
-     'over the next three weeks, and our victory will prompt a desperate response."', "Mira Lind"),
-    ('"The evidence cannot prove every element of the crime," according to a court document filed by state attorney '
+    ('A campaign email sent out by Mira Lind on Monday evening warned of the work ahead: "We have six meetings in '
+     'the next two weeks, and the other side will not make it easy."', "Mira Lind"),
+    ('"The harbour accounts do not show any missing money," according to a court document filed by state attorney '
      'Dave Varga.', "Dave Varga"),
-    ('Anton Halden released a campaign video that said, "We are going to have teachers who are absolutely '
-     'terrific."', "Anton Halden"),
-    ('Other emails combed through by the Harbour Ledger suggest that the board put profits first.', "other emails"),
+    ('Anton Halden released a campaign video that said, "Every family in Tarn will have a doctor within ten '
+     'minutes."', "Anton Halden"),
+    ('Older emails read by the Harbour Ledger suggest that the board ignored the warnings.', "older emails"),
 ])
 def test_quotes_a_document_speaks_for_the_author_the_sentence_names(parse, text, speaker):
     """"an email sent out by Lind warned", "a filing by Varga", "Halden released a video that said":
@@ -2578,18 +2579,18 @@ def test_quotes_a_document_speaks_for_the_author_the_sentence_names(parse, text,
 
 
 def test_quotes_a_closing_mark_that_lost_its_space_still_closes(parse):
-    """“…, even when he makes tough statements,"Katie Varga said”: a straight mark after a comma,
-    run into the capital of the next word, closes the quotation, and the name after it signs it."""
-    text = ('"This new ad raises questions about whether voters can trust him, even when he makes tough '
-            'statements,"Katie Varga, who chairs the committee, said in a statement.')
+    """“…, even after the new figures,"Mira Varga said”: a straight mark after a comma, run into the
+    capital of the next word, closes the quotation, and the name after it signs it."""
+    text = ('"The ferry plan leaves too many questions about the cost to families, even after the new '
+            'figures,"Mira Varga, who chairs the committee, said in a statement.')
     assert _who_said_what(parse, text) == [
-        ("Katie Varga", "This new ad raises questions about whether voters can trust him, even when he makes "
-                        "tough statements,")]
+        ("Mira Varga", "The ferry plan leaves too many questions about the cost to families, even after the new "
+                       "figures,")]
 
 
 @pytest.mark.parametrize("text, found", [
-    ("“Our method succeeds where others fail,” Anton Halden is quoted as saying.",
-     [("Anton Halden", "Our method succeeds where others fail,")]),
+    ("“Our nets catch what the other crews miss,” Anton Halden is quoted as saying.",
+     [("Anton Halden", "Our nets catch what the other crews miss,")]),
     ("Anton Halden was quoted as saying that the method succeeds.", [("Anton Halden", "the method succeeds")]),
 ])
 def test_quotes_quoted_as_saying_is_said_by_the_one_quoted(parse, text, found):
@@ -2601,10 +2602,10 @@ def test_quotes_quoted_as_saying_is_said_by_the_one_quoted(parse, text, found):
 def test_quotes_a_cue_the_parser_hung_on_the_object_before_it_shares_the_verbs_subject(parse):
     """"He adopted a fake accent and joked, “…”": the parser joined "joked" to the noun "accent";
     the coordinated verb's subject is still "he"."""
-    text = ("Anton Halden spoke for an hour. He then adopted a fake Southern accent and joked, “But I am just "
-            "going to make it easier for them to make fun of me.”")
+    text = ("Anton Halden spoke for an hour. He then put on a fake sailor's accent and joked, “Now the harbour "
+            "board will finally take me seriously.”")
     assert _who_said_what(parse, text) == [
-        ("Anton Halden", "But I am just going to make it easier for them to make fun of me.")]
+        ("Anton Halden", "Now the harbour board will finally take me seriously.")]
 
 
 @pytest.mark.parametrize("text", [
@@ -2619,19 +2620,19 @@ def test_quotes_a_cue_on_the_object_of_make_or_take_is_said_by_their_subject(par
 
 
 def test_quotes_a_paragraph_ending_with_its_cue_and_a_colon_introduces_the_next(parse):
-    """"Varga added:¶And from a front-runner, …": the page's block quote lost its marks; the next
+    """"Varga added:¶And from the man who runs the port, …": the page's block quote lost its marks; the next
     paragraph, all of it, is what was added. The paragraph after that is not."""
-    text = ("Mayor Anna Varga spoke on the radio on Monday. Varga added:\n\nAnd from a supposed front-runner, this "
-            "reeks of fear.  She cannot win without stacking the deck?\n\nAnton Halden told reporters that the "
+    text = ("Mayor Anna Varga spoke on the radio on Monday. Varga added:\n\nAnd from the man who runs the port, "
+            "this is a poor excuse.  Why should anyone believe him now?\n\nAnton Halden told reporters that the "
             "mayor was wrong.")
     assert _who_said_what(parse, text) == [
-        ("Anna Varga", "And from a supposed front-runner, this reeks of fear.  She cannot win without stacking the deck"),
+        ("Anna Varga", "And from the man who runs the port, this is a poor excuse.  Why should anyone believe him now"),
         ("Anton Halden", "the mayor was wrong")]
 
 
 @pytest.mark.parametrize("text, words", [
-    ("Anton Halden said the police had secured the cooperation of Bryan Lind, who worked on the mayor's campaign "
-     "in 2008.", "the police had secured the cooperation of Bryan Lind"),
+    ("Anton Halden said the inquiry had the help of a clerk named Bryan Lind, who kept the port's books until "
+     "2019.", "the inquiry had the help of a clerk named Bryan Lind"),
     ("Aides said she was in the north of the country, where flooding has closed the main railway line.",
      "she was in the north of the country"),
     ("A ministry official said the government would consider a written guarantee, which he said would tie the "
@@ -2639,51 +2640,51 @@ def test_quotes_a_paragraph_ending_with_its_cue_and_a_colon_introduces_the_next(
      "the government would consider a written guarantee, which he said would tie the hands of future governments"),
     ("Halden said the levy, which passed last year, would hurt farmers.",
      "the levy, which passed last year, would hurt farmers"),
-    ("Anton Halden told reporters he was “not quite there yet” on supporting Lind, who will face a challenger "
-     "in August.", "he was “not quite there yet” on supporting Lind"),
+    ("Anton Halden told reporters he was “still thinking it over” about backing Lind, who faces a vote in "
+     "August.", "he was “still thinking it over” about backing Lind"),
 ])
 def test_quotes_a_relative_clause_ending_reported_words_is_the_writers_aside(parse, text, words):
-    """"…, who worked on the mayor's campaign": set off by a comma at the end of what was reported,
+    """"…, who kept the port's books": set off by a comma at the end of what was reported,
     a relative clause is the writer's aside; one the speaker is still telling ("which he said …")
     and one inside the clause stay."""
     assert [w for _, w in _who_said_what(parse, text)] == [words]
 
 
 @pytest.mark.parametrize("text, words", [
-    ("Mayor Anna Varga pointed to Kaldor as the regional enforcer.", "Kaldor as the regional enforcer"),
+    ("Mayor Anna Varga pointed to Kaldor as the likely buyer.", "Kaldor as the likely buyer"),
     ("Anton Halden called on the port board to roll back the new fees.",
      "the port board to roll back the new fees"),
 ])
 def test_quotes_what_the_parser_hung_on_the_cue_after_its_object_says_what_the_object_is(parse, text, words):
-    """"pointed to Kaldor as the regional enforcer": the "as" phrase or infinitive after the object
+    """"pointed to Kaldor as the likely buyer": the "as" phrase or infinitive after the object
     says what the object is or is to do, wherever the parser hung it."""
     assert [w for _, w in _who_said_what(parse, text)] == [words]
 
 
 def test_quotes_a_predicate_with_a_modal_joined_to_the_cue_goes_on_with_what_was_said(parse):
-    """"said he was rooting for Tarn but would now root for Vestra": the parser joined the second
-    predicate to "said"; with a modal and no subject of its own, it is still what was said."""
-    text = "Mira Lind said he was rooting for the Tarn team but would now root for Vestra since Halden chose them."
+    """"said she was rooting for one crew but would now root for the other": the parser joined the
+    second predicate to "said"; with a modal and no subject of its own, it is still what was said."""
+    text = "Mira Lind said she was rooting for the Tarn crew but would now root for the Vestra boat after the storm."
     assert _who_said_what(parse, text) == [
-        ("Mira Lind", "he was rooting for the Tarn team but would now root for Vestra since Halden chose them")]
+        ("Mira Lind", "she was rooting for the Tarn crew but would now root for the Vestra boat after the storm")]
 
 
 @pytest.mark.parametrize("text", [
-    'Anyone doubting her lead can find solace in a Harbour Ledger article titled "Varga Does Best Where Voting '
-    'Machines Fail Their Tests."',
-    'In Sen. Anton Halden\'s column on Aug. 10, "The piling on must stop," the senator seems to be blaming the media.',
+    'Readers can find the whole story in a Harbour Ledger article titled "How the quay was sold and who made '
+    'money from it."',
+    'In Sen. Anton Halden\'s column on Aug. 10, "Leave the dockers alone," the senator appears to blame the board.',
 ])
 def test_quotes_a_quotation_naming_a_work_is_no_statement(parse, text):
     """"an article titled “…”", "Halden's column on Aug. 10, “…”": the quotation is the work's name."""
-    assert [w for _, w in _who_said_what(parse, text) if w.startswith(("Varga Does", "The piling"))] == []
+    assert [w for _, w in _who_said_what(parse, text) if w.startswith(("How the quay", "Leave the"))] == []
 
 
 @pytest.mark.parametrize("text, speaker", [
     ("The new levy, said Mira Lind, is unfair to farmers.", "Mira Lind"),
-    ("The contrast with Halden, said Jim Doyle and others, would be clear since Halden has no allies by his side.",
-     "Jim Doyle"),
-    ("And Halden, said Sunshine Varga, who remains friendly with her former boss, does not forgive or forget.",
-     "Sunshine Varga"),
+    ("The gap between the two plans, said Jim Ostrow and others, would be plain once the costs are published.",
+     "Jim Ostrow"),
+    ("And Halden, said Petra Varga, who still works with her old employer, never changes his mind.",
+     "Petra Varga"),
 ])
 def test_quotes_an_inverted_signature_inside_the_sentence_names_the_speaker_after_the_cue(parse, text, speaker):
     """"The levy, said Lind, is unfair": the parser took the words before the signature for the cue's
@@ -2703,10 +2704,10 @@ def test_quotes_they_stands_for_the_group_that_is_the_subject_of_its_own_sentenc
 
 @pytest.mark.parametrize("text, speaker", [
     ("Anton Halden is a lawyer who says the port should close.", "Anton Halden"),
-    ("Anton Halden regularly incites violence and is a serial liar who has repeatedly pledged to ban all visitors "
-     "from Vestra.", "Anton Halden"),
+    ("Anton Halden often skips council votes and is a harbour baron who has repeatedly pledged to sell the old "
+     "quay.", "Anton Halden"),
     ("It is the union that says the port should close.", "union"),
-    ("One such politician was Mayor Anna Varga, who claimed Halden was not addressing reality.", "Anna Varga"),
+    ("One such critic was Mayor Anna Varga, who said Halden had misread the figures.", "Anna Varga"),
 ])
 def test_quotes_a_relative_clause_on_what_the_subject_is_is_the_subjects(parse, text, speaker):
     """"Halden is a lawyer who says …": the noun the relative clause hangs on is what Halden is, so
@@ -2717,14 +2718,14 @@ def test_quotes_a_relative_clause_on_what_the_subject_is_is_the_subjects(parse, 
 def test_quotes_a_phrasal_cue_whose_particle_the_tagger_read_as_an_adverb(parse):
     """"Varga fired back that …": "back" tagged as an adverb right after the verb is still the
     particle of "fire back"."""
-    text = 'Mayor Anna Varga fired back that the "people of Tarn voted for me twice" for the Senate.'
-    assert _who_said_what(parse, text) == [("Anna Varga", 'the "people of Tarn voted for me twice" for the Senate')]
+    text = 'Mayor Anna Varga fired back that the "people of Tarn chose me twice" for the council.'
+    assert _who_said_what(parse, text) == [("Anna Varga", 'the "people of Tarn chose me twice" for the council')]
 
 
 def test_quotes_a_participle_joined_to_a_gerund_inside_the_first_goes_on_with_the_first(parse):
-    """"…, stating there was a benefit to having the mayor in the race and chiding the media for …":
-    the parser joined "chiding" to the gerund "having"; it goes on with "stating", whose subject it shares."""
-    text = ('For months, Anton Halden had effusively praised Lind, stating there was a benefit to having the mayor '
-            'in the race and chiding the media for "the little game" of pitting the parties against one another.')
-    assert ("Anton Halden", 'the media for "the little game" of pitting the parties against one another') \
+    """"…, stating there was value in keeping the mayor on the board and chiding the press for …": the
+    parser joined "chiding" to the gerund "keeping"; it goes on with "stating", whose subject it shares."""
+    text = ('For weeks, Anton Halden had warmly praised Lind, stating there was value in keeping the mayor on the '
+            'board and chiding the press for "the silly game" of setting the towns against each other.')
+    assert ("Anton Halden", 'the press for "the silly game" of setting the towns against each other') \
         in _who_said_what(parse, text)

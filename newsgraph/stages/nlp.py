@@ -83,7 +83,7 @@ def load() -> Language:
     return nlp
 
 
-# "… audiences,"Katie Varga said": a closing mark that lost its space glues the stop, the mark and
+# "… higher wages,"Mira Varga said": a closing mark that lost its space glues the stop, the mark and
 # the next word into one token; split the stop and the mark off where a capital follows.
 RUN_ON_CLOSING_MARKS = (r"(?<=[\w)])[,.!?](?=[\"”][A-Z])", r"(?<=[,.!?])[\"”](?=[A-Z])")
 

@@ -219,8 +219,8 @@ def _looks_closing(text: str, at: int, width: int, start: int, end: int) -> bool
 
 
 def _closes_without_space(text: str, at: int, width: int, end: int) -> bool:
-    """“…, even when he makes tough statements,"Katie Varga said”: a straight mark after a comma or
-    a stop, run into the capital of the next word, is a closing mark that lost its space."""
+    """“…, even after the new figures,"Mira Varga said”: a straight mark after a comma or a stop,
+    run into the capital of the next word, is a closing mark that lost its space."""
     return at + width < end and text[at - 1] in ",.!?" and text[at + width].isupper()
 
 
@@ -384,17 +384,17 @@ def _subject_of_predicate(noun: Token) -> Token | None:
     "be" is; that subject is who speaks."""
     if noun.dep_ != "attr" or noun.head.lemma_ != "be" or noun.pos_ != "NOUN" \
             or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
-        return None  # (only what one is among many: "One such politician was Obama, who …" is Obama's)
+        return None  # (only what one is among many: "One such critic was Varga, who …" is Varga's)
     copula = noun.head
     if copula.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in copula.children):
-        copula = copula.head  # "Halden incites violence and is a bully who has pledged …"
+        copula = copula.head  # "Halden skips council votes and is a baron who has pledged …"
     subject = next((c for c in copula.children if c.dep_ == "nsubj" and c.i < noun.i), None)
     # (not a cleft: "It is the union that says …" is the union's)
     return None if subject is None or subject.lower_ in ("it", "this", "that", "there") else subject
 
 
 def _signature_inside(cue: Token) -> tuple[Token, Token, Token] | None:
-    """"The contrast with Halden, said Doyle and others, would be clear": an inverted signature set off
+    """"The gap between the plans, said Ostrow and others, would be plain": an inverted signature set off
     by commas inside the sentence; the parser took the words before it for the cue's subject and
     the speaker for the subject of what follows. (front, speaker, clause), or None."""
     doc = cue.doc
@@ -688,7 +688,7 @@ def _quoted_by_the_writer(cue: Token) -> Token | None:
 
 
 def _participle_joined_too_deep(cue: Token) -> Token | None:
-    """"…, stating there was a benefit to having him in the race and chiding the media for …": the
+    """"…, stating there was value in keeping him on the board and chiding the press for …": the
     parser joined the participle cue to a gerund inside the first participle's words; it goes on
     with that first participle, whose subject it shares."""
     if cue.dep_ != "conj" or cue.tag_ != "VBG" or cue.head.dep_ != "pcomp" or cue.head.tag_ != "VBG":
@@ -984,7 +984,7 @@ def _modal_predicate_after(cue: Token, end: int) -> Token | None:
 
 
 def _clause_after_signature(cue: Token) -> Token | None:
-    """"The middle fifth paid 8.9 percent, the agency said, and the bottom fifth paid 0.8 percent":
+    """"Port fees rose 4 percent, the agency said, and berth charges doubled":
     a signature set off by commas inside the sentence; the clause joined after it ("and", "but")
     with a subject of its own goes on with what was said (not a cue of its own: "…, and critics
     said …")."""
@@ -1019,7 +1019,7 @@ def _set_apart(clause: Token, cue: Token) -> bool:
 
 def clause_of(cue: Token, quoted: bool = False) -> Span | None:
     doc = cue.doc
-    if (inside := _signature_inside(cue)) is not None:  # "The contrast, said Doyle, would be clear"
+    if (inside := _signature_inside(cue)) is not None:  # "The gap, said Ostrow, would be plain"
         front, _, clause = inside
         end = clause.right_edge.i
         while end > clause.i and doc[end].is_punct:
@@ -1105,7 +1105,7 @@ def clause_of(cue: Token, quoted: bool = False) -> Span | None:
 
 
 def _paragraph_after_colon(cue: Token) -> Span | None:
-    """"Limbaugh added:¶And from a supposed front-runner, …": a paragraph that ends with its cue and
+    """"Varga added:¶And from the man who runs the port, …": a paragraph that ends with its cue and
     a colon introduces the next paragraph, a quotation whose marks the page's layout carried (a
     block quote). One paragraph only, and not one that opens with a mark of its own."""
     doc = cue.doc
@@ -1897,7 +1897,7 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
 
 
 def _with_object_predicate(found: Found, doc: Doc, marked: list[Marked]) -> Found:
-    """"pointed to China as the regional enforcer", "calls for Silicon Valley to roll back …": what
+    """"pointed to Kaldor as the likely buyer", "called on the board to roll back the fees": what
     the parser hung on the cue right after its object, an "as" phrase or an infinitive, says what
     the object is or is to do; it belongs to the content."""
     cue = found.cue
@@ -1922,12 +1922,12 @@ ASIDE_OPENERS = {"who", "whom", "whose", "which", "where"}
 
 
 def _before_trailing_aside(doc: Doc, start: int, end: int, marked: list[Marked]) -> int:
-    """"said the FBI had the cooperation of Bryan Lind, who worked on her campaign": a relative clause
+    """"said the inquiry had the help of Bryan Lind, who kept the port's books": a relative clause
     set off by a comma that ends what was reported is the writer's aside on the last name, not the
     speaker's claim; reported words end before it (words in quotation marks stay whole, and so does
     an aside the speaker is still telling: "…, which he said would tie their hands"). After words
-    quoted inside the reported clause it goes the same way ("he was “not quite there yet” on
-    supporting Ryan, who will face …")."""
+    quoted inside the reported clause it goes the same way ("he was “still thinking it over” about
+    backing Lind, who faces …")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     quoted = [m for m in marked if m.start < end and start < m.end]
     if span is None or quoted and min(m.start for m in quoted) <= start + 1:
@@ -3287,9 +3287,9 @@ def _quotation_is_antecedent(doc: Doc, close: int, cue: Token) -> bool:
 
 
 def _quotation_is_object(doc: Doc, m: Marked, cue: Token) -> bool:
-    """“…?” Her critics cited it as evidence: after a quotation that ends its sentence, a cue whose
+    """“…?” Her rivals cited it as proof: after a quotation that ends its sentence, a cue whose
     object is "it" or "this" names the quotation as what it took up; it does not sign it. Nor does a
-    cue with a subject and a clause of its own ("“…” He bemoaned that …")."""
+    cue with a subject and a clause of its own ("“…” He complained that …")."""
     if not ENDS_SENTENCE.search(_text(doc)[m.start:m.end]):
         return False
     own_subject = any(c.dep_ in SUBJECT_DEPS and c.i < cue.i for c in cue.children)
@@ -3429,7 +3429,7 @@ WORKS = {"book", "memoir", "column", "article", "essay", "op-ed", "editorial", "
 
 
 def _names_a_work(doc: Doc, m: Marked) -> bool:
-    """A CounterPunch article titled “…”, Varga's book “…”, Halden's column on Aug. 10, “…”: a
+    """A Harbour Ledger article titled “…”, Varga's book “…”, Halden's column on Aug. 10, “…”: a
     quotation right after a word that titles it, or after a work (with its date), is its name (after
     a colon it is what the work says: "used her words as its headline: “…”")."""
     text = _text(doc)
@@ -4466,7 +4466,7 @@ PUT_TO_SPEAKER = {"question", "chant", "cry", "shout", "jeer", "heckle"}
 # What carries its author's words besides the documents of the lexicon: "a video that said …"
 AUTHORED = {"email", "video", "ad", "advertisement", "caption", "speech", "editorial", "message", "document"}
 # Verbs that make a document someone's ("sent out by", "released", "delivered"): not "combed through
-# by Vox", "withheld"
+# by a newspaper", "withheld"
 AUTHORING = {"send", "issue", "release", "write", "sign", "file", "publish", "post", "deliver", "give", "author",
              "distribute", "circulate", "pen", "draft", "put", "add", "air", "run", "launch", "unveil", "produce",
              "prepare", "submit", "make", "tweet", "email", "broadcast"}
@@ -4487,6 +4487,9 @@ def _author_speaks(found: Found) -> Found:
 
 
 def _named_author(document: Token, cue: Token | None) -> Token | None:
+    """Who made the document, where the sentence says so: the agent of a participle ("sent out by
+    Lind"), the subject of a relative clause ("a speech Varga delivered") or of the verb that made
+    the document the cue's relative pronoun stands for ("Halden released a video that said …")."""
     for clause in document.children:
         if clause.lemma_.lower() not in AUTHORING:
             continue
