@@ -972,6 +972,14 @@ def _without_trailing_joint(span: Span) -> Span:
     return span.doc[span.start:end]
 
 
+def _last_word(head: Token) -> int:
+    """The index of the last word of ``head``'s phrase, without the stop the parser hung on it."""
+    end = head.right_edge.i
+    while end > head.i and head.doc[end].is_punct:
+        end -= 1
+    return end
+
+
 def _modal_predicate_after(cue: Token, end: int) -> Token | None:
     """"said he was rooting for Tarn but would now root for Vestra": a predicate the parser joined
     to the cue, with no subject of its own and a modal, goes on with what was said (the speaker's
@@ -1021,10 +1029,7 @@ def clause_of(cue: Token, quoted: bool = False) -> Span | None:
     doc = cue.doc
     if (inside := _signature_inside(cue)) is not None:  # "The gap, said Ostrow, would be plain"
         front, _, clause = inside
-        end = clause.right_edge.i
-        while end > clause.i and doc[end].is_punct:
-            end -= 1
-        return doc[front.left_edge.i:end + 1]
+        return doc[front.left_edge.i:_last_word(clause) + 1]
     misread = _misread_relative(cue)
     # a cue inside a quotation ("“…, one concern I have is …, he has said he would not rip up the
     # deal,” Cruz said"): with a full clause after it, the speaker's own words the parser also hung
@@ -1063,9 +1068,7 @@ def clause_of(cue: Token, quoted: bool = False) -> Span | None:
             if child.i > cue.i and (goes_on := _modal_predicate_after(cue, end)) is not None:
                 end = goes_on.right_edge.i
             if child.i < cue.i and (goes_on := _clause_after_signature(cue)) is not None:
-                end = goes_on.right_edge.i
-                while doc[end].is_punct:
-                    end -= 1
+                end = _last_word(goes_on)
             return _without_trailing_joint(_without_that(_without_next_cue(doc[start:end + 1], cue)))
     if (dated := _clause_after_time_phrase(cue)) is not None:
         return dated
@@ -1116,7 +1119,7 @@ def _paragraph_after_colon(cue: Token) -> Span | None:
     if not following or "\n" not in doc[colon].whitespace_ + "".join(t.text for t in following if t.is_space):
         return None
     first = next((t for t in doc[colon + 1:] if not t.is_space), None)
-    if first is None or first.is_quote or first.text in ("<", "“", "‘"):
+    if first is None or first.is_quote or first.text == "<":  # (a quotation mark, or an embedded post)
         return None
     last = first.i
     while last + 1 < len(doc) and "\n" not in doc[last].whitespace_ + doc[last + 1].text:
@@ -4000,13 +4003,13 @@ def _group_antecedent(pronoun: Token) -> str | None:
     ("Federal officials said …", "Critics of the plan argue …", "Bolton and Gorka wrote …");
     None when none did."""
     doc, text = pronoun.doc, _text(pronoun.doc)
+    sentence_start = pronoun.sent.start
     for token in reversed(doc[max(0, pronoun.i - 200):pronoun.i]):
         if len(PARAGRAPH_BREAKS.findall(text, token.idx, pronoun.idx)) > 1:
             return None
         # only a group that spoke ("they" after "voters flocked to …" is a guess), or the subject of
         # the pronoun's own sentence ("Halden's allies bristle at …, they insist")
-        same_sentence = token.sent.start == pronoun.sent.start
-        if token.dep_ not in SUBJECT_DEPS or token.pos_ == "PRON" or not (is_cue(token.head) or same_sentence):
+        if token.dep_ not in SUBJECT_DEPS or token.pos_ == "PRON" or not (is_cue(token.head) or token.i >= sentence_start):
             continue
         if _people_together(token):
             return _uncapitalised(_full_np(token)).rstrip(" -—–,")
