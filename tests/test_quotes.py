@@ -2729,3 +2729,16 @@ def test_quotes_a_participle_joined_to_a_gerund_inside_the_first_goes_on_with_th
             'board and chiding the press for "the silly game" of setting the towns against each other.')
     assert ("Anton Halden", 'the press for "the silly game" of setting the towns against each other') \
         in _who_said_what(parse, text)
+
+
+@pytest.mark.parametrize("text, speaker, words", [
+    ("The mayor won over Karen Weaver, who came out and said that the port should close.", "Karen Weaver",
+     "the port should close"),
+    ("Voters met the Lenz who fights with reporters and claims that the broadcaster \"takes its orders\" from "
+     "abroad.", "Lenz", "the broadcaster \"takes its orders\" from abroad"),
+])
+def test_quotes_a_verb_joined_to_a_relative_clause_shares_its_who(parse, text, speaker, words):
+    """"Weaver, who came out and said …": the second verb shares the relative clause's subject, so
+    the speaker is the noun "who" stands for and the source mention is "who"."""
+    found = [q for q in quotes.attribute(parse(text), [])[0] if q.text == words]
+    assert [(q.speaker, text[q.speaker_start:q.speaker_end]) for q in found] == [(speaker, "who")]

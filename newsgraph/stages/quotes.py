@@ -502,11 +502,7 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
     # two subjects are a misparse ("THE BORROWING Back when …, Mr. McKinley said"): the nearer speaks
     if (child := _nearer_subject(subjects, cue)) is not None:
         if child.lower_ in ("who", "which", "that") and cue.dep_ == "relcl":
-            # "Varga, who said …": the relative pronoun stands for its noun; "something that worries
-            # voters" is no one's
-            if cue.head.lower_ in THINGS:
-                return None
-            return _subject_of_predicate(cue.head) or cue.head
+            return _relative_antecedent(cue)
         if child.lower_ in ("that", "this", "'s", "us") and child.pos_ == "PRON":
             return None  # "That said, …", "let's hope …": a discourse phrase, nobody speaks
         if child.lower_ in ("who", "which"):  # a relative clause the parser did not see as one
@@ -581,6 +577,8 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
             # two subjects are a misparse ("Speaking in Salem, New Hampshire, Lenz went …"): the nearer
             subject = _nearer_subject(_unquoted_subjects(head, marked), head)
             if subject is not None and subject.lower_ in RELATIVE_PRONOUNS:
+                if (clause := _relative_clause_shared(cue)) is not None:
+                    return _relative_antecedent(clause)  # "the mayor who fights the port and claims …": hers
                 return None  # "…an architect who said …, saying “…”": which clause the participle belongs to is a guess
             if subject is None and cue.tag_ == "VBG" and _inside(head.idx, marked) and not _inside(cue.idx, marked):
                 return _sentence_subject_before(cue, marked)  # hung on a verb inside a quotation
@@ -593,6 +591,14 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
                 return subject or _subject_of_cue_before(cue, marked)
             head = head.head
     return _stranded_name(cue, marked)
+
+
+def _relative_antecedent(clause: Token) -> Token | None:
+    """"Varga, who said …": the relative pronoun stands for its noun; "something that worries
+    voters" is no one's."""
+    if clause.head.lower_ in THINGS:
+        return None
+    return _subject_of_predicate(clause.head) or clause.head
 
 
 def _signs_a_quotation(verb: Token) -> bool:
@@ -892,9 +898,19 @@ def _relative_source(cue: Token, subject: Token) -> Token | None:
     """"Varga, who said …": the relative pronoun is the grammatical source, Varga the speaker."""
     # "that" is a relative pronoun only in a relative clause: in "“That, unfortunately,” he said" the
     # parser took the quoted demonstrative for a second subject
-    pronoun = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS
-                    and (c.lower_ != "that" or cue.dep_ == "relcl")), None)
+    clause = _relative_clause_shared(cue) or cue  # "Varga, who fought the levy and said …"
+    pronoun = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS
+                    and (c.lower_ != "that" or clause.dep_ == "relcl")), None)
     return pronoun if pronoun is not None and subject.i != pronoun.i else None
+
+
+def _relative_clause_shared(verb: Token) -> Token | None:
+    """"the mayor who fought the levy and said …": the relative clause whose subject a finite verb
+    joined to it by "and" shares."""
+    head = verb
+    while head.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in head.children):
+        head = head.head
+    return head if head is not verb and head.dep_ == "relcl" and verb.tag_ in FINITE_TAGS else None
 
 
 def _when_or_amount(token: Token) -> bool:
