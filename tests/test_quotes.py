@@ -2742,3 +2742,12 @@ def test_quotes_a_verb_joined_to_a_relative_clause_shares_its_who(parse, text, s
     the speaker is the noun "who" stands for and the source mention is "who"."""
     found = [q for q in quotes.attribute(parse(text), [])[0] if q.text == words]
     assert [(q.speaker, text[q.speaker_start:q.speaker_end]) for q in found] == [(speaker, "who")]
+
+
+def test_quotes_an_inverted_signature_after_words_the_parser_made_its_subject_signs_them(parse):
+    """"The promise to “take our port back” … appeals to older dockers …, said Anna Brill, a historian":
+    the tagger read "appeals" as a noun, so the parser made the words before the comma a second
+    subject of "said"; they are what Brill said, and Brill (not "the promise") speaks."""
+    text = ("The promise to “take our port back” and “make Tarn great again” appeals to older dockers who wish "
+            "for a return to an era when the harbour was busy, said Anna Brill, a historian at Tarn University.")
+    assert _who_said_what(parse, text) == [("Anna Brill", text[:text.index(", said")])]

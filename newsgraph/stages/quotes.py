@@ -470,6 +470,8 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
         return cue.head
     if (inside := _signature_inside(cue)) is not None:
         return inside[1]
+    if (signer := _inverted_signer(cue)) is not None:
+        return signer
     if (quoted := _quoted_by_the_writer(cue)) is not None:
         return subject_of(quoted, marked)
     if (quoted := _quoted_as_saying(cue)) is not None:
@@ -1178,12 +1180,16 @@ def _signed_sentence(cue: Token) -> Span | None:
     its end by "…, he said." says all that stands before the comma, though the parser found no
     clause there to hang on the cue."""
     doc, sentence = cue.doc, cue.sent
-    subject = next((c for c in cue.lefts if c.dep_ == "nsubj"), None)
-    if cue.dep_ != "ROOT" or subject is None or subject.right_edge.i + 1 != cue.i or not _can_speak(subject, cue) \
-            or any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and c.i > cue.i for c in cue.children):
+    if cue.dep_ != "ROOT" or any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and c.i > cue.i for c in cue.children):
         return None
-    comma = subject.left_edge.i - 1
-    rest = doc[cue.i + 1:sentence.end]
+    subject = next((c for c in cue.lefts if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.right_edge.i + 1 == cue.i and _can_speak(subject, cue):
+        comma, last = subject.left_edge.i - 1, cue.i
+    elif (subject := _inverted_signer(cue)) is not None:  # "…, said Anna Brill, a historian."
+        comma, last = cue.i - 1, subject.right_edge.i
+    else:
+        return None
+    rest = doc[last + 1:sentence.end]
     if comma < 0 or doc[comma].text != "," or any(not t.is_punct and not t.is_space for t in rest):
         return None
     # (the parser may end a sentence before "he said", at the comma or before it)
@@ -1194,6 +1200,17 @@ def _signed_sentence(cue: Token) -> Span | None:
     if words[0].is_quote or any(is_cue(t) for t in words):
         return None  # quoted words have their own rule; another cue speaks for itself
     return words
+
+
+def _inverted_signer(cue: Token) -> Token | None:
+    """The speaker right after an inverted cue set off by a comma ("…, said Anna Brill"), where the
+    parser read the words before the comma as a second subject rather than the cue's clause."""
+    if cue.lemma_.lower() not in INVERTIBLE or cue.tag_ not in ("VBD", "VBZ") or cue.i < 2 or cue.doc[cue.i - 1].text != ",":
+        return None
+    speaker = next((c for c in cue.rights if c.dep_ == "nsubj" and c.left_edge.i == cue.i + 1), None)
+    if speaker is None or _when_or_amount(speaker):
+        return None
+    return speaker if speaker.pos_ == "PROPN" or _can_speak(speaker, cue) else None
 
 
 AS_DEGREE = {"soon", "long", "far", "much", "well"}  # "as soon as she said …": time or degree, not a source
