@@ -2751,3 +2751,13 @@ def test_quotes_an_inverted_signature_after_words_the_parser_made_its_subject_si
     text = ("The promise to “take our port back” and “make Tarn great again” appeals to older dockers who wish "
             "for a return to an era when the harbour was busy, said Anna Brill, a historian at Tarn University.")
     assert _who_said_what(parse, text) == [("Anna Brill", text[:text.index(", said")])]
+
+
+@pytest.mark.parametrize("text, speaker, words", [
+    ('Outside the arena, about 200 dockers gathered, holding signs and chanting "Save Tarn."', "about 200 dockers",
+     "Save Tarn."),
+    ("When the mayor rose, a woman near the stage screamed “Go home.”", "a woman near the stage", "Go home."),
+])
+def test_quotes_a_short_chant_or_scream_right_after_its_verb_is_said(parse, text, speaker, words):
+    """Two words chanted or screamed are what a crowd or a person said, as after "yelled" or "said"."""
+    assert _who_said_what(parse, text) == [(speaker, words)]

@@ -3623,7 +3623,7 @@ def _name_before_colon(doc: Doc, m: Marked) -> Span | None:
     return name
 
 
-UTTERANCE_VERBS = {"say", "reply", "answer", "respond", "add", "write", "tweet", "exclaim", "shout", "yell"}
+UTTERANCE_VERBS = {"say", "reply", "answer", "respond", "add", "write", "tweet", "exclaim", "shout", "yell", "chant", "scream"}
 
 
 def _cue_before_utterance(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token] | None:
