@@ -2761,3 +2761,13 @@ def test_quotes_an_inverted_signature_after_words_the_parser_made_its_subject_si
 def test_quotes_a_short_chant_or_scream_right_after_its_verb_is_said(parse, text, speaker, words):
     """Two words chanted or screamed are what a crowd or a person said, as after "yelled" or "said"."""
     assert _who_said_what(parse, text) == [(speaker, words)]
+
+
+def test_quotes_an_opening_mark_typed_where_a_closing_mark_stands_still_signs_the_quotation(parse):
+    """“Apparently not,“ he said. — copy typed on a keyboard may close with “: the cue after it
+    still signs the quotation, and the statement's text ends without a stray mark."""
+    text = ("Dan Orrin hoped the paper would stop.\n\n"
+            "“Apparently not,“ he said. “A leopard does not change its spots.”")
+    found = quotes.attribute(parse(text), [])[0]
+    assert [(q.speaker, q.rule.split(":")[-1], q.text) for q in found if q.kind == "direct"] == [
+        ("Dan Orrin", "quote_cue", "Apparently not,“ he said. “A leopard does not change its spots.")]

@@ -428,7 +428,7 @@ CONTINUING_CUES = {"add", "say", "note", "insist", "stress", "explain", "continu
 INSTRUCTION_VERBS = {"tell", "ask"}  # "told them to prepare", "asked the court to block it": only an infinitive
 INVERTIBLE = {"say", "tell", "add", "write", "ask", "explain", "note", "continue", "recall", "reply", "insist", "warn", "read"}
 # Closing marks as tokens, with the typewriter pair that some papers print for ” (''…,'' said Mr. Rask)
-CLOSING_MARK_TOKENS = ("”", '"', "'", "’", "''")
+CLOSING_MARK_TOKENS = ("”", '"', "'", "’", "''", "“")  # (“ too: copy typed on a keyboard closes with it)
 
 
 def _token_before(token: Token) -> Token | None:
@@ -1867,7 +1867,9 @@ def _closes_inner_quotation(text: str, start: int, end: int) -> bool:
     if text[end - 2:end] == "''":
         return text.count("''", start, end - 2) % 2 == 1
     if text[end - 1] == "”":
-        return text.count("“", start, end - 1) > text.count("”", start, end - 1)
+        # (a “ after a word or a stop closes: “Apparently not,“ he said.)
+        typed = sum(1 for i in range(max(start, 1), end - 1) if text[i] == "“" and (text[i - 1].isalnum() or text[i - 1] in ",.!?"))
+        return text.count("“", start, end - 1) - typed > text.count("”", start, end - 1) + typed
     if text[end - 1] == '"':
         return text.count('"', start, end - 1) % 2 == 1
     return False
@@ -3231,7 +3233,7 @@ def _word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
-GAP_AFTER = re.compile(r"^[\s,.!?…’'\"”]*$")
+GAP_AFTER = re.compile(r"^[\s,.!?…’'\"”“]*$")
 
 
 def _cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token] | None:
