@@ -2771,3 +2771,13 @@ def test_quotes_an_opening_mark_typed_where_a_closing_mark_stands_still_signs_th
     found = quotes.attribute(parse(text), [])[0]
     assert [(q.speaker, q.rule.split(":")[-1], q.text) for q in found if q.kind == "direct"] == [
         ("Dan Orrin", "quote_cue", "Apparently not,“ he said. “A leopard does not change its spots.")]
+
+
+def test_quotes_a_quotation_a_participle_introduced_is_all_its_closing_cue_says(parse):
+    """"Brill weighed in, telling the Ledger in an interview, “…,” he said": the participle's phrase
+    ends at the quotation's comma, so the words before it are the writer's and "said" signs only
+    the quotation (before, the parser's clause took the whole sentence)."""
+    text = ("Vice Mayor Joe Brill weighed in as well, telling the Ledger in an interview published on Monday, "
+            "“But gosh almighty, they are both qualified,” he said.")
+    found = [q for q in quotes.attribute(parse(text), [])[0] if q.cue == "said"]
+    assert [q.text for q in found] == ["But gosh almighty, they are both qualified,"]

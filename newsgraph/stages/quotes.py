@@ -2027,9 +2027,17 @@ def _from_colon_quotation(clause: Span, cue: Token, marked: list[Marked]) -> Spa
     for m in marked:
         opener = _opener(text, m)
         if clause.start_char < opener and m.start < clause.end_char and m.end <= cue.idx \
-                and text[clause.start_char:opener].rstrip().endswith(":"):
+                and (text[clause.start_char:opener].rstrip().endswith(":") or _introduced_by_a_cue(clause, cue, opener)):
             return cue.doc.char_span(opener, clause.end_char, alignment_mode="expand") or clause
     return clause
+
+
+def _introduced_by_a_cue(clause: Span, cue: Token, opener: int) -> bool:
+    """"Brill weighed in, telling the Ledger, “…,” he said": a participle cue whose phrase ends at the
+    quotation's comma introduced it already; the words before are the writer's, not what was said."""
+    words = [t for t in clause if t.idx < opener]
+    return bool(words) and words[-1].text == "," and any(
+        t.tag_ == "VBG" and is_cue(t) and t.i != cue.i and t.right_edge.i in (words[-1].i - 1, words[-1].i) for t in words)
 
 
 def label_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list[Found]:
