@@ -2781,3 +2781,14 @@ def test_quotes_a_quotation_a_participle_introduced_is_all_its_closing_cue_says(
             "“But gosh almighty, they are both qualified,” he said.")
     found = [q for q in quotes.attribute(parse(text), [])[0] if q.cue == "said"]
     assert [q.text for q in found] == ["But gosh almighty, they are both qualified,"]
+
+
+def test_quotes_a_quotation_signed_by_its_own_cue_does_not_open_the_next_cues_statement(parse):
+    """“A,” he said at a briefing, and then predicted: “B.”: A has its own cue ("said"), so it is
+    not the first half of what "predicted" introduces; two statements."""
+    text = ("Campaign chairman Paul Marek spoke. “We think that the message will resonate,” he said at a Sunday "
+            "news conference, and then predicted: “We do think that our support is growing. I expect to do much "
+            "better.”")
+    assert [(q.cue, q.text) for q in quotes.attribute(parse(text), [])[0]] == [
+        ("said", "We think that the message will resonate,"),
+        ("predicted", "We do think that our support is growing. I expect to do much better.")]

@@ -3132,6 +3132,8 @@ def _only_speaker_between(doc: Doc, close: int, cue: Token) -> bool:
     Mr. Obama said"), not a sentence of its own ("“A.” To which she said")."""
     first = _first_word_after(doc, close)
     subject = subject_of(cue)
+    if first is not None and any(is_cue(t) for t in doc[first.i:cue.i]):
+        return False  # “A,” he said at a briefing, and then predicted: “B.”: A has a cue of its own
     return first is not None and (first.i == cue.i or (subject is not None and subject.left_edge.i <= first.i))
 
 
