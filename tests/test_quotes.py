@@ -2792,3 +2792,10 @@ def test_quotes_a_quotation_signed_by_its_own_cue_does_not_open_the_next_cues_st
     assert [(q.cue, q.text) for q in quotes.attribute(parse(text), [])[0]] == [
         ("said", "We think that the message will resonate,"),
         ("predicted", "We do think that our support is growing. I expect to do much better.")]
+
+
+def test_quotes_a_name_the_parser_read_as_a_second_object_is_what_the_naming_verb_says(parse):
+    """"Tarn branded North Vestra an “outlaw nation”": the parser made the name given a second
+    object, not a predicate; it is still what Tarn called North Vestra."""
+    text = 'The vote was close. Tarn branded North Vestra an "outlaw nation in the neighborhood."'
+    assert _who_said_what(parse, text) == [("Tarn", 'North Vestra an "outlaw nation in the neighborhood."')]

@@ -1106,7 +1106,9 @@ def clause_of(cue: Token, quoted: bool = False) -> Span | None:
         return relative
     if cue.lemma_.lower() in NAMING_VERBS:  # "called the state of relations the “lowest point”"
         obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
-        predicate = next((c for c in cue.children if c.dep_ == "oprd"), None)
+        # (the parser may read the name given as a second object: "branded Vestra an “outlaw nation”")
+        predicate = next((c for c in cue.children if c.dep_ == "oprd" or c.dep_ == "dobj" and obj is not None
+                          and c.i > obj.right_edge.i), None)
         if obj is not None and predicate is not None:
             return doc[obj.left_edge.i:predicate.right_edge.i + 1]
         if obj is None and (named := _named_without_object(cue)) is not None:
