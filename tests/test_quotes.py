@@ -2799,3 +2799,16 @@ def test_quotes_a_name_the_parser_read_as_a_second_object_is_what_the_naming_ver
     object, not a predicate; it is still what Tarn called North Vestra."""
     text = 'The vote was close. Tarn branded North Vestra an "outlaw nation in the neighborhood."'
     assert _who_said_what(parse, text) == [("Tarn", 'North Vestra an "outlaw nation in the neighborhood."')]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"This is a big year for our next senator, Bobby Lusk!" Lusk\'s niece, state Del. Marcia "Cia" Brill '
+     '(D-Newport), shouted to the crowd.', "Lusk's niece"),
+    ('"This is a big year for our next senator, Bobby Lusk!" Lusk\'s niece, state Del. Marcia Brill (D-Newport), '
+     'shouted to the crowd.', "Marcia Brill"),
+])
+def test_quotes_a_role_and_name_with_a_nickname_before_the_cue_sign_the_quotation(parse, text, speaker):
+    """“…!” Lusk's niece, state Del. Marcia "Cia" Brill (D-Newport), shouted: a nickname in marks is
+    no quotation, and the role, the name and the comma before the cue are all the source's words."""
+    found = quotes.attribute(parse(text), [])[0]
+    assert [(q.speaker, q.cue) for q in found] == [(speaker, "shouted")]

@@ -3259,13 +3259,13 @@ def _cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token]
             continue  # a token astride the closing mark ("them,''' said": '' and ' split otherwise)
         if "\n" in _text(doc)[close:token.idx]:
             return None
-        if _inside(token.idx, marked):
+        if _inside(token.idx, marked) and not _nickname(token):
             return None
         if is_cue(token) or _signs_in_manner(token):
             if _quotation_is_antecedent(doc, close, token) or _quotation_is_object(doc, m, token):
                 return None
             subject = subject_of(token, marked)
-            lead = min(token.i, subject.left_edge.i) if subject is not None else None
+            lead = min(token.i, _apposed_subject(token, subject).left_edge.i) if subject is not None else None
             if subject is None and (subject := _nominal_right_after(token)) is not None:
                 lead = token.i  # "said retired surveyor Ben Caird, asked about …": the parser gave the name away
             if subject is None:
@@ -3282,6 +3282,22 @@ def _cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token]
         if token.text in (".", "!", "?", ";") and token.idx >= close:
             return None  # the sentence after the quotation ended without a cue
     return None
+
+
+def _nickname(token: Token) -> bool:
+    """Marcia "Cia" Brill: one quoted word between the parts of a name is a nickname, not a quotation."""
+    doc = token.doc
+    return 0 < token.i - 1 and token.i + 2 < len(doc) and doc[token.i - 1].is_quote and doc[token.i + 1].is_quote \
+        and all(t.text[:1].isupper() and t.is_alpha for t in (doc[token.i - 2], token, doc[token.i + 2]))
+
+
+def _apposed_subject(cue: Token, subject: Token) -> Token:
+    """"Lusk's niece, state Del. Marcia Brill, shouted": the parser may make the role and the name
+    two subjects of the cue; the role, set off by a comma right before the name, leads."""
+    doc = cue.doc
+    before = [c for c in cue.children if c.dep_ == "nsubj" and c.right_edge.i + 2 == subject.left_edge.i
+              and doc[c.right_edge.i + 1].text == ","]
+    return before[0] if before else subject
 
 
 def _signs_in_manner(token: Token) -> bool:
@@ -3318,10 +3334,11 @@ def _new_sentence_about_subject(doc: Doc, m: Marked, cue: Token, subject: Token)
         return False
     # what stands between, besides the source's own words ("Murphy, the head of the PAC, tweeted")
     between = []
+    first = _apposed_subject(cue, subject).left_edge.i
     for t in reversed(doc[:cue.i]):  # back from the cue to the quotation only
         if t.idx < m.end:
             break
-        if not subject.left_edge.i <= t.i <= subject.right_edge.i:
+        if not first <= t.i <= subject.right_edge.i + (t.text == "," and t.i == cue.i - 1):
             between.append(t)
     ancestors = {cue, *cue.ancestors}  # "a reporter can be heard asking": the verbs the cue hangs on
     return any(t.text in (",", ";", ":") or t.pos_ in ("VERB", "AUX") and t not in ancestors
