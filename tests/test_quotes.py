@@ -2812,3 +2812,10 @@ def test_quotes_a_role_and_name_with_a_nickname_before_the_cue_sign_the_quotatio
     no quotation, and the role, the name and the comma before the cue are all the source's words."""
     found = quotes.attribute(parse(text), [])[0]
     assert [(q.speaker, q.cue) for q in found] == [(speaker, "shouted")]
+
+
+def test_quotes_a_quoted_label_on_whom_a_phrasal_verb_goes_after(parse):
+    """"Lusk has gone after Halden as a “human leech …”": whom "gone after" names is put down as the
+    quoted label, as an object is ("pounding Halden as a “con artist”")."""
+    text = "In recent weeks, Lusk has gone after Halden as a “human leech who will bleed the town.”"
+    assert _who_said_what(parse, text) == [("Lusk", "Halden as a “human leech who will bleed the town.”")]

@@ -2051,7 +2051,8 @@ def label_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list
         verb = as_word.head
         if as_word.lower_ != "as" or as_word.dep_ != "prep" or verb.pos_ != "VERB" or verb.i in taken:
             continue
-        obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i and c.right_edge.i < as_word.i), None)
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i and c.right_edge.i < as_word.i), None) \
+            or _object_after_preposition(verb, as_word)
         if obj is None or _inside(verb.idx, marked):
             continue
         subject = subject_of(verb, marked)
@@ -2067,6 +2068,13 @@ def label_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list
         out.append(Found(start, end, f"{NAME}:quoted_label", 0.7, parts, cue=verb, speaker=_subject_span(subject),
                          source=_relative_source(verb, subject)))
     return out
+
+
+def _object_after_preposition(verb: Token, as_word: Token) -> Token | None:
+    """"has gone after Halden as a “con artist”": whom a phrasal verb's preposition names, right after the verb."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1 and c.lower_ in ("after", "at")), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    return obj if obj is not None and obj.right_edge.i < as_word.i else None
 
 
 STANCE_CLAUSES = {"ROOT", "conj", "relcl"}  # not "a group backing X", "alleged that X wants"
