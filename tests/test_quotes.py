@@ -2819,3 +2819,13 @@ def test_quotes_a_quoted_label_on_whom_a_phrasal_verb_goes_after(parse):
     quoted label, as an object is ("pounding Halden as a “con artist”")."""
     text = "In recent weeks, Lusk has gone after Halden as a “human leech who will bleed the town.”"
     assert _who_said_what(parse, text) == [("Lusk", "Halden as a “human leech who will bleed the town.”")]
+
+
+@pytest.mark.parametrize("text", [
+    "Lenz told reporters this weekend he would resign in the spring.",
+    "Lenz said Tuesday he would resign in the spring.",
+])
+def test_quotes_a_time_phrase_between_the_cue_and_its_clause_dates_the_telling(parse, text):
+    """"told reporters this weekend he would resign": the time phrase before the clause's subject
+    dates the telling, wherever the parser hung it."""
+    assert _who_said_what(parse, text) == [("Lenz", "he would resign in the spring")]

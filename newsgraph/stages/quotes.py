@@ -1081,7 +1081,7 @@ def clause_of(cue: Token, quoted: bool = False) -> Span | None:
                 if more.dep_ == "ccomp" and more.i > child.i and child.i > cue.i and more.left_edge.i <= end + 1 \
                         and not _speaks_for_itself(more):
                     end = max(end, more.right_edge.i)
-            start = _approximate_subject(cue, child) or _antecedent_of_gap(cue, child) or child.left_edge.i
+            start = _approximate_subject(cue, child) or _antecedent_of_gap(cue, child) or _after_leading_time(cue, child)
             end = _before_contrast(child, end)
             if child.i > cue.i and (goes_on := _modal_predicate_after(cue, end)) is not None:
                 end = goes_on.right_edge.i
@@ -1357,6 +1357,18 @@ def _antecedent_of_gap(cue: Token, clause: Token) -> int | None:
             or any(c.tag_ in ("WDT", "WP", "WP$") for c in cue.subtree if c.i < cue.i):
         return None
     return cue.head.left_edge.i
+
+
+def _after_leading_time(cue: Token, clause: Token) -> int:
+    """"told dockers this weekend he would …": a time phrase between the cue and the subject of a
+    clause without "that" dates the telling, though the parser hung it on the clause."""
+    start = clause.left_edge.i
+    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    when = next((c for c in clause.children if c.left_edge.i == start and c.dep_ == "npadvmod"), None)
+    if clause.i < cue.i or subject is None or when is None or _has_that(clause) \
+            or when.ent_type_ not in ("DATE", "TIME") or when.right_edge.i + 1 != subject.left_edge.i:
+        return start
+    return subject.left_edge.i
 
 
 def _approximate_subject(cue: Token, clause: Token) -> int | None:
