@@ -2829,3 +2829,12 @@ def test_quotes_a_time_phrase_between_the_cue_and_its_clause_dates_the_telling(p
     """"told reporters this weekend he would resign": the time phrase before the clause's subject
     dates the telling, wherever the parser hung it."""
     assert _who_said_what(parse, text) == [("Lenz", "he would resign in the spring")]
+
+
+def test_quotes_as_a_name_after_a_long_apposition_put_it_speaks_the_quotation(parse):
+    """"As Anna Brill, professor of law …, put it, ''…''": the parser read the name as the object of
+    "as" and left "put" without a subject; Brill still speaks, and the quotation is what she said."""
+    text = ("As Anna Brill, professor of law at Tarn and author of ''The Unwritten Charter,'' put it, ''Port "
+            "councillors should remember that a compromise today may be far better than the deal they get later.''")
+    assert _who_said_what(parse, text) == [("Anna Brill", "Port councillors should remember that a compromise today "
+                                                          "may be far better than the deal they get later.")]

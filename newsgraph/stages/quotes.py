@@ -489,6 +489,8 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
     if (author := _author_of_document(cue, marked)) is not None:
         return author
     subjects = _unquoted_subjects(cue, marked)
+    if not subjects and (named := _subject_read_as_object_of_as(cue)) is not None:
+        return named
     if not subjects and (clause := _subject_read_as_clause(cue)) is not None:
         return next(c for c in clause.children if c.dep_ in SUBJECT_DEPS)
     if not subjects and (misread := _misread_relative(cue)) is not None:
@@ -1251,11 +1253,23 @@ def _as_clause_of_a_source(cue: Token) -> bool:
             or (lemma not in lexicon().speech_verbs and lemma != "put"):
         return False
     mark = next((c for c in cue.children if c.dep_ == "mark"), None)
-    if mark is None or mark.lower_ != "as" or not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+    if mark is None or mark.lower_ != "as" or not any(c.dep_ in SUBJECT_DEPS for c in cue.children) \
+            and _subject_read_as_object_of_as(cue) is None:
         return False
     # "as he said goodbye" has an object of its own; "as Lind told reporters" names whom she told
     return not any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ in ("dobj", "dative") and c.lower_ != "it" and lemma != "tell")
                    or c.lower_ in AS_DEGREE for c in cue.children)
+
+
+def _subject_read_as_object_of_as(cue: Token) -> Token | None:
+    """"As Anna Brill, professor of law, put it, …": after a long apposition the parser may read the
+    name as the object of "as" (as if "as Brill"), leaving the verb without a subject."""
+    mark = next((c for c in cue.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < cue.i
+                 and (c.is_sent_start or cue.doc[c.i - 1].is_punct)), None)  # (a clause of its own)
+    name = next((c for c in mark.children if c.dep_ == "pobj"), None) if mark is not None else None
+    if name is None or any(c.dep_ in SUBJECT_DEPS for c in cue.children) or not _can_speak(name, cue):
+        return None
+    return name
 
 
 def _relative_pronoun_named(cue: Token) -> Token | None:
