@@ -2838,3 +2838,11 @@ def test_quotes_as_a_name_after_a_long_apposition_put_it_speaks_the_quotation(pa
             "councillors should remember that a compromise today may be far better than the deal they get later.''")
     assert _who_said_what(parse, text) == [("Anna Brill", "Port councillors should remember that a compromise today "
                                                           "may be far better than the deal they get later.")]
+
+
+def test_quotes_referred_to_as_a_quoted_label_is_said(parse):
+    """"A friend referred to him as “…”": "referred to" alone names; with a quoted label after "as"
+    it puts the one named down as that, like "described him as"."""
+    text = "A friend referred to him as “the most beautiful soul I have ever met in my whole life” in a post."
+    assert _who_said_what(parse, text) == [("a friend", "him as “the most beautiful soul I have ever met in my "
+                                                        "whole life”")]

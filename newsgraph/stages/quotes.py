@@ -2097,8 +2097,9 @@ def label_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list
 
 
 def _object_after_preposition(verb: Token, as_word: Token) -> Token | None:
-    """"has gone after Halden as a “con artist”": whom a phrasal verb's preposition names, right after the verb."""
-    prep = next((c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1 and c.lower_ in ("after", "at")), None)
+    """"has gone after Halden as a “con artist”", "referred to him as “…”": whom a phrasal verb's
+    preposition names, right after the verb."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1 and c.lower_ in ("after", "at", "to")), None)
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     return obj if obj is not None and obj.right_edge.i < as_word.i else None
 
