@@ -2846,3 +2846,15 @@ def test_quotes_referred_to_as_a_quoted_label_is_said(parse):
     text = "A friend referred to him as “the most beautiful soul I have ever met in my whole life” in a post."
     assert _who_said_what(parse, text) == [("a friend", "him as “the most beautiful soul I have ever met in my "
                                                         "whole life”")]
+
+
+@pytest.mark.parametrize("text, speaker, words", [
+    ("Gorka also made the point that the plan would make her “completely a third term” in office.", "Gorka",
+     "the plan would make her “completely a third term” in office"),
+    ("On Sunday, the dockers’ union tried to make the case that the strike was still in its early stages.",
+     "dockers’ union", "the strike was still in its early stages"),
+])
+def test_quotes_making_the_case_or_the_point_that_argues_the_clause(parse, text, speaker, words):
+    """"made the point that …", "tried to make the case that …": what is argued is the that-clause,
+    said by whoever makes it."""
+    assert (speaker, words) in _who_said_what(parse, text)

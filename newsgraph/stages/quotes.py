@@ -1952,6 +1952,7 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
     found += according_to(doc, marked)
     found += measured_in(doc, marked)
     found += noun_statements(doc, marked)
+    found += argued_statements(doc, marked, found)
     found += stance_statements(doc, marked, found)
     found += request_statements(doc, marked, found)
     found += topic_statements(doc, marked, found)
@@ -2541,6 +2542,36 @@ def noun_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
         found.append(Found(start, end, f"{NAME}:speech_noun", 0.7, parts, cue=token,
                            speaker=_subject_span(owner)))
     return found
+
+
+# What one makes when one argues: "made the case that …", "made the point that …"
+ARGUED_NOUNS = {"case", "point", "argument"}
+
+
+def argued_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list[Found]:
+    """"Gorka made the point that the plan would fail", "tried to make the case that the fight was
+    young": what is argued is the that-clause, said by whoever makes it."""
+    out = []
+    taken = {s.cue.i for s in found if s.cue is not None}
+    for verb in _tokens(doc):
+        if verb.lemma_.lower() != "make" or verb.pos_ != "VERB" or verb.i in taken or _inside(verb.idx, marked):
+            continue
+        noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ARGUED_NOUNS
+                     and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)), None)
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "relcl") and _has_that(c)), None) \
+            if noun is not None else None
+        # (a clause the parser split in two: "that her plan, bent to the left, | would make her …")
+        rest = next((c for c in verb.children if c.dep_ == "ccomp" and clause is not None
+                     and clause.right_edge.i < c.left_edge.i <= clause.right_edge.i + 2), None)
+        subject = subject_of(verb, marked) if clause is not None and (_tensed(clause) or rest is not None) else None
+        if subject is None or subject.lower_ in RELATIVE_PRONOUNS | {"it"}:
+            continue
+        content = _without_that(doc[clause.left_edge.i:(rest or clause).right_edge.i + 1])
+        start, end = _strip_edges(doc, content.start_char, content.end_char)
+        start, end, parts = _absorb_marked(start, end, marked)
+        out.append(Found(start, end, f"{NAME}:argued", 0.8, parts, cue=verb, speaker=_subject_span(subject),
+                         source=_relative_source(verb, subject)))
+    return out
 
 
 def _reported_whole(noun: Token) -> bool:
