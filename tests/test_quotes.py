@@ -2858,3 +2858,16 @@ def test_quotes_making_the_case_or_the_point_that_argues_the_clause(parse, text,
     """"made the point that …", "tried to make the case that …": what is argued is the that-clause,
     said by whoever makes it."""
     assert (speaker, words) in _who_said_what(parse, text)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Lenz endorsed the re-election of Mayor Anna Brill and Senator Olaf Lusk.",
+     "the re-election of Mayor Anna Brill and Senator Olaf Lusk"),
+    ("The senator blamed Lenz directly for the harbour policies that have wrought turmoil in the port.",
+     "Lenz directly for the harbour policies that have wrought turmoil in the port"),
+])
+def test_quotes_an_object_runs_over_a_split_hyphen_and_an_adverb_before_its_grounds(parse, text, words):
+    """"endorsed the re-election of …" (the tokenizer split the word at its hyphen and the parser made
+    each piece an object) and "blamed Lenz directly for …" (the adverb stands between the object and
+    what Lenz is blamed for): the object is all of it."""
+    assert [w for _, w in _who_said_what(parse, text)] == [words]

@@ -1401,6 +1401,8 @@ def _approximate_subject(cue: Token, clause: Token) -> int | None:
     return None
 
 
+HYPHENS = {"-", "‐", "‑"}
+GROUNDS_PREPOSITIONS = {"for", "of", "over"}  # what one is blamed for, accused of, criticised over
 CIRCUMSTANCE_PREPOSITIONS = {"during", "after", "before", "since", "until", "amid", "throughout", "while"}
 NAMING_VERBS = {"call", "dub", "label", "brand", "deem"}  # "dubbed him “the little senator”": object and name
 DESCRIBING_VERBS = {"describe", "characterize", "characterise", "portray", "refer"}  # "described him as “…”"
@@ -1438,8 +1440,15 @@ def _object_content(cue: Token) -> Span | None:
             # hang the object's prepositional phrase on the verb; a pronoun is content only with what
             # that phrase says of it ("accused him | of having a “penchant for secrecy”")
             end = child.right_edge.i
+            for more in cue.children:  # "endorsed the re | - | election of …": a word the tokenizer split at its hyphen
+                if more.dep_ == "dobj" and more.left_edge.i == end + 1 and HYPHENS & {doc[end].text, doc[end + 1].text}:
+                    end = more.right_edge.i
             for prep in cue.children:  # "… as a “tax on bread” | during a stop in Tarn": time and place stay out
-                if prep.dep_ == "prep" and prep.i == end + 1 and prep.lower_ not in CIRCUMSTANCE_PREPOSITIONS:
+                # (over an adverb of the verb's: "blamed Lenz directly | for the decade of …")
+                between = doc[end + 1:prep.i]
+                if prep.dep_ == "prep" and prep.i > end and prep.lower_ not in CIRCUMSTANCE_PREPOSITIONS \
+                        and (not between or prep.lower_ in GROUNDS_PREPOSITIONS
+                             and all(t.dep_ == "advmod" and t.head.i == cue.i and t.pos_ == "ADV" for t in between)):
                     end = prep.right_edge.i
             if child.pos_ == "PRON" and (end == child.right_edge.i
                                          or not _says_of_pronoun(cue, doc[child.right_edge.i + 1])):
