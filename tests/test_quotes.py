@@ -2871,3 +2871,10 @@ def test_quotes_an_object_runs_over_a_split_hyphen_and_an_adverb_before_its_grou
     each piece an object) and "blamed Lenz directly for …" (the adverb stands between the object and
     what Lenz is blamed for): the object is all of it."""
     assert [w for _, w in _who_said_what(parse, text)] == [words]
+
+
+def test_quotes_an_as_phrase_read_as_a_clause_still_says_what_the_object_is(parse):
+    """"described the country as beset by smugglers": the parser read "as" as the mark of a clause
+    with no subject; it still says what the country is, so the object runs over it."""
+    text = "Lenz described the country as beset by smugglers at a rally on Monday."
+    assert _who_said_what(parse, text) == [("Lenz", "the country as beset by smugglers")]

@@ -1450,6 +1450,10 @@ def _object_content(cue: Token) -> Span | None:
                         and (not between or prep.lower_ in GROUNDS_PREPOSITIONS
                              and all(t.dep_ == "advmod" and t.head.i == cue.i and t.pos_ == "ADV" for t in between)):
                     end = prep.right_edge.i
+                # "described the country | as beset by smugglers": an "as" the parser read as a clause's mark
+                if prep.dep_ == "advcl" and prep.left_edge.i == end + 1 and prep.left_edge.lower_ == "as" \
+                        and prep.left_edge.dep_ == "mark" and not any(c.dep_ in SUBJECT_DEPS for c in prep.children):
+                    end = prep.right_edge.i
             if child.pos_ == "PRON" and (end == child.right_edge.i
                                          or not _says_of_pronoun(cue, doc[child.right_edge.i + 1])):
                 continue
