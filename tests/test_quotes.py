@@ -2878,3 +2878,10 @@ def test_quotes_an_as_phrase_read_as_a_clause_still_says_what_the_object_is(pars
     with no subject; it still says what the country is, so the object runs over it."""
     text = "Lenz described the country as beset by smugglers at a rally on Monday."
     assert _who_said_what(parse, text) == [("Lenz", "the country as beset by smugglers")]
+
+
+def test_quotes_what_a_topic_verb_names_runs_over_the_grounds_the_parser_hung_on_the_verb(parse):
+    """"lashed out at Tarn for having shut the port": "for" names what Tarn is attacked for; the
+    parser hung it on the verb, but it is part of what was spoken of."""
+    text = "Halden lashed out at Tarn for having shut the port, and dared the council to try it again."
+    assert ("Halden", "Tarn for having shut the port") in _who_said_what(parse, text)

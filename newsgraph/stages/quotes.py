@@ -2277,7 +2277,12 @@ def topic_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list
         subject = subject_of(verb, marked) if topic is not None else None
         if subject is None or not _can_speak(subject, verb) or _colon_after(topic):
             continue  # "apologised for the delay: “…”": the words after the colon are the statement
-        content = _before_circumstance(doc[topic.left_edge.i:topic.right_edge.i + 1])
+        end = topic.right_edge.i
+        for more in verb.children:  # "pointed to the Fight | for 15 protesters …": the parser hung the rest on the verb
+            if more.dep_ == "prep" and more.i == end + 1 and more.lower_ in GROUNDS_PREPOSITIONS \
+                    and not any(_when_or_amount(c) for c in more.children):  # (not "for an hour")
+                end = more.right_edge.i
+        content = _before_circumstance(doc[topic.left_edge.i:end + 1])
         content = _without_closing_circumstance(content, verb)
         out.append(_subject_statement(content, marked, TOPIC, 0.5, verb, verb, subject))
     return out
