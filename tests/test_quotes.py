@@ -2885,3 +2885,24 @@ def test_quotes_what_a_topic_verb_names_runs_over_the_grounds_the_parser_hung_on
     parser hung it on the verb, but it is part of what was spoken of."""
     text = "Halden lashed out at Tarn for having shut the port, and dared the council to try it again."
     assert ("Halden", "Tarn for having shut the port") in _who_said_what(parse, text)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "said she would": the article shows Lenz is a woman, so "He" passes over her to Brenn
+    ("Olaf Brenn held a rally in Tarn. Mira Lenz said she would fight on. He said the port would stay open.",
+     "Olaf Brenn"),
+    # a reflexive in her own clause shows it too
+    ("Olaf Brenn held a rally in Tarn. Mira Lenz defended herself at the meeting. He said the port would "
+     "stay open.", "Olaf Brenn"),
+    # an honorific
+    ("Olaf Brenn held a rally in Tarn. Mrs. Lenz attacked the plan at a meeting. He said the port would stay open.",
+     "Olaf Brenn"),
+    # nothing shows Lenz's gender: the nearest person stands, as before
+    ("Olaf Brenn held a rally in Tarn. Mira Lenz attacked the plan at a meeting. He said the port would stay open.",
+     "Mira Lenz"),
+])
+def test_quotes_he_or_she_passes_over_a_person_the_article_shows_is_of_the_other_gender(parse, text, speaker):
+    """The article's own evidence of gender (an honorific, a reflexive, "said she …") keeps "he" off a
+    woman and "she" off a man; a first name alone tells nothing."""
+    found = [q for q in quotes.attribute(parse(text), [])[0] if q.text == "the port would stay open"]
+    assert [q.speaker for q in found] == [speaker]

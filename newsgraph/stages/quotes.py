@@ -3902,6 +3902,7 @@ class People:
     unnamed: list[tuple[int, str, str, str]] = field(default_factory=list)
 
     shared: set[str] = field(default_factory=set)  # surnames seen with "Mr." and with "Mrs."/"Ms."
+    genders: dict[str, str] = field(default_factory=dict)  # canonical name → "m" | "f", where the article shows it
     named: dict[str, list[str]] = field(default_factory=dict)  # surname → every full name seen with it
 
     def canonical(self, name: str, honorific: str | None = None) -> str:
@@ -4121,7 +4122,8 @@ def resolve(found: Found, doc: Doc, people: People, subjects: list[tuple[int, st
         found.confidence = round(found.confidence * 0.8, 2)
     elif span.root.lower_ in PRONOUNS or span.root.lower_ in POSSESSIVES:
         pronoun = POSSESSIVES.get(span.root.lower_, span.root.lower_)  # "his call for …": he
-        person = _antecedent(span.start_char, subjects, pronoun) or _fronted_clause_subject(span.root, subjects)
+        person = _antecedent(span.start_char, subjects, pronoun, people.genders) \
+            or _fronted_clause_subject(span.root, subjects)
         unnamed = _unnamed_antecedent(span.start_char, people, subjects, pronoun)
         if unnamed is not None:
             found.speaker_text, found.speaker_kind = unnamed, "unnamed"
@@ -4287,11 +4289,78 @@ def _fronted_clause_subject(pronoun: Token, subjects: list[tuple[int, str]]) -> 
     return next((name for at, name in subjects if subject.idx <= at < subject.idx + len(subject.text)), None)
 
 
-def _antecedent(offset: int, subjects: list[tuple[int, str]], pronoun: str) -> str | None:
+def _antecedent(offset: int, subjects: list[tuple[int, str]], pronoun: str,
+                genders: dict[str, str] | None = None) -> str | None:
+    """The latest person named as a subject before the pronoun; "he" and "she" pass over anyone
+    the article shows to be of the other gender ("Lenz sharpened her knife. He said …")."""
     if pronoun == "they":
         return None
-    earlier = [name for at, name in subjects if at < offset]
+    wanted = PRONOUN_GENDERS.get(pronoun)
+    earlier = [name for at, name in subjects if at < offset
+               and not (wanted and (genders or {}).get(name, wanted) != wanted)]
     return earlier[-1] if earlier else None
+
+
+PRONOUN_GENDERS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+# Words that refer back to the subject of their own clause, and the gender they show
+GENDERED_BACK_REFERENCES = {"himself": "m", "herself": "f"}
+
+
+def person_genders(doc: Doc, people: People, marked: list[Marked]) -> dict[str, str]:
+    """The gender the article itself shows for the people it names as subjects: an honorific ("Mr.
+    Lenz", "Mrs. Lenz"), a reflexive in the subject's own clause, or "he"/"she" opening what the
+    subject said. Only a clear majority counts; a first name alone tells nothing."""
+    votes: dict[str, list[str]] = {}
+    for token in _tokens(doc):
+        if token.dep_ not in SUBJECT_DEPS or token.ent_type_ != "PERSON" or _inside(token.idx, marked):
+            continue
+        span = _subject_span(token)
+        honorific = _honorific(span)
+        name = people.canonical(_clean_name(span) or span.text, honorific)
+        if honorific and honorific.lower() in HONORIFICS:
+            votes.setdefault(name, []).append(HONORIFICS[honorific.lower()])
+        shown = _gender_shown_in_clause(token)
+        if shown:
+            votes.setdefault(name, []).append(shown)
+    genders = {}
+    for name, seen in votes.items():
+        male, female = seen.count("m"), seen.count("f")
+        if male >= 2 * female and male:
+            genders[name] = "m"
+        elif female >= 2 * male and female:
+            genders[name] = "f"
+    return genders
+
+
+def _gender_shown_in_clause(subject: Token) -> str | None:
+    """"Halden found himself …" (a reflexive in the subject's own clause, before anyone else is
+    named) or "Lenz said she would …" (a speaker's reported clause opening with "he" or "she"). A
+    possessive shows nothing: "Lenz called his vote irresponsible" is about another man."""
+    verb = subject.head
+    if _embedded(subject):
+        return None
+    said = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and is_cue(verb)), None)
+    opener = next((c for c in said.children if c.dep_ == "nsubj" and c.left_edge.i <= said.left_edge.i + 1), None) \
+        if said is not None else None
+    if opener is not None and opener.lower_ in ("he", "she") and opener.i <= verb.i + 2:
+        return PRONOUN_GENDERS[opener.lower_]
+    for token in verb.subtree:
+        if token.i <= subject.right_edge.i or not _in_own_clause(token, verb):
+            continue
+        if token.ent_type_ == "PERSON":
+            return None
+        if token.lower_ in GENDERED_BACK_REFERENCES:
+            return GENDERED_BACK_REFERENCES[token.lower_]
+    return None
+
+
+def _in_own_clause(token: Token, verb: Token) -> bool:
+    """No clause of its own (nor a participle after a preposition) stands between the token and its verb."""
+    while token.i != verb.i:
+        if token.dep_ in ("ccomp", "xcomp", "relcl", "acl", "advcl", "conj", "parataxis", "pcomp"):
+            return False
+        token = token.head
+    return True
 
 
 def _role_speaker(span: Span, people: People, subjects: list[tuple[int, str]]) -> tuple[str | None, str | None]:
@@ -4581,6 +4650,7 @@ def extract_quotes(doc: Doc, title_spans: list[tuple[int, int]] = ()) -> list[Qu
 
 def _extract(doc: Doc, title_spans, marked: list[Marked], people: People) -> list[Quote]:
     subjects = subject_people(doc, people, marked)
+    people.genders = person_genders(doc, people, marked)
     _named_in_next_paragraph(doc, people, subjects)
     statements = [_author_speaks(_asker_speaks(s)) for s in cue_statements(doc, marked)] \
         + headline_dash(doc, list(title_spans)) \
