@@ -2906,3 +2906,12 @@ def test_quotes_he_or_she_passes_over_a_person_the_article_shows_is_of_the_other
     woman and "she" off a man; a first name alone tells nothing."""
     found = [q for q in quotes.attribute(parse(text), [])[0] if q.text == "the port would stay open"]
     assert [q.speaker for q in found] == [speaker]
+
+
+def test_quotes_a_quoted_slogan_set_off_after_the_object_names_the_object(parse):
+    """"noted the change from the usual slogan, “Make Tarn Great Again.”": the parser took the
+    slogan's first word for a verb "noted" governs; the reporters noted the change, they did not say
+    the slogan."""
+    text = "Many reporters noted the change from the usual campaign slogan, “Make Tarn Great Again.”"
+    assert _who_said_what(parse, text) == [
+        ("many reporters", "the change from the usual campaign slogan, “Make Tarn Great Again.”")]

@@ -1411,6 +1411,20 @@ DESCRIBING_VERBS = {"describe", "characterize", "characterise", "portray", "refe
 ADDRESSED_REQUESTS = {"ask", "urge", "encourage", "call"}
 
 
+def _quoted_apposition(cue: Token, child: Token) -> int | None:
+    """"noted the change from the usual slogan, “Make Tarn Great Again”": a quotation set off by a
+    comma after the cue's object names what the object is; the parser took its first word for a
+    verb the cue governs. The end of the quotation, or None."""
+    doc = cue.doc
+    first = child.left_edge.i
+    if first > 0 and not doc[first].is_quote and doc[first - 1].is_quote:
+        first -= 1  # (the opening mark hung on the cue)
+    if child.dep_ != "xcomp" or child.tag_ != "VB" or child.i < cue.i or doc[first].tag_ != "``" or first < 2 \
+            or doc[first - 1].text != "," or not any(c.dep_ == "dobj" and c.i < first for c in cue.children):
+        return None
+    return child.right_edge.i
+
+
 def _object_content(cue: Token) -> Span | None:
     """"denied any link to the strike", "called for an early election", "promised to continue …"."""
     lemma = cue.lemma_.lower()
@@ -1418,6 +1432,8 @@ def _object_content(cue: Token) -> Span | None:
         return None
     doc = cue.doc
     for child in cue.children:  # "urged Vestra to look at the figures", "told them to prepare for …"
+        if _quoted_apposition(cue, child) is not None:
+            continue
         if child.i > cue.i and (child.dep_ == "xcomp" or (child.dep_ == "advcl" and _infinitive(child))):
             end = child.right_edge.i
             for more in cue.children:  # "to keep the port | closed until …": a predicate split off by the parser
@@ -1440,6 +1456,9 @@ def _object_content(cue: Token) -> Span | None:
             # hang the object's prepositional phrase on the verb; a pronoun is content only with what
             # that phrase says of it ("accused him | of having a “penchant for secrecy”")
             end = child.right_edge.i
+            for more in cue.children:  # "noted the change from the slogan, | “Make Tarn Great Again”"
+                if (named := _quoted_apposition(cue, more)) is not None and more.left_edge.i in (end + 2, end + 3):
+                    end = named
             for more in cue.children:  # "endorsed the re | - | election of …": a word the tokenizer split at its hyphen
                 if more.dep_ == "dobj" and more.left_edge.i == end + 1 and HYPHENS & {doc[end].text, doc[end + 1].text}:
                     end = more.right_edge.i
