@@ -2732,30 +2732,30 @@ def test_quotes_a_participle_joined_to_a_gerund_inside_the_first_goes_on_with_th
 
 
 @pytest.mark.parametrize("text, speaker, words", [
-    ("The mayor won over Karen Weaver, who came out and said that the port should close.", "Karen Weaver",
-     "the port should close"),
-    ("Voters met the Lenz who fights with reporters and claims that the broadcaster \"takes its orders\" from "
-     "abroad.", "Lenz", "the broadcaster \"takes its orders\" from abroad"),
+    ("The council won over Greta Holm, who came out and said that the ferry should stop.", "Greta Holm",
+     "the ferry should stop"),
+    ("Voters met a Lenz who quarrels with editors and claims that the radio station \"answers to the shipowners\" "
+     "in private.", "Lenz", "the radio station \"answers to the shipowners\" in private"),
 ])
 def test_quotes_a_verb_joined_to_a_relative_clause_shares_its_who(parse, text, speaker, words):
-    """"Weaver, who came out and said …": the second verb shares the relative clause's subject, so
+    """"Holm, who came out and said …": the second verb shares the relative clause's subject, so
     the speaker is the noun "who" stands for and the source mention is "who"."""
     found = [q for q in quotes.attribute(parse(text), [])[0] if q.text == words]
     assert [(q.speaker, text[q.speaker_start:q.speaker_end]) for q in found] == [(speaker, "who")]
 
 
 def test_quotes_an_inverted_signature_after_words_the_parser_made_its_subject_signs_them(parse):
-    """"The promise to “take our port back” … appeals to older dockers …, said Anna Brill, a historian":
+    """"The vow to “reopen the old quay” … appeals to retired fishermen …, said Anna Brill, a historian":
     the tagger read "appeals" as a noun, so the parser made the words before the comma a second
     subject of "said"; they are what Brill said, and Brill (not "the promise") speaks."""
-    text = ("The promise to “take our port back” and “make Tarn great again” appeals to older dockers who wish "
-            "for a return to an era when the harbour was busy, said Anna Brill, a historian at Tarn University.")
+    text = ("The vow to “reopen the old quay” and “bring the ferries home” appeals to retired fishermen who long "
+            "for the years when the harbour was full, said Anna Brill, a historian at Tarn University.")
     assert _who_said_what(parse, text) == [("Anna Brill", text[:text.index(", said")])]
 
 
 @pytest.mark.parametrize("text, speaker, words", [
-    ('Outside the arena, about 200 dockers gathered, holding signs and chanting "Save Tarn."', "about 200 dockers",
-     "Save Tarn."),
+    ('Outside the town hall, about forty fishermen waited in the rain, waving flags and chanting "Save Tarn."',
+     "about forty fishermen", "Save Tarn."),
     ("When the mayor rose, a woman near the stage screamed “Go home.”", "a woman near the stage", "Go home."),
 ])
 def test_quotes_a_short_chant_or_scream_right_after_its_verb_is_said(parse, text, speaker, words):
@@ -2764,61 +2764,60 @@ def test_quotes_a_short_chant_or_scream_right_after_its_verb_is_said(parse, text
 
 
 def test_quotes_an_opening_mark_typed_where_a_closing_mark_stands_still_signs_the_quotation(parse):
-    """“Apparently not,“ he said. — copy typed on a keyboard may close with “: the cue after it
+    """“Not a chance,“ he said. — copy typed on a keyboard may close with “: the cue after it
     still signs the quotation, and the statement's text ends without a stray mark."""
-    text = ("Dan Orrin hoped the paper would stop.\n\n"
-            "“Apparently not,“ he said. “A leopard does not change its spots.”")
+    text = ("Dan Orrin hoped the council would relent.\n\n"
+            "“Not a chance,“ he said. “The council never changes its mind.”")
     found = quotes.attribute(parse(text), [])[0]
     assert [(q.speaker, q.rule.split(":")[-1], q.text) for q in found if q.kind == "direct"] == [
-        ("Dan Orrin", "quote_cue", "Apparently not,“ he said. “A leopard does not change its spots.")]
+        ("Dan Orrin", "quote_cue", "Not a chance,“ he said. “The council never changes its mind.")]
 
 
 def test_quotes_a_quotation_a_participle_introduced_is_all_its_closing_cue_says(parse):
     """"Brill weighed in, telling the Ledger in an interview, “…,” he said": the participle's phrase
     ends at the quotation's comma, so the words before it are the writer's and "said" signs only
     the quotation (before, the parser's clause took the whole sentence)."""
-    text = ("Vice Mayor Joe Brill weighed in as well, telling the Ledger in an interview published on Monday, "
-            "“But gosh almighty, they are both qualified,” he said.")
+    text = ("Councillor Joe Brill weighed in too, telling the Courier in an interview printed on Monday, "
+            "“But really, they are both able,” he said.")
     found = [q for q in quotes.attribute(parse(text), [])[0] if q.cue == "said"]
-    assert [q.text for q in found] == ["But gosh almighty, they are both qualified,"]
+    assert [q.text for q in found] == ["But really, they are both able,"]
 
 
 def test_quotes_a_quotation_signed_by_its_own_cue_does_not_open_the_next_cues_statement(parse):
     """“A,” he said at a briefing, and then predicted: “B.”: A has its own cue ("said"), so it is
     not the first half of what "predicted" introduces; two statements."""
-    text = ("Campaign chairman Paul Marek spoke. “We think that the message will resonate,” he said at a Sunday "
-            "news conference, and then predicted: “We do think that our support is growing. I expect to do much "
-            "better.”")
+    text = ("Port director Paul Marek spoke. “We believe the new schedule will work,” he said at a morning briefing, "
+            "and then predicted: “We expect more ferries by June. I think the numbers will double.”")
     assert [(q.cue, q.text) for q in quotes.attribute(parse(text), [])[0]] == [
-        ("said", "We think that the message will resonate,"),
-        ("predicted", "We do think that our support is growing. I expect to do much better.")]
+        ("said", "We believe the new schedule will work,"),
+        ("predicted", "We expect more ferries by June. I think the numbers will double.")]
 
 
 def test_quotes_a_name_the_parser_read_as_a_second_object_is_what_the_naming_verb_says(parse):
-    """"Tarn branded North Vestra an “outlaw nation”": the parser made the name given a second
+    """"Tarn branded North Vestra a “rogue port”": the parser made the name given a second
     object, not a predicate; it is still what Tarn called North Vestra."""
-    text = 'The vote was close. Tarn branded North Vestra an "outlaw nation in the neighborhood."'
-    assert _who_said_what(parse, text) == [("Tarn", 'North Vestra an "outlaw nation in the neighborhood."')]
+    text = 'The vote was close. Tarn branded North Vestra a "rogue port on the coast."'
+    assert _who_said_what(parse, text) == [("Tarn", 'North Vestra a "rogue port on the coast."')]
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ('"This is a big year for our next senator, Bobby Lusk!" Lusk\'s niece, state Del. Marcia "Cia" Brill '
-     '(D-Newport), shouted to the crowd.', "Lusk's niece"),
-    ('"This is a big year for our next senator, Bobby Lusk!" Lusk\'s niece, state Del. Marcia Brill (D-Newport), '
-     'shouted to the crowd.', "Marcia Brill"),
+    ('"This is a great day for our harbour, Bobby Lusk!" Lusk\'s cousin, councillor Ilse "Lisi" Brill '
+     '(Tarn North), shouted to the crowd.', "Lusk's cousin"),
+    ('"This is a great day for our harbour, Bobby Lusk!" Lusk\'s cousin, councillor Ilse Brill (Tarn North), '
+     'shouted to the crowd.', "Lusk's cousin"),
 ])
 def test_quotes_a_role_and_name_with_a_nickname_before_the_cue_sign_the_quotation(parse, text, speaker):
-    """“…!” Lusk's niece, state Del. Marcia "Cia" Brill (D-Newport), shouted: a nickname in marks is
+    """“…!” Lusk's cousin, councillor Ilse "Lisi" Brill (Tarn North), shouted: a nickname in marks is
     no quotation, and the role, the name and the comma before the cue are all the source's words."""
     found = quotes.attribute(parse(text), [])[0]
     assert [(q.speaker, q.cue) for q in found] == [(speaker, "shouted")]
 
 
 def test_quotes_a_quoted_label_on_whom_a_phrasal_verb_goes_after(parse):
-    """"Lusk has gone after Halden as a “human leech …”": whom "gone after" names is put down as the
+    """"Lusk has gone after Halden as a “landlord …”": whom "gone after" names is put down as the
     quoted label, as an object is ("pounding Halden as a “con artist”")."""
-    text = "In recent weeks, Lusk has gone after Halden as a “human leech who will bleed the town.”"
-    assert _who_said_what(parse, text) == [("Lusk", "Halden as a “human leech who will bleed the town.”")]
+    text = "In recent weeks, Lusk has gone after Halden as a “landlord who will sell the harbour.”"
+    assert _who_said_what(parse, text) == [("Lusk", "Halden as a “landlord who will sell the harbour.”")]
 
 
 @pytest.mark.parametrize("text", [
@@ -2834,25 +2833,24 @@ def test_quotes_a_time_phrase_between_the_cue_and_its_clause_dates_the_telling(p
 def test_quotes_as_a_name_after_a_long_apposition_put_it_speaks_the_quotation(parse):
     """"As Anna Brill, professor of law …, put it, ''…''": the parser read the name as the object of
     "as" and left "put" without a subject; Brill still speaks, and the quotation is what she said."""
-    text = ("As Anna Brill, professor of law at Tarn and author of ''The Unwritten Charter,'' put it, ''Port "
-            "councillors should remember that a compromise today may be far better than the deal they get later.''")
-    assert _who_said_what(parse, text) == [("Anna Brill", "Port councillors should remember that a compromise today "
-                                                          "may be far better than the deal they get later.")]
+    text = ("As Anna Brill, professor of law at Tarn and author of ''The Quiet Harbour,'' put it, ''Councillors "
+            "should accept a modest deal now rather than a worse one after the vote.''")
+    assert _who_said_what(parse, text) == [("Anna Brill", "Councillors should accept a modest deal now rather than "
+                                                          "a worse one after the vote.")]
 
 
 def test_quotes_referred_to_as_a_quoted_label_is_said(parse):
-    """"A friend referred to him as “…”": "referred to" alone names; with a quoted label after "as"
+    """"A neighbour referred to her as “…”": "referred to" alone names; with a quoted label after "as"
     it puts the one named down as that, like "described him as"."""
-    text = "A friend referred to him as “the most beautiful soul I have ever met in my whole life” in a post."
-    assert _who_said_what(parse, text) == [("a friend", "him as “the most beautiful soul I have ever met in my "
-                                                        "whole life”")]
+    text = "A neighbour referred to her as “the kindest person on the whole street” in a letter."
+    assert _who_said_what(parse, text) == [("a neighbour", "her as “the kindest person on the whole street”")]
 
 
 @pytest.mark.parametrize("text, speaker, words", [
-    ("Gorka also made the point that the plan would make her “completely a third term” in office.", "Gorka",
-     "the plan would make her “completely a third term” in office"),
-    ("On Sunday, the dockers’ union tried to make the case that the strike was still in its early stages.",
-     "dockers’ union", "the strike was still in its early stages"),
+    ("Halden also made the point that the levy would leave her “a mayor without a budget” next year.", "Halden",
+     "the levy would leave her “a mayor without a budget”"),
+    ("On Sunday, the dockers’ union tried to make the case that the dispute was nearly over.", "dockers’ union",
+     "the dispute was nearly over"),
 ])
 def test_quotes_making_the_case_or_the_point_that_argues_the_clause(parse, text, speaker, words):
     """"made the point that …", "tried to make the case that …": what is argued is the that-clause,
@@ -2861,30 +2859,30 @@ def test_quotes_making_the_case_or_the_point_that_argues_the_clause(parse, text,
 
 
 @pytest.mark.parametrize("text, words", [
-    ("Lenz endorsed the re-election of Mayor Anna Brill and Senator Olaf Lusk.",
-     "the re-election of Mayor Anna Brill and Senator Olaf Lusk"),
-    ("The senator blamed Lenz directly for the harbour policies that have wrought turmoil in the port.",
-     "Lenz directly for the harbour policies that have wrought turmoil in the port"),
+    ("The dockers’ union endorsed the re-appointment of harbour master Ilse Varga and her deputy.",
+     "the re-appointment of harbour master Ilse Varga and her deputy"),
+    ("The senator blamed Lenz directly for the ferry cuts that have stranded the island towns.",
+     "Lenz directly for the ferry cuts that have stranded the island towns"),
 ])
 def test_quotes_an_object_runs_over_a_split_hyphen_and_an_adverb_before_its_grounds(parse, text, words):
-    """"endorsed the re-election of …" (the tokenizer split the word at its hyphen and the parser made
+    """"endorsed the re-appointment of …" (the tokenizer split the word at its hyphen and the parser made
     each piece an object) and "blamed Lenz directly for …" (the adverb stands between the object and
     what Lenz is blamed for): the object is all of it."""
     assert [w for _, w in _who_said_what(parse, text)] == [words]
 
 
 def test_quotes_an_as_phrase_read_as_a_clause_still_says_what_the_object_is(parse):
-    """"described the country as beset by smugglers": the parser read "as" as the mark of a clause
-    with no subject; it still says what the country is, so the object runs over it."""
-    text = "Lenz described the country as beset by smugglers at a rally on Monday."
-    assert _who_said_what(parse, text) == [("Lenz", "the country as beset by smugglers")]
+    """"described the old quay as beset by rats": the parser read "as" as the mark of a clause with
+    no subject; it still says what the quay is, so the object runs over it."""
+    text = "Lenz described the old quay as beset by rats and gulls at a meeting on Monday."
+    assert _who_said_what(parse, text) == [("Lenz", "the old quay as beset by rats and gulls")]
 
 
 def test_quotes_what_a_topic_verb_names_runs_over_the_grounds_the_parser_hung_on_the_verb(parse):
-    """"lashed out at Tarn for having shut the port": "for" names what Tarn is attacked for; the
-    parser hung it on the verb, but it is part of what was spoken of."""
-    text = "Halden lashed out at Tarn for having shut the port, and dared the council to try it again."
-    assert ("Halden", "Tarn for having shut the port") in _who_said_what(parse, text)
+    """"lashed out at the board for having sold the quay": "for" names what the board is attacked for;
+    the parser hung it on the verb, but it is part of what was spoken of."""
+    text = "Halden lashed out at the board for having sold the quay, and asked the council to reverse the sale."
+    assert ("Halden", "the board for having sold the quay") in _who_said_what(parse, text)
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -2909,9 +2907,8 @@ def test_quotes_he_or_she_passes_over_a_person_the_article_shows_is_of_the_other
 
 
 def test_quotes_a_quoted_slogan_set_off_after_the_object_names_the_object(parse):
-    """"noted the change from the usual slogan, “Make Tarn Great Again.”": the parser took the
-    slogan's first word for a verb "noted" governs; the reporters noted the change, they did not say
-    the slogan."""
-    text = "Many reporters noted the change from the usual campaign slogan, “Make Tarn Great Again.”"
+    """"noted the shift from the old motto, “Keep Tarn Working.”": the parser took the motto's first
+    word for a verb "noted" governs; the columnists noted the shift, they did not say the motto."""
+    text = "Several columnists noted the shift from the old campaign motto, “Keep Tarn Working.”"
     assert _who_said_what(parse, text) == [
-        ("many reporters", "the change from the usual campaign slogan, “Make Tarn Great Again.”")]
+        ("several columnists", "the shift from the old campaign motto, “Keep Tarn Working.”")]

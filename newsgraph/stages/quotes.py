@@ -1412,9 +1412,9 @@ ADDRESSED_REQUESTS = {"ask", "urge", "encourage", "call"}
 
 
 def _quoted_apposition(cue: Token, child: Token) -> int | None:
-    """"noted the change from the usual slogan, “Make Tarn Great Again”": a quotation set off by a
-    comma after the cue's object names what the object is; the parser took its first word for a
-    verb the cue governs. The end of the quotation, or None."""
+    """"noted the shift from the old motto, “Keep Tarn Working”": a quotation set off by a comma
+    after the cue's object names what the object is; the parser took its first word for a verb the
+    cue governs. The end of the quotation, or None."""
     doc = cue.doc
     first = child.left_edge.i
     if first > 0 and not doc[first].is_quote and doc[first - 1].is_quote:
@@ -1456,23 +1456,23 @@ def _object_content(cue: Token) -> Span | None:
             # hang the object's prepositional phrase on the verb; a pronoun is content only with what
             # that phrase says of it ("accused him | of having a “penchant for secrecy”")
             end = child.right_edge.i
-            for more in cue.children:  # "noted the change from the slogan, | “Make Tarn Great Again”"
+            for more in cue.children:  # "noted the shift from the old motto, | “Keep Tarn Working”"
                 if (named := _quoted_apposition(cue, more)) is not None and more.left_edge.i in (end + 2, end + 3):
                     end = named
             for more in cue.children:  # "endorsed the re | - | election of …": a word the tokenizer split at its hyphen
                 if more.dep_ == "dobj" and more.left_edge.i == end + 1 and HYPHENS & {doc[end].text, doc[end + 1].text}:
                     end = more.right_edge.i
-            for prep in cue.children:  # "… as a “tax on bread” | during a stop in Tarn": time and place stay out
-                # (over an adverb of the verb's: "blamed Lenz directly | for the decade of …")
-                between = doc[end + 1:prep.i]
-                if prep.dep_ == "prep" and prep.i > end and prep.lower_ not in CIRCUMSTANCE_PREPOSITIONS \
-                        and (not between or prep.lower_ in GROUNDS_PREPOSITIONS
+            for phrase in cue.children:  # "… as a “tax on bread” | during a stop in Tarn": time and place stay out
+                # (over an adverb of the verb's: "blamed Lenz directly | for the ferry cuts")
+                between = doc[end + 1:phrase.i]
+                if phrase.dep_ == "prep" and phrase.i > end and phrase.lower_ not in CIRCUMSTANCE_PREPOSITIONS \
+                        and (not between or phrase.lower_ in GROUNDS_PREPOSITIONS
                              and all(t.dep_ == "advmod" and t.head.i == cue.i and t.pos_ == "ADV" for t in between)):
-                    end = prep.right_edge.i
-                # "described the country | as beset by smugglers": an "as" the parser read as a clause's mark
-                if prep.dep_ == "advcl" and prep.left_edge.i == end + 1 and prep.left_edge.lower_ == "as" \
-                        and prep.left_edge.dep_ == "mark" and not any(c.dep_ in SUBJECT_DEPS for c in prep.children):
-                    end = prep.right_edge.i
+                    end = phrase.right_edge.i
+                # "described the old quay | as beset by rats": an "as" the parser read as a clause's mark
+                if phrase.dep_ == "advcl" and phrase.left_edge.i == end + 1 and phrase.left_edge.lower_ == "as" \
+                        and phrase.left_edge.dep_ == "mark" and not any(c.dep_ in SUBJECT_DEPS for c in phrase.children):
+                    end = phrase.right_edge.i
             if child.pos_ == "PRON" and (end == child.right_edge.i
                                          or not _says_of_pronoun(cue, doc[child.right_edge.i + 1])):
                 continue
@@ -1927,8 +1927,9 @@ def _closes_inner_quotation(text: str, start: int, end: int) -> bool:
     if text[end - 2:end] == "''":
         return text.count("''", start, end - 2) % 2 == 1
     if text[end - 1] == "”":
-        # (a “ after a word or a stop closes: “Apparently not,“ he said.)
-        typed = sum(1 for i in range(max(start, 1), end - 1) if text[i] == "“" and (text[i - 1].isalnum() or text[i - 1] in ",.!?"))
+        # (a “ after a word or a stop closes: “Not a chance,“ he said.)
+        typed = sum(1 for i in range(max(start, 1), end - 1)
+                    if text[i] == "“" and (text[i - 1].isalnum() or text[i - 1] in ",.!?"))
         return text.count("“", start, end - 1) - typed > text.count("”", start, end - 1) + typed
     if text[end - 1] == '"':
         return text.count('"', start, end - 1) % 2 == 1
@@ -2094,11 +2095,13 @@ def _from_colon_quotation(clause: Span, cue: Token, marked: list[Marked]) -> Spa
 
 
 def _introduced_by_a_cue(clause: Span, cue: Token, opener: int) -> bool:
-    """"Brill weighed in, telling the Ledger, “…,” he said": a participle cue whose phrase ends at the
-    quotation's comma introduced it already; the words before are the writer's, not what was said."""
+    """"Brill weighed in, telling the Ledger, “…,” he said": a participle cue whose phrase runs to the
+    quotation's comma (or, as the parser may have it, into the quotation) introduced it already; the
+    words before are the writer's, not what was said."""
     words = [t for t in clause if t.idx < opener]
     return bool(words) and words[-1].text == "," and any(
-        t.tag_ == "VBG" and is_cue(t) and t.i != cue.i and t.right_edge.i in (words[-1].i - 1, words[-1].i) for t in words)
+        t.tag_ == "VBG" and is_cue(t) and t.i != cue.i and t.right_edge.i >= words[-1].i - 1
+        and clause.doc[t.left_edge.i - 1].text == "," for t in words)  # (a participle phrase set off by commas)
 
 
 def label_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list[Found]:
@@ -2297,7 +2300,7 @@ def topic_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list
         if subject is None or not _can_speak(subject, verb) or _colon_after(topic):
             continue  # "apologised for the delay: “…”": the words after the colon are the statement
         end = topic.right_edge.i
-        for more in verb.children:  # "pointed to the Fight | for 15 protesters …": the parser hung the rest on the verb
+        for more in verb.children:  # "lashed out at the board | for having sold the quay": hung on the verb
             if more.dep_ == "prep" and more.i == end + 1 and more.lower_ in GROUNDS_PREPOSITIONS \
                     and not any(_when_or_amount(c) for c in more.children):  # (not "for an hour")
                 end = more.right_edge.i
@@ -2586,8 +2589,8 @@ ARGUED_NOUNS = {"case", "point", "argument"}
 
 
 def argued_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list[Found]:
-    """"Gorka made the point that the plan would fail", "tried to make the case that the fight was
-    young": what is argued is the that-clause, said by whoever makes it."""
+    """"Halden made the point that the levy would fail", "tried to make the case that the dispute was
+    nearly over": what is argued is the that-clause, said by whoever makes it."""
     out = []
     taken = {s.cue.i for s in found if s.cue is not None}
     for verb in _tokens(doc):
@@ -3388,14 +3391,14 @@ def _cue_after(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token]
 
 
 def _nickname(token: Token) -> bool:
-    """Marcia "Cia" Brill: one quoted word between the parts of a name is a nickname, not a quotation."""
+    """Ilse "Lisi" Brill: one quoted word between the parts of a name is a nickname, not a quotation."""
     doc = token.doc
     return 0 < token.i - 1 and token.i + 2 < len(doc) and doc[token.i - 1].is_quote and doc[token.i + 1].is_quote \
         and all(t.text[:1].isupper() and t.is_alpha for t in (doc[token.i - 2], token, doc[token.i + 2]))
 
 
 def _apposed_subject(cue: Token, subject: Token) -> Token:
-    """"Lusk's niece, state Del. Marcia Brill, shouted": the parser may make the role and the name
+    """"Lusk's cousin, councillor Ilse Brill, shouted": the parser may make the role and the name
     two subjects of the cue; the role, set off by a comma right before the name, leads."""
     doc = cue.doc
     before = [c for c in cue.children if c.dep_ == "nsubj" and c.right_edge.i + 2 == subject.left_edge.i
@@ -3757,7 +3760,8 @@ def _name_before_colon(doc: Doc, m: Marked) -> Span | None:
     return name
 
 
-UTTERANCE_VERBS = {"say", "reply", "answer", "respond", "add", "write", "tweet", "exclaim", "shout", "yell", "chant", "scream"}
+UTTERANCE_VERBS = {"say", "reply", "answer", "respond", "add", "write", "tweet", "exclaim", "shout", "yell", "chant",
+                   "scream"}
 
 
 def _cue_before_utterance(doc: Doc, m: Marked, marked: list[Marked]) -> tuple[Token, Token] | None:
@@ -4311,12 +4315,11 @@ def _fronted_clause_subject(pronoun: Token, subjects: list[tuple[int, str]]) -> 
 def _antecedent(offset: int, subjects: list[tuple[int, str]], pronoun: str,
                 genders: dict[str, str] | None = None) -> str | None:
     """The latest person named as a subject before the pronoun; "he" and "she" pass over anyone
-    the article shows to be of the other gender ("Lenz sharpened her knife. He said …")."""
+    the article shows to be of the other gender ("Mrs. Lenz spoke, then Halden. … He said …")."""
     if pronoun == "they":
         return None
-    wanted = PRONOUN_GENDERS.get(pronoun)
-    earlier = [name for at, name in subjects if at < offset
-               and not (wanted and (genders or {}).get(name, wanted) != wanted)]
+    wanted, shown = PRONOUN_GENDERS.get(pronoun), genders or {}
+    earlier = [name for at, name in subjects if at < offset and not (wanted and shown.get(name, wanted) != wanted)]
     return earlier[-1] if earlier else None
 
 
@@ -4352,13 +4355,13 @@ def person_genders(doc: Doc, people: People, marked: list[Marked]) -> dict[str, 
 
 
 def _gender_shown_in_clause(subject: Token) -> str | None:
-    """"Halden found himself …" (a reflexive in the subject's own clause, before anyone else is
+    """"Halden defended himself …" (a reflexive in the subject's own clause, before anyone else is
     named) or "Lenz said she would …" (a speaker's reported clause opening with "he" or "she"). A
-    possessive shows nothing: "Lenz called his vote irresponsible" is about another man."""
+    possessive shows nothing: in "Lenz praised his speech" the speech is another man's."""
     verb = subject.head
     if _embedded(subject):
         return None
-    said = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and is_cue(verb)), None)
+    said = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None) if is_cue(verb) else None
     opener = next((c for c in said.children if c.dep_ == "nsubj" and c.left_edge.i <= said.left_edge.i + 1), None) \
         if said is not None else None
     if opener is not None and opener.lower_ in ("he", "she") and opener.i <= verb.i + 2:
