@@ -2912,3 +2912,10 @@ def test_quotes_a_quoted_slogan_set_off_after_the_object_names_the_object(parse)
     text = "Several columnists noted the shift from the old campaign motto, “Keep Tarn Working.”"
     assert _who_said_what(parse, text) == [
         ("several columnists", "the shift from the old campaign motto, “Keep Tarn Working.”")]
+
+
+def test_quotes_two_subjects_split_at_a_lists_comma_are_one_speaker(parse):
+    """"… Anna Brill and Olaf Lenz of the University of Tarn, Vestra suggest": the parser made
+    "Vestra" a second subject; the speakers are the researchers, never the place at the list's end."""
+    text = "Two researchers, Anna Brill and Olaf Lenz of the University of Tarn, Vestra suggest that the port was doomed."
+    assert [who for who, _ in _who_said_what(parse, text)] == ["Anna Brill"]

@@ -743,7 +743,22 @@ def _unquoted_subjects(verb: Token, marked: list[Marked]) -> list[Token]:
 def _nearer_subject(subjects: list[Token], cue: Token) -> Token | None:
     """Of the subjects the parser gave a cue (in text order), the nearest before it, else the first after it."""
     before = [c for c in subjects if c.i < cue.i]
+    if len(before) > 1 and _list_split(before[-2], before[-1]):
+        return before[-2]  # "Most voters in Alabama, Georgia and Virginia said": one subject, not "Georgia"
     return before[-1] if before else next(iter(subjects), None)
+
+
+def _list_split(first: Token, second: Token) -> bool:
+    """Two subjects the parser made of one phrase at a list's comma: the second goes on a list the first
+    ends with ("voters in Alabama, | Georgia and Virginia", "Cohen of the University of California, |
+    Berkeley"): a list of its own after the comma, or a name of the same kind as the word before it."""
+    doc = first.doc
+    comma = first.right_edge.i + 1
+    if comma + 1 != second.left_edge.i or doc[comma].text != ",":
+        return False
+    last = doc[comma - 1]
+    return any(c.dep_ == "conj" for c in second.children) and second.pos_ in ("PROPN", "NOUN") \
+        or bool(second.ent_type_) and second.ent_type_ == last.ent_type_ and second.ent_type_ in ("GPE", "LOC", "ORG", "NORP")
 
 
 def _subject_read_as_clause(cue: Token) -> Token | None:
