@@ -2919,3 +2919,17 @@ def test_quotes_two_subjects_split_at_a_lists_comma_are_one_speaker(parse):
     "Vestra" a second subject; the speakers are the researchers, never the place at the list's end."""
     text = "Two researchers, Anna Brill and Olaf Lenz of the University of Tarn, Vestra suggest that the port was doomed."
     assert [who for who, _ in _who_said_what(parse, text)] == ["Anna Brill"]
+
+
+@pytest.mark.parametrize("text, speaker, words", [
+    ("He would be a better mayor than Lenz “no matter what,” one reader commented.", "one reader",
+     "He would be a better mayor than Lenz “no matter what,”"),
+    ('The first four towns that vote hold only 4% of the seats, while the March towns hold more than half and '
+     '"better reflect the true mix of the county," Marek Lusk wrote.', "Marek Lusk",
+     'The first four towns that vote hold only 4% of the seats, while the March towns hold more than half and '
+     '"better reflect the true mix of the county,"'),
+])
+def test_quotes_a_quotation_that_finishes_a_signed_sentence_says_the_sentence(parse, text, speaker, words):
+    """A lower-case quotation that finishes a sentence signed after it ("…, one reader commented")
+    says the whole sentence, once: the clause before it is no statement of its own."""
+    assert _who_said_what(parse, text) == [(speaker, words)]

@@ -3052,7 +3052,8 @@ def adjacent_statements(doc: Doc, marked: list[Marked], claimed: list[Found]) ->
                 subject = None
             if subject is not None:
                 m.claimed = True
-                front = None if after else _sentence_before_parenthesis(doc, m, cue, subject, marked)
+                front = _sentence_a_quotation_finishes(doc, m, cue, marked) if after \
+                    else _sentence_before_parenthesis(doc, m, cue, subject, marked)
                 start, parts = (front[0], [front, *(_own_parts(m) or [(m.start, m.end)])]) if front else (m.start, _own_parts(m))
                 found.append(Found(start, m.end, f"{NAME}:quote_cue", 0.9, parts,
                                    cue=cue, speaker=_subject_span(subject), source=_relative_source(cue, subject)))
@@ -3168,6 +3169,35 @@ def _sentence_before_parenthesis(doc: Doc, m: Marked, cue: Token, subject: Token
         return None
     first = next(t for t in doc[start:comma] if not t.is_punct and not t.is_space)
     return first.idx, doc[comma - 1].idx + len(doc[comma - 1].text)
+
+
+def _sentence_a_quotation_finishes(doc: Doc, m: Marked, cue: Token, marked: list[Marked]) -> tuple[int, int] | None:
+    """"He would be a better mayor than Lenz “no matter what,” one user commented": a quotation in
+    lower case that finishes a sentence signed after it says that sentence with the words before it
+    (not after a colon or comma, which introduce it, nor over another cue or quotation, nor when
+    the words are a phrase or a subordinate clause)."""
+    text = _text(doc)
+    opener = _opener(text, m)
+    first = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if not text[m.start:m.start + 1].islower() or not _marked_words(text, m).endswith(",") or first is None \
+            or cue.i < first.end:
+        return None  # (signed: it ends in a comma, left open for its cue)
+    sentence = first[0].sent
+    before = doc[sentence.start:first[0].i]
+    words = [t for t in before if t.idx < opener and t.is_alpha]
+    gap = text[sentence.start_char:opener].rstrip()
+    if len(words) < 3 or gap.endswith((":", ",")) or "\n" in gap or any(is_cue(t) or _inside(t.idx, marked) for t in words) \
+            or _opens_a_phrase(words):
+        return None  # ("To a question on the “…,”", "But because X is “…,”": the words are no clause of their own)
+    lead = next(t for t in before if not t.is_punct and not t.is_space)
+    return lead.idx, len(gap)
+
+
+def _opens_a_phrase(words: list[Token]) -> bool:
+    """The words open with a preposition or a subordinating conjunction ("To a question on …", "But
+    because …"), not with a clause of their own."""
+    lead = next((t for t in words if t.pos_ != "CCONJ"), None)
+    return lead is None or lead.pos_ in ("ADP", "SCONJ") or lead.dep_ == "mark"
 
 
 def _own_parts(m: Marked) -> list[tuple[int, int]]:
@@ -4920,10 +4950,16 @@ def _to_quote(doc: Doc, s: Found, marked: list[Marked]) -> Quote:
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:
-    """One statement per content span: keep the most confident of overlapping twins."""
+    """One statement per content span: keep the most confident of overlapping twins, and drop a
+    statement that another of the same cue and speaker holds whole ("He would be a better mayor …
+    “no matter what,” one user commented": the clause before the quotation is in the sentence it
+    finishes)."""
     kept: list[Quote] = []
     for q in sorted(quotes, key=lambda q: (-q.confidence, q.start)):
         if any(_overlap(q, k) >= 0.8 * max(q.end - q.start, k.end - k.start) for k in kept):
+            continue
+        if q.cue_start is not None and any(k.cue_start == q.cue_start and k.speaker == q.speaker
+                                           and k.start <= q.start and q.end <= k.end for k in kept):
             continue
         kept.append(q)
     return sorted(kept, key=lambda q: q.start)
