@@ -2922,14 +2922,14 @@ def test_quotes_two_subjects_split_at_a_lists_comma_are_one_speaker(parse):
 
 
 @pytest.mark.parametrize("text, speaker, words", [
-    ("He would be a better mayor than Lenz “no matter what,” one reader commented.", "one reader",
-     "He would be a better mayor than Lenz “no matter what,”"),
-    ('The first four towns that vote hold only 4% of the seats, while the March towns hold more than half and '
-     '"better reflect the true mix of the county," Marek Lusk wrote.', "Marek Lusk",
-     'The first four towns that vote hold only 4% of the seats, while the March towns hold more than half and '
-     '"better reflect the true mix of the county,"'),
+    ("She would make a better harbour master than Halden “come what may,” one caller commented.", "one caller",
+     "She would make a better harbour master than Halden “come what may,”"),
+    ('The two northern wards hold barely a tenth of the votes, while the river wards hold most of them and '
+     '"speak for the whole of the town," Marek Lusk wrote.', "Marek Lusk",
+     'The two northern wards hold barely a tenth of the votes, while the river wards hold most of them and '
+     '"speak for the whole of the town,"'),
 ])
 def test_quotes_a_quotation_that_finishes_a_signed_sentence_says_the_sentence(parse, text, speaker, words):
-    """A lower-case quotation that finishes a sentence signed after it ("…, one reader commented")
+    """A lower-case quotation that finishes a sentence signed after it ("…, one caller commented")
     says the whole sentence, once: the clause before it is no statement of its own."""
     assert _who_said_what(parse, text) == [(speaker, words)]

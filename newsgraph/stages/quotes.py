@@ -744,14 +744,14 @@ def _nearer_subject(subjects: list[Token], cue: Token) -> Token | None:
     """Of the subjects the parser gave a cue (in text order), the nearest before it, else the first after it."""
     before = [c for c in subjects if c.i < cue.i]
     if len(before) > 1 and _list_split(before[-2], before[-1]):
-        return before[-2]  # "Most voters in Alabama, Georgia and Virginia said": one subject, not "Georgia"
+        return before[-2]  # "Most dockers in Tarn, Vestra and Lusk said": one subject, not "Vestra and Lusk"
     return before[-1] if before else next(iter(subjects), None)
 
 
 def _list_split(first: Token, second: Token) -> bool:
     """Two subjects the parser made of one phrase at a list's comma: the second goes on a list the first
-    ends with ("voters in Alabama, | Georgia and Virginia", "Cohen of the University of California, |
-    Berkeley"): a list of its own after the comma, or a name of the same kind as the word before it."""
+    ends with ("dockers in Tarn, | Vestra and Lusk", "Brill of the University of Tarn, | Vestra"): a
+    list of its own after the comma, or a name of the same kind as the word before it."""
     doc = first.doc
     comma = first.right_edge.i + 1
     if comma + 1 != second.left_edge.i or doc[comma].text != ",":
@@ -3172,10 +3172,10 @@ def _sentence_before_parenthesis(doc: Doc, m: Marked, cue: Token, subject: Token
 
 
 def _sentence_a_quotation_finishes(doc: Doc, m: Marked, cue: Token, marked: list[Marked]) -> tuple[int, int] | None:
-    """"He would be a better mayor than Lenz “no matter what,” one user commented": a quotation in
-    lower case that finishes a sentence signed after it says that sentence with the words before it
-    (not after a colon or comma, which introduce it, nor over another cue or quotation, nor when
-    the words are a phrase or a subordinate clause)."""
+    """"She would make a better harbour master than Halden “come what may,” one caller commented": a
+    quotation in lower case that finishes a sentence signed after it says that sentence with the
+    words before it (not after a colon or comma, which introduce it, nor over another cue or
+    quotation, nor when the words are a phrase or a subordinate clause)."""
     text = _text(doc)
     opener = _opener(text, m)
     first = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -4951,9 +4951,9 @@ def _to_quote(doc: Doc, s: Found, marked: list[Marked]) -> Quote:
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:
     """One statement per content span: keep the most confident of overlapping twins, and drop a
-    statement that another of the same cue and speaker holds whole ("He would be a better mayor …
-    “no matter what,” one user commented": the clause before the quotation is in the sentence it
-    finishes)."""
+    statement that another of the same cue and speaker holds whole ("She would make a better harbour
+    master … “come what may,” one caller commented": the clause before the quotation is in the
+    sentence it finishes)."""
     kept: list[Quote] = []
     for q in sorted(quotes, key=lambda q: (-q.confidence, q.start)):
         if any(_overlap(q, k) >= 0.8 * max(q.end - q.start, k.end - k.start) for k in kept):
