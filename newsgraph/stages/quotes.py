@@ -398,7 +398,7 @@ def _signature_inside(cue: Token) -> tuple[Token, Token, Token] | None:
     by commas inside the sentence; the parser took the words before it for the cue's subject and
     the speaker for the subject of what follows. (front, speaker, clause), or None."""
     doc = cue.doc
-    if cue.lemma_.lower() not in INVERTIBLE or cue.tag_ not in ("VBD", "VBZ") or cue.i < 2 or doc[cue.i - 1].text != ",":
+    if not _inverted_after_comma(cue):
         return None
     front = next((c for c in cue.children if c.dep_ == "nsubj" and c.right_edge.i in (cue.i - 2, cue.i - 1)), None)
     if front is None:
@@ -415,6 +415,11 @@ def _signature_inside(cue: Token) -> tuple[Token, Token, Token] | None:
     if comma >= clause.i or doc[comma].text != "," or not (speaker.pos_ == "PROPN" or _can_speak(speaker, cue)):
         return None
     return front, speaker, clause
+
+
+def _inverted_after_comma(cue: Token) -> bool:
+    """", said Ostrow", ", says Lind": a cue that can stand before its speaker, right after a comma."""
+    return cue.lemma_.lower() in INVERTIBLE and cue.tag_ in ("VBD", "VBZ") and cue.i >= 2 and cue.doc[cue.i - 1].text == ","
 
 
 def _inverted_said(token: Token) -> bool:
@@ -1224,7 +1229,7 @@ def _signed_sentence(cue: Token) -> Span | None:
 def _inverted_signer(cue: Token) -> Token | None:
     """The speaker right after an inverted cue set off by a comma ("…, said Anna Brill"), where the
     parser read the words before the comma as a second subject rather than the cue's clause."""
-    if cue.lemma_.lower() not in INVERTIBLE or cue.tag_ not in ("VBD", "VBZ") or cue.i < 2 or cue.doc[cue.i - 1].text != ",":
+    if not _inverted_after_comma(cue):
         return None
     speaker = next((c for c in cue.rights if c.dep_ == "nsubj" and c.left_edge.i == cue.i + 1), None)
     if speaker is None or _when_or_amount(speaker):
@@ -3178,12 +3183,12 @@ def _sentence_a_quotation_finishes(doc: Doc, m: Marked, cue: Token, marked: list
     quotation, nor when the words are a phrase or a subordinate clause)."""
     text = _text(doc)
     opener = _opener(text, m)
-    first = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if not text[m.start:m.start + 1].islower() or not _marked_words(text, m).endswith(",") or first is None \
-            or cue.i < first.end:
+    quoted = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if not text[m.start:m.start + 1].islower() or not _marked_words(text, m).endswith(",") or quoted is None \
+            or cue.i < quoted.end:
         return None  # (signed: it ends in a comma, left open for its cue)
-    sentence = first[0].sent
-    before = doc[sentence.start:first[0].i]
+    sentence = quoted[0].sent
+    before = doc[sentence.start:quoted[0].i]
     words = [t for t in before if t.idx < opener and t.is_alpha]
     gap = text[sentence.start_char:opener].rstrip()
     if len(words) < 3 or gap.endswith((":", ",")) or "\n" in gap or any(is_cue(t) or _inside(t.idx, marked) for t in words) \
@@ -3284,10 +3289,10 @@ def _only_speaker_between(doc: Doc, close: int, cue: Token) -> bool:
     """Between a quotation and the cue after it stand only the cue and its speaker ("“A,”
     Mr. Obama said"), not a sentence of its own ("“A.” To which she said")."""
     first = _first_word_after(doc, close)
+    if first is None or any(is_cue(t) for t in doc[first.i:cue.i]):
+        return False  # (“A,” he said at a briefing, and then predicted: “B.”: A has a cue of its own)
     subject = subject_of(cue)
-    if first is not None and any(is_cue(t) for t in doc[first.i:cue.i]):
-        return False  # “A,” he said at a briefing, and then predicted: “B.”: A has a cue of its own
-    return first is not None and (first.i == cue.i or (subject is not None and subject.left_edge.i <= first.i))
+    return first.i == cue.i or (subject is not None and subject.left_edge.i <= first.i)
 
 
 SPLIT_GAP_WORDS = 40  # "said Patrick Ames, a law professor at the state university who advised the board"
