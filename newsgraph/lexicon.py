@@ -27,6 +27,7 @@ class Lexicon:
     evidence_sources: frozenset[str] = frozenset()  # … or with one of these as subject
     attitude_verbs: frozenset[str] = frozenset()  # report a view, not words
     stance_verbs: frozenset[str] = frozenset()  # "supports the levy": a stance, never a cue
+    refusal_verbs: frozenset[str] = frozenset()  # "declined to comment": an answer that says nothing
     request_verbs: frozenset[str] = frozenset()  # "pressed Lenz to resign": a statement only with whom and what
     view_verbs: frozenset[str] = frozenset()  # "sees the levy as a lifeline": a view, with "as" only
     topic_verbs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "talked about": verb → prepositions
@@ -113,6 +114,7 @@ def lexicon() -> Lexicon:
         evidence_sources=frozenset(table["speech"]["evidence_sources"]),
         attitude_verbs=frozenset(table["speech"]["attitude_verbs"]),
         stance_verbs=frozenset(table["speech"]["stance_verbs"]),
+        refusal_verbs=frozenset(table["speech"]["refusal_verbs"]),
         request_verbs=frozenset(table["speech"]["request_verbs"]),
         view_verbs=frozenset(table["speech"]["view_verbs"]),
         topic_verbs={verb: tuple(preps) for verb, preps in table["speech"]["topic_verbs"].items()},

@@ -2007,6 +2007,7 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
     found += noun_statements(doc, marked)
     found += argued_statements(doc, marked, found)
     found += stance_statements(doc, marked, found)
+    found += refusal_statements(doc, marked, found)
     found += request_statements(doc, marked, found)
     found += topic_statements(doc, marked, found)
     found += that_statements(doc, marked, found)
@@ -2182,6 +2183,28 @@ def stance_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> lis
                 or len(content) < 2 and not _backs_a_name(verb, content):
             continue
         out.append(_subject_statement(content, marked, STANCE, 0.6, verb, verb, subject))
+    return out
+
+
+REFUSAL = f"{NAME}:refusal"
+
+
+def refusal_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list[Found]:
+    """"Dorin declined to comment", "the ministry refused to say when …": a refusal to speak or act is
+    the source's answer, its infinitive (with "to") or object the content; asserted, where no statement
+    found holds the verb."""
+    out = []
+    for verb in _tokens(doc):
+        if verb.lemma_.lower() not in lexicon().refusal_verbs or not _free_verb(verb, marked, found) \
+                or any(c.dep_ in ("neg", "auxpass") or c.tag_ == "MD" for c in verb.children):
+            continue
+        content = next((c for c in verb.children
+                        if c.i > verb.i and (c.dep_ == "dobj" or c.dep_ == "xcomp" and _infinitive(c))), None)
+        subject = subject_of(verb, marked) if content is not None else None
+        if subject is None or not _can_speak(subject, verb) or subject.lower_ in WRITER:
+            continue
+        out.append(_subject_statement(doc[content.left_edge.i:content.right_edge.i + 1], marked, REFUSAL, 0.6,
+                                      verb, verb, subject))
     return out
 
 
@@ -2701,10 +2724,16 @@ def _tensed(verb: Token) -> bool:
     return verb.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in verb.children)
 
 
+QUESTION_OPENERS = {"whether", "if", "how", "why", "what", "when", "where", "who", "whom", "which"}
+
+
 def _not_a_statement(cue: Token, clause: Span) -> bool:
-    """"Asked whether …", "declined to say whether …", "did not say when …": nothing was stated."""
+    """"Asked whether …", "declined to say whether …", "did not say when …": nothing was stated (a
+    refusal is the refusal rule's statement); "the council asked why …" is the council's question."""
+    if _question_put(cue, clause):
+        return False
     if cue.lemma_.lower() == "ask" and not _requested(cue, clause) or clause[0].lower_ == "whether":
-        return True  # a question states nothing; "asked the court to block the sale" requests
+        return True  # "asked if she believed …" is no belief of hers; "asked the court to block it" requests
     if clause[0].lower_ == "if" and clause[0].head.i == clause.root.i:
         return True  # "did not say if …" asks; "said if elected, he would …" states a condition
     if any(c.dep_ == "neg" for c in cue.children):
@@ -2714,6 +2743,14 @@ def _not_a_statement(cue: Token, clause: Span) -> bool:
     if cue.lemma_.lower() in lexicon().evidence_verbs and not _finite(clause) and not _measured_by(cue):
         return True
     return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in ("decline", "refuse")
+
+
+def _question_put(cue: Token, clause: Span) -> bool:
+    """"The council asked the minister why the ferry was cancelled": a question its asker puts,
+    named as the subject of "asked" ("Asked whether …, Wren smiled" names none), not in a
+    question of the writer's ("Did the council ask whether …?")."""
+    return cue.lemma_.lower() == "ask" and clause[0].lower_ in QUESTION_OPENERS \
+        and any(c.dep_ == "nsubj" for c in cue.children) and not _asks(cue)
 
 
 def _requested(cue: Token, clause: Span) -> bool:
