@@ -1159,6 +1159,18 @@ def test_quotes_a_question_put_by_a_named_source_is_its_statement(parse, text, f
 
 
 @pytest.mark.parametrize(("text", "found"), [
+    ("Asked by reporters whether he would sign the bill, Lind said he had not decided.",
+     [("reporters", "whether he would sign the bill"), ("Lind", "he had not decided")]),
+    ("Lind was asked by reporters whether he would sign the bill.", [("reporters", "whether he would sign the bill")]),
+    ("Asked whether he would sign the bill, Lind said he had not decided.", [("Lind", "he had not decided")]),
+])
+def test_quotes_a_question_is_put_by_whom_the_by_phrase_names(parse, text, found):
+    """"Asked by reporters whether …": the "by" phrase names who put the question; with none, the
+    question is nobody's, and never the answer's speaker's."""
+    assert _who_said_what(parse, text) == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
     ("A spokeswoman for the port authority declined to comment.",
      [("a spokeswoman for the port authority", "declined", "to comment")]),
     ("Halden refused to say when the cranes would return.", [("Halden", "refused", "to say when the cranes would return")]),
@@ -1181,7 +1193,7 @@ def test_quotes_a_refusal_is_the_sources_answer(parse, text, found):
     ("To a question on the \"privatisation of harbour jobs,\" Anton Rask said contractors cost more.",
      [(None, "privatisation of harbour jobs,"), ("Anton Rask", "contractors cost more")]),
     ("Asked by a reporter whether the levy was “dead for good,” Rask said it was not.",
-     [("a reporter", "dead for good,"), ("Rask", "it was not")]),
+     [("a reporter", "whether the levy was “dead for good,”"), ("Rask", "it was not")]),  # the whole question
     # the speaker's own words after the question, or chanted by the speakers themselves, stay theirs
     ("Asked about the levy, Rask said: “It is dead.”", [("Rask", "It is dead.")]),
     ("Lenz supporters responded to the hecklers with chants of “Lenz for mayor,” their leader said.",

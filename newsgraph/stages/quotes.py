@@ -2008,6 +2008,7 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
     found += argued_statements(doc, marked, found)
     found += stance_statements(doc, marked, found)
     found += refusal_statements(doc, marked, found)
+    found += asked_statements(doc, marked, found)
     found += request_statements(doc, marked, found)
     found += topic_statements(doc, marked, found)
     found += that_statements(doc, marked, found)
@@ -2206,6 +2207,45 @@ def refusal_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> li
         out.append(_subject_statement(doc[content.left_edge.i:content.right_edge.i + 1], marked, REFUSAL, 0.6,
                                       verb, verb, subject))
     return out
+
+
+QUESTION = f"{NAME}:question"
+
+
+def asked_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list[Found]:
+    """"Asked by reporters whether he would sign the bill, Lind said …": the question an answer was
+    given to, put by whoever the "by" phrase names. With no asker named ("Asked whether …") nobody
+    is reported to have said it, and it is never put on the one who answers."""
+    out = []
+    for verb in _tokens(doc):
+        if verb.lemma_.lower() != "ask" or verb.tag_ != "VBN" or not _free_verb(verb, marked, found) \
+                or any(c.dep_ == "nsubj" for c in verb.children):
+            continue  # "Lind asked whether …" is a cue's
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        asker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        content = _question_asked(verb) if asker is not None else None
+        if content is None:
+            continue
+        out.append(_subject_statement(content, marked, QUESTION, 0.6, verb, verb, asker))
+    return out
+
+
+def _question_asked(verb: Token) -> Span | None:
+    """What was asked: a clause opened by "whether", "if" or a question word, an infinitive
+    ("asked to describe the device"), an object ("asked a direct question") or what an "about"
+    phrase names."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ == "ccomp" and child.left_edge.lower_ in QUESTION_OPENERS \
+                or child.dep_ == "xcomp" and _infinitive(child) or child.dep_ == "dobj":
+            return doc[child.left_edge.i:child.right_edge.i + 1]
+        if child.dep_ == "prep" and child.lower_ == "about":
+            topic = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if topic is not None:
+                return doc[topic.left_edge.i:topic.right_edge.i + 1]
+    return None
 
 
 VIEW = f"{NAME}:view"
