@@ -1171,6 +1171,20 @@ def test_quotes_a_question_is_put_by_whom_the_by_phrase_names(parse, text, found
 
 
 @pytest.mark.parametrize(("text", "found"), [
+    ("Lind tweeted a photograph of the empty quay.", [("Lind", "tweeted", "a photograph of the empty quay")]),
+    ("The Vestra Ledger published the minutes of the closed meeting.",
+     [("Vestra Ledger", "published", "the minutes of the closed meeting")]),
+    # how a source said it, by a verb of saying, is a statement of its own
+    ("Lind rejected the offer by saying that the union would strike again.",
+     [("Lind", "rejected", "the offer"), ("Lind", "saying", "the union would strike again")]),
+])
+def test_quotes_what_a_source_published_and_how_it_said_so(parse, text, found):
+    """"tweeted a photograph of …", "published the minutes": what a source put out is reported as
+    an object; "rejected the offer by saying that …" is two statements, the object and the clause."""
+    assert [(q.speaker, q.cue, q.text) for q in quotes.extract_quotes(parse(text))] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
     ("A spokeswoman for the port authority declined to comment.",
      [("a spokeswoman for the port authority", "declined", "to comment")]),
     ("Halden refused to say when the cranes would return.", [("Halden", "refused", "to say when the cranes would return")]),
@@ -1478,6 +1492,8 @@ def test_quotes_a_source_with_a_that_clause_reports_it(parse, text, found):
      [("Dock owners", "the council to reopen the northern quay before the summer")]),
     ("Wren challenged the minister to publish the crane contracts in full.",
      [("Wren", "the minister to publish the crane contracts in full")]),
+    # what the council is pressed to say is not said yet, and never by the one who pressed
+    ("Wren pressed the council to reject the debt deal.", [("Wren", "the council to reject the debt deal")]),
     ("The ferry company was pressed to cut its fares.", []),  # the passive names nobody who asked
     ("The crane pushed the container to the edge of the quay.", []),  # no one asked to do anything
     ("Wren did not press the council to reopen the quay.", []),

@@ -1486,7 +1486,7 @@ def _object_content(cue: Token) -> Span | None:
                 # (over an adverb of the verb's: "blamed Lenz directly | for the ferry cuts")
                 between = doc[end + 1:phrase.i]
                 if phrase.dep_ == "prep" and phrase.i > end and phrase.lower_ not in CIRCUMSTANCE_PREPOSITIONS \
-                        and (not between or phrase.lower_ in GROUNDS_PREPOSITIONS
+                        and not _speaking_means(phrase) and (not between or phrase.lower_ in GROUNDS_PREPOSITIONS
                              and all(t.dep_ == "advmod" and t.head.i == cue.i and t.pos_ == "ADV" for t in between)):
                     end = phrase.right_edge.i
                 # "described the old quay | as beset by rats": an "as" the parser read as a clause's mark
@@ -1502,6 +1502,12 @@ def _object_content(cue: Token) -> Span | None:
             if obj is not None:
                 return doc[obj.left_edge.i:obj.right_edge.i + 1]
     return None
+
+
+def _speaking_means(phrase: Token) -> bool:
+    """"published the results | by announcing that …": a "by" phrase whose verb speaks is how the
+    source said it, a statement of its own."""
+    return phrase.lower_ == "by" and any(c.dep_ == "pcomp" and is_cue(c) for c in phrase.children)
 
 
 def _addressee_before(cue: Token, infinitive: Token) -> Token | None:
@@ -2782,7 +2788,18 @@ def _not_a_statement(cue: Token, clause: Span) -> bool:
         return True
     if cue.lemma_.lower() in lexicon().evidence_verbs and not _finite(clause) and not _measured_by(cue):
         return True
+    if cue.dep_ in ("xcomp", "advcl") and _infinitive(cue) and _object_controlled(cue):
+        return True
     return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in ("decline", "refuse")
+
+
+def _object_controlled(infinitive: Token) -> bool:
+    """"challenged the minister to deny the report", "wants voters to believe …": what someone is
+    asked or wanted to say is not said yet, and not by the one who asked."""
+    lex = lexicon()
+    asking = lex.request_verbs | lex.stance_verbs | ADDRESSED_REQUESTS | INSTRUCTION_VERBS
+    return infinitive.head.lemma_.lower() in asking \
+        and any(c.dep_ == "dobj" and c.i < infinitive.i for c in infinitive.head.children)
 
 
 def _question_put(cue: Token, clause: Span) -> bool:
