@@ -1150,6 +1150,10 @@ def test_quotes_speech_asked_about_or_supposed_is_not_said(parse, text, found):
     ("Asked whether the levy was fair, Varga smiled.", []),  # nobody named asked it
     ("Did the council ask whether the ferry ran?", []),  # the writer asks
     ("Lind asked the dockers to end the strike.", [("Lind", "asked", "the dockers to end the strike")]),
+    ("Halden raised the cranes again, asking Varga why she had ordered them without a tender.",
+     [("Halden", "asking", "why she had ordered them without a tender")]),
+    # what he was asked he thought is only asked about
+    ("In an interview last week, Lind was asked what he thought Wren could do to win back the dockers.", []),
 ])
 def test_quotes_a_question_put_by_a_named_source_is_its_statement(parse, text, found):
     """"The council asked the minister why …": a question reported with its asker is what the

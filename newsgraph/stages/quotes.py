@@ -2780,6 +2780,8 @@ def _not_a_statement(cue: Token, clause: Span) -> bool:
         return False
     if cue.lemma_.lower() == "ask" and not _requested(cue, clause) or clause[0].lower_ == "whether":
         return True  # "asked if she believed …" is no belief of hers; "asked the court to block it" requests
+    if _asked_about(cue):
+        return True  # "was asked what he thought Lenz could do": only asked, not stated
     if clause[0].lower_ == "if" and clause[0].head.i == clause.root.i:
         return True  # "did not say if …" asks; "said if elected, he would …" states a condition
     if any(c.dep_ == "neg" for c in cue.children):
@@ -2802,12 +2804,18 @@ def _object_controlled(infinitive: Token) -> bool:
         and any(c.dep_ == "dobj" and c.i < infinitive.i for c in infinitive.head.children)
 
 
+def _asked_about(cue: Token) -> bool:
+    """The cue is itself what was asked: "asked what he thought Lenz could do", "asked her how she
+    felt about the levy"."""
+    return cue.dep_ == "ccomp" and cue.head.lemma_.lower() == "ask" and cue.left_edge.lower_ in QUESTION_OPENERS
+
+
 def _question_put(cue: Token, clause: Span) -> bool:
-    """"The council asked the minister why the ferry was cancelled": a question its asker puts,
-    named as the subject of "asked" ("Asked whether …, Wren smiled" names none), not in a
-    question of the writer's ("Did the council ask whether …?")."""
+    """"The council asked the minister why the ferry was cancelled", "…, asking Lind why …": a
+    question its asker puts, the subject of "asked" or of "asking" ("Asked whether …, Wren smiled"
+    names none: she was asked), not in a question of the writer's ("Did the council ask whether …?")."""
     return cue.lemma_.lower() == "ask" and clause[0].lower_ in QUESTION_OPENERS \
-        and any(c.dep_ == "nsubj" for c in cue.children) and not _asks(cue)
+        and (cue.tag_ == "VBG" or any(c.dep_ == "nsubj" for c in cue.children)) and not _asks(cue)
 
 
 def _requested(cue: Token, clause: Span) -> bool:
