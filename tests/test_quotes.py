@@ -1197,6 +1197,8 @@ def test_quotes_what_a_source_published_and_how_it_said_so(parse, text, found):
     ("Halden did not refuse to testify.", []),
     ("Wren would decline to comment on any leak.", []),  # supposed
     ("Grain prices declined to their lowest level in a decade.", []),  # prices say nothing
+    ("People who refused to pay the levy were fined.", []),  # which people, not what they said
+    ("The levy was opposed by Ilse Wren, who refused to pay it.", [("Ilse Wren", "refused", "to pay it")]),
 ])
 def test_quotes_a_refusal_is_the_sources_answer(parse, text, found):
     """"declined to comment", "refused to say when …": who would not speak, and about what, is part

@@ -2208,8 +2208,9 @@ def refusal_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> li
         content = next((c for c in verb.children
                         if c.i > verb.i and (c.dep_ == "dobj" or c.dep_ == "xcomp" and _infinitive(c))), None)
         subject = subject_of(verb, marked) if content is not None else None
-        if subject is None or not _can_speak(subject, verb) or subject.lower_ in WRITER:
-            continue
+        if subject is None or not _can_speak(subject, verb) or subject.lower_ in WRITER \
+                or verb.dep_ == "relcl" and not _named_aside(verb, _relative_subject(verb)):
+            continue  # "people who refused to pay were fined" says which people
         out.append(_subject_statement(doc[content.left_edge.i:content.right_edge.i + 1], marked, REFUSAL, 0.6,
                                       verb, verb, subject))
     return out
@@ -2252,6 +2253,11 @@ def _question_asked(verb: Token) -> Span | None:
             if topic is not None:
                 return doc[topic.left_edge.i:topic.right_edge.i + 1]
     return None
+
+
+def _relative_subject(verb: Token) -> Token:
+    """The relative pronoun a relative clause's verb has for subject ("who"), else the verb."""
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS), verb)
 
 
 VIEW = f"{NAME}:view"
