@@ -207,14 +207,15 @@ def find_statements(store: Store) -> tuple[int, int]:
 
 
 def statement_items(store: Store, rows: list[dict[str, Any]] | None = None) -> list[statements.Statement]:
-    """Every stored quote as the statements stage sees it, with the voice it speaks with."""
+    """Every stored quote that states something, as the statements stage sees it, with the voice it
+    speaks with; a refusal or a question takes no position and is the same as no other statement."""
     voice_of = statements.voices(store.entities())
     return [statements.Statement(
         r["id"], r["article_id"], r["text"],
         voice_of.get(r["speaker_entity"], r["speaker_entity"]) if r["speaker_entity"] else "name:" + r["speaker"],
         r["entity_name"] or r["speaker"], r["outlet"], r["published"], r["venue"], r["story_id"], r["article_order"],
         recalled=statements.recalled(r["lead_in"] or ""), entity=r["speaker_entity"])
-        for r in (store.statement_rows() if rows is None else rows)]
+        for r in (store.statement_rows() if rows is None else rows) if r["rule"] not in quotes.STATES_NOTHING]
 
 
 def compared_voices(items: Iterable[statements.Statement]) -> set[str]:

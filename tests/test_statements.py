@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 
-from newsgraph.stages import statements
+from newsgraph.stages import quotes, statements
 from newsgraph.stages.statements import Statement
 
 from .conftest import EXAMPLES
@@ -240,6 +240,20 @@ def test_statements_voices_heard_in_one_article_are_not_embedded(examples_analys
     lonely = {item.id for item in items if item.voice not in compared}
     assert lonely and stored and not lonely & stored
     assert stored <= {item.id for item in items if item.voice in compared}
+
+
+def test_statements_a_refusal_takes_no_position_and_links_to_nothing(examples_analysis):
+    """"Dorin declined to say whether …" (twice in the examples) says nothing: the statements
+    stage neither links the two refusals as one statement nor makes a position of them."""
+    from newsgraph import Store, pipeline
+
+    db, _ = examples_analysis
+    store = Store(db, read_only=True)
+    refusals = {q["id"] for q in store.quotes() if q["rule"] in quotes.STATES_NOTHING}
+    linked = {l["a"] for l in store.links()} | {l["b"] for l in store.links()}
+    assert len(refusals) == 2
+    assert not refusals & {item.id for item in pipeline.statement_items(store)}
+    assert not refusals & linked
 
 
 def test_statements_frames_leave_ordinary_future_tense_alone():

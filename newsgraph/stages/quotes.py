@@ -2004,7 +2004,8 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
             start, parts = front[0], [front, *(parts or [(opening.start, end)])]
         if not parts and _measured_by(token) is None:  # (what a poll found is all its own)
             end = _before_trailing_aside(doc, start, end, marked)
-        found.append(Found(start, end, f"{NAME}:cue_clause", 0.85, parts, cue=token,
+        rule = QUESTION if _question_put(token, clause) else f"{NAME}:cue_clause"
+        found.append(Found(start, end, rule, 0.85, parts, cue=token,
                            speaker=_subject_span(subject), source=_relative_source(token, subject), venue=audience))
     found += label_statements(doc, marked, found)
     found = _without_hearsay(_before_voiced_relatives(found), marked)
@@ -2258,6 +2259,11 @@ def _question_asked(verb: Token) -> Span | None:
 def _relative_subject(verb: Token) -> Token:
     """The relative pronoun a relative clause's verb has for subject ("who"), else the verb."""
     return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS), verb)
+
+
+# Statements that take no position: what was refused, and a question put (the statements stage
+# neither links them nor clusters them into positions)
+STATES_NOTHING = {REFUSAL, QUESTION}
 
 
 VIEW = f"{NAME}:view"

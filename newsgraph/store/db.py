@@ -283,7 +283,7 @@ class Store:
 
     def statement_rows(self) -> list[dict[str, Any]]:
         """Quotes with a named speaker, with what the statements stage compares: voice, outlet, date, story."""
-        sql = ("SELECT q.id, q.article_id, q.text, q.speaker, q.speaker_kind, q.speaker_entity, e.name AS entity_name, "
+        sql = ("SELECT q.id, q.article_id, q.text, q.rule, q.speaker, q.speaker_kind, q.speaker_entity, e.name AS entity_name, "
                "q.venue, coalesce(q.said_on, a.published) AS published, a.outlet, sa.story_id, a.rowid AS article_order, "
                "substr(coalesce(a.source_text, a.raw), max(1, q.start - 199), min(q.start, 200)) AS lead_in "
                "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity "
