@@ -1174,6 +1174,15 @@ def test_quotes_a_question_is_put_by_whom_the_by_phrase_names(parse, text, found
     assert _who_said_what(parse, text) == found
 
 
+def test_quotes_questions_refusals_and_requests_are_told_apart_by_their_rule(parse):
+    """Rules say what kind of statement each is; a question and a refusal take no position."""
+    text = ("The council asked the minister why the ferry had been cancelled. Lind has been asked by the "
+            "council to resign. Lind declined to comment.")
+    found = [(q.speaker, q.rule.rsplit(":", 1)[1]) for q in quotes.extract_quotes(parse(text))]
+    assert found == [("council", "question"), ("council", "request"), ("Lind", "refusal")]
+    assert {f"{quotes.NAME}:question", f"{quotes.NAME}:refusal"} == quotes.STATES_NOTHING
+
+
 @pytest.mark.parametrize(("text", "found"), [
     ("Lind tweeted a photograph of the empty quay.", [("Lind", "tweeted", "a photograph of the empty quay")]),
     ("The Vestra Ledger published the minutes of the closed meeting.",

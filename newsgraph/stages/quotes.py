@@ -2222,8 +2222,9 @@ QUESTION = f"{NAME}:question"
 
 def asked_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list[Found]:
     """"Asked by reporters whether he would sign the bill, Lind said …": the question an answer was
-    given to, put by whoever the "by" phrase names. With no asker named ("Asked whether …") nobody
-    is reported to have said it, and it is never put on the one who answers."""
+    given to, put by whoever the "by" phrase names ("was asked by the council to resign" is the
+    council's request). With no asker named ("Asked whether …") nobody is reported to have said
+    it, and it is never put on the one who answers."""
     out = []
     for verb in _tokens(doc):
         if verb.lemma_.lower() != "ask" or verb.tag_ != "VBN" or not _free_verb(verb, marked, found) \
@@ -2234,7 +2235,8 @@ def asked_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> list
         content = _question_asked(verb) if asker is not None else None
         if content is None:
             continue
-        out.append(_subject_statement(content, marked, QUESTION, 0.6, verb, verb, asker))
+        rule = REQUEST if content.root.dep_ == "xcomp" else QUESTION
+        out.append(_subject_statement(content, marked, rule, 0.6, verb, verb, asker))
     return out
 
 
@@ -2804,7 +2806,7 @@ def _not_a_statement(cue: Token, clause: Span) -> bool:
         return True
     if cue.dep_ in ("xcomp", "advcl") and _infinitive(cue) and _object_controlled(cue):
         return True
-    return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in ("decline", "refuse")
+    return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in lexicon().refusal_verbs
 
 
 def _object_controlled(infinitive: Token) -> bool:
