@@ -302,10 +302,11 @@ def quotes(db: DbOpt = Path("newsgraph.db"),
         _emit([quote_record(r) | {"article_id": r["article_id"], "outlet": r["outlet"], "published": r["published"]}
                for r in rows])
         return
-    table = Table("speaker", "kind", "said", "venue", "outlet", "published")
-    table.columns[2].overflow = "fold"
+    # the cue tells a claim from a question ("asked") or a refusal ("declined")
+    table = Table("speaker", "cue", "kind", "words", "venue", "outlet", "published")
+    table.columns[3].overflow = "fold"
     for r in rows:
-        cells = (speaker_name(r), r["kind"], r["text"], r["venue"] or "",
+        cells = (speaker_name(r), r["cue"] or "—", r["kind"], r["text"], r["venue"] or "",
                  r["outlet"] or "—", r["published"] or "—")
         table.add_row(*map(Text, cells))
     _print_table(table)

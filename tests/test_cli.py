@@ -160,6 +160,19 @@ def test_cli_quotes_says_a_hedge_has_no_source(tmp_path, cli):
     assert "(no source: hedge)" in table and "(unknown" not in table
 
 
+def test_cli_quotes_shows_each_statements_cue(tmp_path, cli):
+    """The cue column tells a claim ("said") from a refusal ("declined") and a question ("asked"),
+    whose words alone would read as claims."""
+    db, rows = _analyze_one(tmp_path, cli, "Ferry talks stall\n\nVESTRA, May 2 (Wire) — Mayor Ilse Wren said the "
+                            "ferry would run again in June.\n\nThe council asked the minister why the ferry had been "
+                            "cancelled. A ministry spokeswoman declined to comment.\n")
+    assert [(r["cue"], r["rule"].split(":")[-1]) for r in rows] == [
+        ("said", "cue_clause"), ("asked", "question"), ("declined", "refusal")]
+    lines = cli("quotes", "--db", db).stdout.splitlines()
+    assert any("declined" in line and "to comment" in line for line in lines)
+    assert any("asked" in line and "why the ferry" in line for line in lines)
+
+
 def test_cli_analyze_reads_no_break_spaces_as_spaces_and_stores_the_source_words(tmp_path, cli):
     """Web copy puts no-break spaces after commas and marks; spaCy would make a token of each, so
     the parse reads them as spaces, and the stored words are still the source's, to the character."""
