@@ -110,6 +110,14 @@ def test_pages_speaker_shows_variants_roles_and_statements(client):
     assert shown and all(s.select_one(".who").text == "Ilse Varga" for s in shown)
 
 
+def test_pages_a_statement_shows_its_cue(client):
+    """"declined" beside "to say whether …": a refusal never reads as a claim."""
+    dorin = client.get("/api/speakers", params={"name": "Dorin"}).json()["items"][0]
+    soup = soup_of(client, f"/speakers/{dorin['id']}")
+    refusals = [s for s in soup.select(".statement") if s.p.text.startswith("“to say whether")]
+    assert refusals and all(" · declined · indirect" in s.footer.text for s in refusals)
+
+
 def test_pages_search_full_text_and_semantic(client):
     soup = soup_of(client, "/search?q=automation&outlet=Meridian")
     hits = soup.select("#results li.article-hit")
