@@ -2210,7 +2210,7 @@ def refusal_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> li
                         if c.i > verb.i and (c.dep_ == "dobj" or c.dep_ == "xcomp" and _infinitive(c))), None)
         subject = subject_of(verb, marked) if content is not None else None
         if subject is None or not _can_speak(subject, verb) or subject.lower_ in WRITER \
-                or verb.dep_ == "relcl" and not _named_aside(verb, _relative_subject(verb)):
+                or verb.dep_ == "relcl" and not any(c.dep_ == "nsubj" and _named_aside(verb, c) for c in verb.children):
             continue  # "people who refused to pay were fined" says which people
         out.append(_subject_statement(doc[content.left_edge.i:content.right_edge.i + 1], marked, REFUSAL, 0.6,
                                       verb, verb, subject))
@@ -2256,11 +2256,6 @@ def _question_asked(verb: Token) -> Span | None:
             if topic is not None:
                 return doc[topic.left_edge.i:topic.right_edge.i + 1]
     return None
-
-
-def _relative_subject(verb: Token) -> Token:
-    """The relative pronoun a relative clause's verb has for subject ("who"), else the verb."""
-    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS), verb)
 
 
 # Statements that take no position: what was refused, and a question put (the statements stage
@@ -2710,10 +2705,7 @@ def argued_statements(doc: Doc, marked: list[Marked], found: list[Found]) -> lis
         if subject is None or subject.lower_ in RELATIVE_PRONOUNS | {"it"}:
             continue
         content = _without_that(doc[clause.left_edge.i:(rest or clause).right_edge.i + 1])
-        start, end = _strip_edges(doc, content.start_char, content.end_char)
-        start, end, parts = _absorb_marked(start, end, marked)
-        out.append(Found(start, end, f"{NAME}:argued", 0.8, parts, cue=verb, speaker=_subject_span(subject),
-                         source=_relative_source(verb, subject)))
+        out.append(_subject_statement(content, marked, f"{NAME}:argued", 0.8, verb, verb, subject))
     return out
 
 
@@ -2812,10 +2804,10 @@ def _not_a_statement(cue: Token, clause: Span) -> bool:
 def _object_controlled(infinitive: Token) -> bool:
     """"challenged the minister to deny the report", "wants voters to believe …": what someone is
     asked or wanted to say is not said yet, and not by the one who asked."""
-    lex = lexicon()
-    asking = lex.request_verbs | lex.stance_verbs | ADDRESSED_REQUESTS | INSTRUCTION_VERBS
-    return infinitive.head.lemma_.lower() in asking \
-        and any(c.dep_ == "dobj" and c.i < infinitive.i for c in infinitive.head.children)
+    lex, lemma = lexicon(), infinitive.head.lemma_.lower()
+    asking = lemma in lex.request_verbs or lemma in lex.stance_verbs or lemma in ADDRESSED_REQUESTS \
+        or lemma in INSTRUCTION_VERBS  # (no union built for every infinitive cue)
+    return asking and any(c.dep_ == "dobj" and c.i < infinitive.i for c in infinitive.head.children)
 
 
 def _asked_about(cue: Token) -> bool:
