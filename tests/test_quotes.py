@@ -1515,6 +1515,9 @@ def test_quotes_a_source_with_a_that_clause_reports_it(parse, text, found):
     ("Halden urged Vestra to look at the figures.", [("Halden", "Vestra to look at the figures")]),
     ("The union called on the ministry to publish the report.",
      [("union", "the ministry to publish the report")]),
+    # "called for X to do Y": the parser hangs the infinitive on the verb, apart from whom it is for
+    ("Brenner called for port workers to back the new contract.",
+     [("Brenner", "port workers to back the new contract")]),
 ])
 def test_quotes_a_request_to_someone_is_what_was_asked(parse, text, found):
     """"pressed the council to reopen the quay": a request reports whom it was made to and what they

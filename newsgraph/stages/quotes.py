@@ -1512,12 +1512,12 @@ def _speaking_means(phrase: Token) -> bool:
 
 def _addressee_before(cue: Token, infinitive: Token) -> Token | None:
     """Whom a request before its infinitive is made to: "urged Vestra | to look", "called on the
-    board | to resign"."""
+    board | to resign", "called for workers | to back the deal"."""
     for child in cue.children:
         if cue.i < child.i < infinitive.i:
             if child.dep_ == "dobj":
                 return child
-            if child.dep_ == "prep" and child.lower_ == "on":
+            if child.dep_ == "prep" and child.lower_ in ("on", "for"):
                 return next((o for o in child.children if o.dep_ == "pobj"), None)
     return None
 
