@@ -38,6 +38,7 @@ class Lexicon:
     lemma_fixes: dict[str, str] = field(default_factory=dict)  # word form → the verb it is
     role_nouns: frozenset[str] = frozenset()
     generic_roles: frozenset[str] = frozenset()
+    anonymity: tuple[str, ...] = ()  # "who asked not to be named": a source speaking without its name
     role_abbreviations: dict[str, str] = field(default_factory=dict)  # "sen" → "senator"
     group_nouns: frozenset[str] = frozenset()  # "voters", "critics": people taken together
     offices: frozenset[str] = frozenset()  # roles one person holds one of ("senator", "governor")
@@ -125,6 +126,7 @@ def lexicon() -> Lexicon:
         lemma_fixes=dict(table["lemmas"]["fixes"]),
         role_nouns=frozenset(table["roles"]["nouns"]),
         generic_roles=frozenset(table["roles"]["generic"]),
+        anonymity=tuple(table["roles"]["anonymity"]),
         role_abbreviations=dict(table["roles"]["abbreviations"]),
         group_nouns=frozenset(table["roles"]["groups"]),
         offices=frozenset(table["roles"]["offices"]),

@@ -166,6 +166,21 @@ def test_quotes_unnamed_source_is_never_forced_onto_a_named_person(parse):
     assert q.speaker == "a senior official at the ministry" and q.speaker_kind == "unnamed"
 
 
+@pytest.mark.parametrize("source", [
+    "The official, who asked not to be named because he was not authorised to speak publicly, said",
+    "The official, who spoke on condition of anonymity, said",
+    "The official said on condition of anonymity",
+])
+def test_quotes_a_source_speaking_without_its_name_stays_unnamed(parse, source):
+    """"asked not to be named", "on condition of anonymity": however many officials the article
+    names, the role noun is an unnamed source."""
+    text = ("Finance official Jonas Reiter said the governor was right.\n\n"
+            f"{source} that the governor wanted to box the coalition in.")
+    first, second = quotes.extract_quotes(parse(text))
+    assert first.speaker == "Jonas Reiter"
+    assert (second.speaker, second.speaker_kind) == ("the official", "unnamed")
+
+
 def test_quotes_split_quote_is_one_statement_in_two_parts(parse):
     text = "“We want it in writing,” Halden said. “A promise is not enough.”"
     (q,) = quotes.extract_quotes(parse(text))
@@ -1154,6 +1169,13 @@ def test_quotes_speech_asked_about_or_supposed_is_not_said(parse, text, found):
      [("Halden", "asking", "why she had ordered them without a tender")]),
     # what he was asked he thought is only asked about
     ("In an interview last week, Lind was asked what he thought Wren could do to win back the dockers.", []),
+    # an aside on the one who was asked (the parser reads "asked" as her verb): she answers, she asks nothing
+    ("Vesk, asked whether the detentions were linked to the talks, replied: \"Absolutely not. These are "
+     "two separate matters.\"", [("Vesk", "replied", "Absolutely not. These are two separate matters.")]),
+    ("Lind, who chairs the council, asked why the ferry was cancelled.",
+     [("Lind", "asked", "why the ferry was cancelled")]),
+    ("Vesk, asked about the detentions, said: \"These are two separate matters.\"",
+     [("Vesk", "said", "These are two separate matters.")]),
 ])
 def test_quotes_a_question_put_by_a_named_source_is_its_statement(parse, text, found):
     """"The council asked the minister why …": a question reported with its asker is what the

@@ -461,8 +461,10 @@ def _cue_over_noun_clause(clause: Token) -> Token | None:
 
 def _subject_of_a_participle_read_as_subject(cue: Token, marked: list[Marked]) -> Token | None:
     """"Voters going to the polls on Tuesday said …": the parser may read the participle as a gerund
-    subject of the cue and the voters as its subject; they are the cue's."""
-    gerund = next((c for c in cue.lefts if c.dep_ == "csubj" and c.tag_ == "VBG"), None)
+    subject of the cue and the voters as its subject; they are the cue's. So are the subject it gave
+    the participle of an aside ("Vesk, asked about the ships, said …")."""
+    aside = next((c for c in cue.lefts if c.dep_ in ("advcl", "ccomp") and _aside_after_subject(c)), None)
+    gerund = next((c for c in cue.lefts if c.dep_ == "csubj" and c.tag_ == "VBG"), None) or aside
     if gerund is None:
         return None
     return next((c for c in gerund.lefts if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
@@ -2819,9 +2821,28 @@ def _asked_about(cue: Token) -> bool:
 def _question_put(cue: Token, clause: Span) -> bool:
     """"The council asked the minister why the ferry was cancelled", "…, asking Lind why …": a
     question its asker puts, the subject of "asked" or of "asking" ("Asked whether …, Wren smiled"
-    names none: she was asked), not in a question of the writer's ("Did the council ask whether …?")."""
+    names none: she was asked), not in a question of the writer's ("Did the council ask whether …?")
+    nor in an aside on the one who was asked ("Vesk, asked whether …, replied: …")."""
     return cue.lemma_.lower() == "ask" and clause[0].lower_ in QUESTION_OPENERS \
-        and (cue.tag_ == "VBG" or any(c.dep_ == "nsubj" for c in cue.children)) and not _asks(cue)
+        and (cue.tag_ == "VBG" or any(c.dep_ == "nsubj" for c in cue.children)) and not _asks(cue) \
+        and not _aside_after_subject(cue)
+
+
+def _aside_after_subject(verb: Token) -> bool:
+    """"Vesk, asked whether …, replied": a subject, a comma, then the verb. A finite verb is never
+    set off from its subject by one comma; the parser took a participle in an aside for it."""
+    doc = verb.doc
+    return verb.i > 1 and doc[verb.i - 1].text == "," and verb.tag_ in ("VBD", "VBN") \
+        and any(c.dep_ == "nsubj" and _bare_subject_ends(c, verb.i - 2) for c in verb.children)
+
+
+def _bare_subject_ends(subject: Token, at: int) -> bool:
+    """The subject ends at ``at`` (the comma after it aside), with no clause or apposition of its own
+    ("Lind, who chairs the council, asked …" is a finite verb after an aside that closes)."""
+    end = subject.right_edge.i
+    while end > subject.i and subject.doc[end].is_punct:
+        end -= 1
+    return end == at and not any(c.dep_ in ("relcl", "appos", "acl") and c.i > subject.i for c in subject.children)
 
 
 def _requested(cue: Token, clause: Span) -> bool:
@@ -3691,7 +3712,8 @@ def _unlisted_cue_before_colon(doc: Doc, m: Marked, marked: list[Marked]) -> tup
     # the words of a cue ("suggested the judge was from Ostrel:")
     last = window[-1]
     verb = next((t for t in [last, *last.ancestors] if _finite_verb(t) and t.dep_ not in EMBEDDED_CLAUSE_DEPS
-                 and not (t.dep_ == "ccomp" and window.start <= t.head.i < window.end and is_cue(t.head))), None)
+                 and not (t.dep_ == "ccomp" and window.start <= t.head.i < window.end and is_cue(t.head)
+                          and not _aside_after_subject(t.head))), None)
     if verb is None or not window.start <= verb.i < window.end:
         return None
     subject = _clause_subject(verb)
@@ -3707,9 +3729,11 @@ EMBEDDED_CLAUSE_DEPS = ("relcl", "pcomp", "pobj", "acl", "csubj", "amod")
 
 
 def _clause_subject(verb: Token) -> Token | None:
-    """The verb's subject, or its first conjunct's ("Rask gestured, then leaned in and boomed:")."""
+    """The verb's subject, or its first conjunct's ("Rask gestured, then leaned in and boomed:"), or
+    the one the parser gave the participle of an aside before it ("Vesk, asked …, replied:")."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is None and verb.dep_ in ("conj", "dep") and verb.head.pos_ in ("VERB", "AUX"):
+    aside_before = verb.dep_ == "ccomp" and _aside_after_subject(verb.head)
+    if subject is None and (verb.dep_ in ("conj", "dep") or aside_before) and verb.head.pos_ in ("VERB", "AUX"):
         return _clause_subject(verb.head)
     return subject
 
@@ -4319,6 +4343,9 @@ def resolve(found: Found, doc: Doc, people: People, subjects: list[tuple[int, st
         found.speaker_text, found.speaker_kind = people.canonical(surname or label), "person"
     else:
         found.speaker_text, found.speaker_kind = _role_speaker(span, people, subjects)
+        if found.speaker_kind in ("person", "guessed") and _speaks_anonymously(span.root, found.cue):
+            # "The official, who asked not to be named, said": no one the article names
+            found.speaker_text, found.speaker_kind = _uncapitalised(_full_np(span.root)), "unnamed"
         if found.speaker_kind == "guessed":  # a role the article gave nobody, put on a recent person
             found.speaker_kind, found.confidence = "person", round(found.confidence * 0.6, 2)
         elif found.speaker_kind == "person":
@@ -4574,6 +4601,18 @@ def _role_speaker(span: Span, people: People, subjects: list[tuple[int, str]]) -
                         and (not people.roles.get(surname) or not people.relatives(surname)):
                     return name, "guessed"
     return _uncapitalised(_full_np(span.root)), "unnamed"
+
+
+def _speaks_anonymously(noun: Token, cue: Token | None) -> bool:
+    """A role noun whose own phrase ("the official, who asked not to be named") or whose cue's
+    ("said on condition of anonymity", "…, speaking anonymously, said") says it speaks without its
+    name: an unnamed source (the one introduced before, if any), never a person the article names."""
+    if noun.lemma_.lower() not in lexicon().role_nouns:
+        return False
+    phrases = [noun, *([c for c in cue.children if c.dep_ in ("prep", "advcl", "advmod", "npadvmod")]
+                       if cue is not None else [])]
+    words = " ".join(" ".join(t.lower_ for t in phrase.subtree) for phrase in phrases)
+    return any(marker in words for marker in lexicon().anonymity)
 
 
 def _holds_another_office(roles: set[str], head: str) -> bool:
