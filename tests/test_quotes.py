@@ -150,6 +150,12 @@ def test_quotes_hand_made_cases(parse, text, speaker, kind, venue):
     assert speaker in (q.speaker or "") and q.kind == kind and q.venue == venue
 
 
+def test_quotes_a_capitalised_role_before_a_name_is_no_part_of_it(parse):
+    text = "Orlen is ready to resume the talks, Orlen Foreign Ministry Spokeswoman Dagmar Vesk told reporters."
+    (q,) = quotes.extract_quotes(parse(text))
+    assert (q.speaker, q.venue) == ("Dagmar Vesk", "reporters")
+
+
 def test_quotes_pronoun_and_role_resolve_to_the_person_introduced(parse):
     text = ("Transport Minister Ilse Varga visited the harbour on Monday.\n\n"
             "“Nobody will lose their job,” she said.\n\n"

@@ -4238,6 +4238,10 @@ def _clean_name(ent: Span) -> str:
     # recogniser took the word before the name into it
     while len(tokens) > 1 and tokens[0].pos_ in ("ADJ", "DET", "CCONJ", "ADV", "VERB", "ADP", "PRON"):
         tokens.pop(0)
+    # "Foreign Ministry Spokeswoman Dagmar Vesk": a role written with a capital is no part of the name
+    # (before a first name and a surname: "General Electric" keeps its first word)
+    while len(tokens) > 2 and tokens[0].lower_ in lexicon().role_nouns:
+        tokens.pop(0)
     words = [t.text for t in tokens if t.pos_ in ("PROPN", "NOUN", "ADJ") or t.text[:1].isupper()]
     while words and words[-1] in ("’s", "'s"):
         words.pop()
