@@ -132,6 +132,13 @@ def test_metadata_published_line_day_month_year():
     assert (_value(meta.published), meta.date_precision) == ("2024-03-07", "day")
 
 
+def test_metadata_published_line_with_clock_times_before_the_date():
+    text = ("Central banker warns of lost decade\nBy Petra Lund, Meridian\nUpdated 0915 GMT (1715 HKT) June 3, 2025\n"
+            "The governor said the country risked a lost decade, officials said.\nMarkets fell.")
+    meta = article_from_text(text).meta
+    assert (_value(meta.published), meta.date_precision) == ("2025-06-03", "day")
+
+
 @pytest.mark.parametrize("line", ["© 2024 Harbour Ledger", "© Harbour Ledger 2024", "Copyright 2024 Harbour Ledger."])
 def test_metadata_copyright_line_gives_year_and_outlet_when_nothing_else_does(line):
     text = ("Dockers dig in\nThe port stayed shut for a third day, union leaders said on Tuesday.\n"

@@ -169,10 +169,20 @@ def _published_line(doc: CleanDocument) -> Fact | None:
         if seg.rule.endswith("published_line"):
             text = doc.segment_text(seg)
             label = PUBLISHED_LABEL.match(text)
-            value = _parse_free_date(text[label.end() if label else 0:])
+            rest = text[label.end() if label else 0:]
+            value = _parse_free_date(rest) or _parse_free_date(_calendar_date_in(rest))
             if value:
                 return Fact(value, f"{NAME}:published_line", 0.9, seg.start, seg.end)
     return None
+
+
+def _calendar_date_in(line: str) -> str:
+    """"0915 GMT (1715 HKT) June 3, 2025": the calendar date a published line gives after its clock
+    times, which dateparser cannot read past (empty when there is none)."""
+    from ._dateline import MONTH_RE
+
+    found = re.search(rf"\b(?:{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_RE}\s+\d{{4}})\b", line)
+    return found.group(0) if found else ""
 
 
 def _dateline_date(dateline: Dateline | None, seg: Segment | None) -> Fact | None:
