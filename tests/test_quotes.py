@@ -144,6 +144,9 @@ def parse():
     ("Talks will resume next week, according to Ilse Varga.", "Ilse Varga", "indirect", None),
     ("Piet Arnesen said in an interview with NordPost that the strike would go on.", "Piet Arnesen",
      "indirect", "NordPost"),
+    # the venue is the document, not what the sentence goes on to say of it
+    ("In a statement released Thursday evening, the port authority said three lines had diverted ships.",
+     "port authority", "indirect", "statement"),
 ])
 def test_quotes_hand_made_cases(parse, text, speaker, kind, venue):
     (q,) = quotes.extract_quotes(parse(text))

@@ -4820,7 +4820,7 @@ def _venue_in_prep(prep: Token, lex) -> str | None:
         target = next((c for c in with_.children if c.dep_ == "pobj"), None)
         if target is not None:
             return _np_text(target)
-    return _np_text(obj)
+    return _np_text(obj, keep_clauses=False)  # "a statement | released on Thursday": the statement
 
 
 def _np_text(token: Token, keep_clauses: bool = True) -> str:
