@@ -153,6 +153,20 @@ def test_quotes_hand_made_cases(parse, text, speaker, kind, venue):
     assert speaker in (q.speaker or "") and q.kind == kind and q.venue == venue
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The corridor carried 9 million tonnes of grain, according to figures published by the Kalvi Port Authority.",
+     "Kalvi Port Authority"),
+    ("The crown fell 1.2% against the euro on Thursday, according to Meridian's market data.", "Meridian"),
+    ("The crown fell 1.2% on Thursday, according to Harbour Ledger-Vestra Today data.",
+     "Harbour Ledger-Vestra Today"),
+    ("The crown fell 1.2% on Thursday, according to the April data.", "the April data"),  # a date makes nothing
+    ("Some party figures said the vote would be close.", "some party figures"),  # people, no document
+])
+def test_quotes_figures_and_data_speak_for_who_made_them(parse, text, speaker):
+    (q,) = quotes.extract_quotes(parse(text))
+    assert q.speaker == speaker
+
+
 def test_quotes_a_capitalised_role_before_a_name_is_no_part_of_it(parse):
     text = "Orlen is ready to resume the talks, Orlen Foreign Ministry Spokeswoman Dagmar Vesk told reporters."
     (q,) = quotes.extract_quotes(parse(text))

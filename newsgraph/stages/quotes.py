@@ -4443,9 +4443,16 @@ def _source_offsets(found: Found) -> tuple[int, int]:
 
 def _author_of(span: Span) -> Span | None:
     """"the Kaldgaz statement", "Kaldgaz's statement": the body whose document it is."""
-    for child in span.root.children:
-        if child.dep_ in ("compound", "poss") and (child.ent_type_ in ("ORG", "PERSON") or child.pos_ == "PROPN"):
-            return child.doc[child.left_edge.i:child.i + 1]
+    doc = span.doc
+    for child in span.root.children:  # (not "the April survey")
+        if child.dep_ in ("compound", "poss") and (child.ent_type_ in ("ORG", "PERSON") or child.pos_ == "PROPN") \
+                and not all(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
+            # the whole name before the noun ("a Washington Post-ABC News survey"), not its common words
+            end = max(child.i + 1, span.root.i)
+            while end > child.i + 1 and not (doc[end - 1].pos_ == "PROPN" or doc[end - 1].ent_type_ in ("ORG", "PERSON")
+                                             and not doc[end - 1].is_punct and doc[end - 1].lower_ not in ("’s", "'s")):
+                end -= 1
+            return doc[child.left_edge.i:end]
     return None
 
 
@@ -4908,7 +4915,8 @@ PUT_TO_SPEAKER = {"question", "chant", "cry", "shout", "jeer", "heckle"}
 
 
 # What carries its author's words besides the documents of the lexicon: "a video that said …"
-AUTHORED = {"email", "video", "ad", "advertisement", "caption", "speech", "editorial", "message", "document"}
+# ("figures published by the port authority"; "GOP figures" are people, so not with the documents)
+AUTHORED = {"email", "video", "ad", "advertisement", "caption", "speech", "editorial", "message", "document", "figure"}
 # Verbs that make a document someone's ("sent out by", "released", "delivered"): not "combed through
 # by a newspaper", "withheld"
 AUTHORING = {"send", "issue", "release", "write", "sign", "file", "publish", "post", "deliver", "give", "author",
