@@ -144,6 +144,10 @@ def parse():
     ("Talks will resume next week, according to Ilse Varga.", "Ilse Varga", "indirect", None),
     ("Piet Arnesen said in an interview with NordPost that the strike would go on.", "Piet Arnesen",
      "indirect", "NordPost"),
+    # whom an exclusive interview was given to is its venue
+    ("“We will stay out,” union leader Piet Arnesen told NordPost in an exclusive interview.",
+     "Piet Arnesen", "direct", "NordPost"),
+    ("Talks will resume next week, according to Harbour Ledger data.", "Harbour Ledger", "indirect", "data"),
     # the venue is the document, not what the sentence goes on to say of it
     ("In a statement released Thursday evening, the port authority said three lines had diverted ships.",
      "port authority", "indirect", "statement"),

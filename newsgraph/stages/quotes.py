@@ -4317,7 +4317,7 @@ def resolve(found: Found, doc: Doc, people: People, subjects: list[tuple[int, st
         author = _author_of(span)
         found.speaker_start, found.speaker_end = author.start_char, author.end_char
         found.speaker_text, found.speaker_kind = _org_name(author), "organisation"
-        found.venue = found.venue or span.root.lemma_.lower()
+        found.venue = found.venue or span.root.lower_
     elif span.root.pos_ == "NOUN" and span.root.lemma_.lower() in lex.organisation_nouns and span[0].lower_ == "the":
         named = _organisation_introduced_as(span.root)
         found.speaker_text, found.speaker_kind = named or _org_name(_full_np(span.root)), "organisation"
@@ -4764,7 +4764,7 @@ def venue_of(cue: Token | None) -> str | None:
     for child in cue.children:
         if child.dep_ == "prep" and child.lower_ in VENUE_PREPOSITIONS:
             found = _venue_in_prep(child, lex)
-            if found and not (found == "interview" and addressee):  # "told CNN in an interview": CNN
+            if found and not (_interview_alone(child) and addressee):  # "told CNN in an (exclusive) interview": CNN
                 return found
     if addressee:
         return addressee
@@ -4807,6 +4807,13 @@ def _audience_of_subject(cue: Token) -> str | None:
             if audience is not None:
                 return _np_text(audience, keep_clauses=False)
     return None
+
+
+def _interview_alone(prep: Token) -> bool:
+    """"in an exclusive interview": an interview that names nobody it was given to."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and obj.lemma_.lower() == "interview" \
+        and not any(c.dep_ == "prep" and c.lower_ in ("with", "to", "on") for c in obj.children)
 
 
 def _venue_in_prep(prep: Token, lex) -> str | None:
@@ -4934,7 +4941,7 @@ def _author_speaks(found: Found) -> Found:
     author = _named_author(document, found.cue)
     if author is not None:
         found.speaker, found.source = _subject_span(author), None
-        found.venue = found.venue or document.lemma_.lower()
+        found.venue = found.venue or document.lower_  # ("figures", not the lemma "figure")
     return found
 
 
