@@ -59,6 +59,13 @@ def test_metadata_seed_evidence_points_at_the_words(seed_articles):
      "Agence France-Presse", None, "PARIS".title()),
     ("Talks stall\nKALDOR CITY — The two sides left without a deal, the ministry said on Tuesday evening.",
      None, None, "Kaldor City"),
+    # broadcasters' style, the dash left out: glued to the text, or with an outlet the page credits
+    ("Talks stall\nKaldor City (AFP)The two sides left without a deal, the ministry said.",
+     "Agence France-Presse", None, "Kaldor City"),
+    ("Talks stall\nDrell, Vestria (Meridian) — The two sides left without a deal, the ministry said.",
+     "Meridian", None, "Drell"),
+    ("Talks stall\nDrell, Vestria (Meridian) The two sides left without a deal, the ministry said.\n"
+     "Meridian's Karl Weber contributed to this report.", "Meridian", None, "Drell"),
 ])
 def test_metadata_dateline_styles(text, outlet, published, place):
     meta = article_from_text(text).meta

@@ -34,11 +34,18 @@ AGENCY_STYLE = re.compile(
     rf"^{_PLACE},(?:\s+(?P<region>{_WORD}(?: {_WORD})?),)?\s+(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?\.?"
     rf"(?:\s*{_OUTLET})?(?P<dash>{_DASH})?\s*"
 )
-PLACE_PAREN_STYLE = re.compile(rf"^{_PLACE}\s*\((?P<paren>[^)\n]{{2,40}})\){_DASH}\s*")
+# "Moscow (CNN) —", "Kabul, Afghanistan (CNN) —", and the dash left out: "Moscow (CNN)Russian …"
+# (glued to the text, as scraped pages have it) or "Kalvi, Orlen (Meridian) Orlen's …" with an
+# outlet known to be this page's
+PLACE_PAREN_STYLE = re.compile(
+    rf"^{_PLACE}(?:,\s+(?P<region>{_WORD}(?: {_WORD})?))?\s*\((?P<paren>[^)\n]{{2,40}})\)"
+    rf"(?:(?P<dash>{_DASH})\s*|(?P<glued>(?=[A-Z“\"‘']))|(?P<space>\s+(?=[A-Z“\"‘'])))")
 PLACE_OUTLET_STYLE = re.compile(rf"^(?P<words>{_WORD}(?: {_WORD}){{1,6}}){_DASH}\s*")
 # A page's own label naming its outlet: "01:28 - Source: CNN", "Source: Harbour Ledger".
 SOURCE_LABEL = re.compile(r"Source:\s*(?P<outlet>\S.{0,60})$")
 LABEL_RULES = ("video_label", "source_label")
+# "Meridian's Karl Weber contributed to this report": the outlet a credit line names as its own.
+CREDIT_OUTLET = re.compile(r"^(?P<outlet>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})[’']s ")
 CAPS_PLACE_STYLE = re.compile(r"^(?P<place>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:,\s*[A-Z][A-Za-z.]+)?" + _DASH + r"\s*")
 
 
@@ -67,7 +74,7 @@ def match_dateline(paragraph: str, known_outlets: Iterable[str] = ()) -> Datelin
     if m and (m.group("slash") or m.group("paren") or m.group("dash")):
         return _from_agency(m)
     m = PLACE_PAREN_STYLE.match(text)
-    if m:
+    if m and (not m.group("space") or _known_outlet(m.group("paren").strip(), known_outlets)):
         return Dateline(len(m.group(0)), m.group("place"), m.span("place"),
                         m.group("paren").strip(), m.span("paren"), style="place (outlet)")
     m = PLACE_OUTLET_STYLE.match(text)
@@ -97,6 +104,24 @@ def _from_agency(m: re.Match[str]) -> Dateline:
         date_span=(m.start("month"), m.end("year") if m.group("year") else m.end("day")),
         style="place, date (outlet)",
     )
+
+
+def page_outlets(lines: Iterable[tuple[str | None, str]]) -> list[str]:
+    """Outlets a page names as its own, from (rule, text) of its labelled lines: "Source: X" labels
+    and "X's Karl Weber contributed to this report" credits; they split "Place X —" and let "Place
+    (X)" stand without its dash."""
+    outlets = []
+    for rule, text in lines:
+        rule = (rule or "").rsplit(":", 1)[-1]
+        if rule in LABEL_RULES and (m := SOURCE_LABEL.search(text)):
+            outlets.append(m.group("outlet").strip())
+        elif rule == "contributed" and (m := CREDIT_OUTLET.match(text)):
+            outlets.append(m.group("outlet"))
+    return outlets
+
+
+def _known_outlet(name: str, known_outlets: Iterable[str]) -> bool:
+    return name.casefold() in {o.casefold() for o in known_outlets} or lexicon().canonical_outlet(name) is not None
 
 
 def _split_place_outlet(words: str, known_outlets: Iterable[str]) -> tuple[str, int] | None:

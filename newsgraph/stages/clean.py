@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..lexicon import lexicon
 from ..models import CleanDocument, GivenMeta, OffsetMap, RawDocument, Segment
-from ._dateline import LABEL_RULES, SOURCE_LABEL, match_dateline
+from ._dateline import match_dateline, page_outlets
 
 NAME = "newsgraph.clean.rules.v1"
 HEADER_WINDOW = 14  # a dateline is looked for among the first paragraphs only
@@ -112,7 +112,7 @@ def clean(raw: RawDocument) -> CleanDocument:
             para.kind, para.rule = found
     _mark_captions_before_credits(paras)
     title = raw.given.title or markup.title
-    segments = _type_article_parts(paras, _outlets_in_labels(paras), title)
+    segments = _type_article_parts(paras, page_outlets((p.rule, p.text) for p in paras), title)
     return assemble(raw, source_text, segments, markup)
 
 
@@ -135,12 +135,6 @@ def _mark_captions_before_credits(paras: list[Para]) -> None:
         if (para.rule == "photo_credit" and before.kind is None
                 and len(before.text.split()) <= 20 and not before.text.endswith(SENTENCE_END)):
             before.kind, before.rule = "boilerplate", "caption_before_credit"
-
-
-def _outlets_in_labels(paras: list[Para]) -> list[str]:
-    """Outlets named by this page's own labels ("Source: X"), to split "Place X —"."""
-    return [m.group("outlet").strip() for para in paras
-            if para.rule in LABEL_RULES and (m := SOURCE_LABEL.search(para.text))]
 
 
 def _type_article_parts(paras: list[Para], outlets: list[str], title: str | None = None) -> list[Segment]:

@@ -15,7 +15,7 @@ import re
 
 from ..lexicon import lexicon
 from ..models import Article, CleanDocument, Fact, Metadata, Segment
-from ._dateline import LABEL_RULES, SOURCE_LABEL, Dateline, display_place, match_dateline
+from ._dateline import CREDIT_OUTLET, LABEL_RULES, SOURCE_LABEL, Dateline, display_place, match_dateline, page_outlets
 
 NAME = "newsgraph.metadata.rules.v1"
 ISO_DATE = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?:[T ].*)?$")
@@ -25,7 +25,6 @@ COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?P<year>(?:19|20)\d{2})(?:
                        r"(?P<holder>[A-Z][\w.&' -]{1,60}?)?|(?P<holder2>[A-Z][\w.&' -]{1,60}?)\s*,?\s*"
                        r"(?P<year2>(?:19|20)\d{2}))\s*(?:\.|,|all rights reserved|$)", re.I)
 PUBLISHED_LABEL = re.compile(r"^(?:published|updated|posted|last updated)\s*(?:on)?\s*:?\s*", re.I)
-POSSESSIVE = re.compile(r"^(?P<outlet>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})[’']s ")
 ENGLISH_WORDS = frozenset("the of and to in a is that for on with as was said by it at from he she his".split())
 
 
@@ -56,13 +55,7 @@ def _parse_dateline(doc: CleanDocument, seg: Segment | None) -> Dateline | None:
         return None
     paragraph = doc.source_text[seg.start:]
     return match_dateline(paragraph[:paragraph.find("\n") if "\n" in paragraph else None],
-                          _label_outlets(doc))
-
-
-def _label_outlets(doc: CleanDocument) -> list[str]:
-    """The same outlets the clean stage used to find the dateline."""
-    return [m.group("outlet").strip() for s in doc.of_kind("boilerplate")
-            if s.rule.endswith(LABEL_RULES) and (m := SOURCE_LABEL.search(doc.segment_text(s)))]
+                          page_outlets((seg.rule, doc.segment_text(seg)) for seg in doc.segments))
 
 
 # --- outlet ----------------------------------------------------------------------
@@ -92,7 +85,7 @@ def _outlets_in_segment(doc: CleanDocument, seg: Segment) -> list[Fact]:
     if seg.rule.endswith("site_header"):
         name = text.split("|")[0].strip()
         found.append(Fact(_canonical(name), f"{NAME}:site_header", 0.97, seg.start, seg.start + len(name)))
-    if seg.rule.endswith("contributed") and (m := POSSESSIVE.match(text)):
+    if seg.rule.endswith("contributed") and (m := CREDIT_OUTLET.match(text)):
         found.append(_fact_at(seg, m, "outlet", _canonical(m.group("outlet")), "contributor_credit", 0.75))
     return found
 
@@ -285,7 +278,7 @@ def _contributors(doc: CleanDocument) -> tuple[Fact, ...]:
     for seg in doc.segments:
         if seg.rule.endswith("contributed"):
             text = doc.segment_text(seg)
-            lead = POSSESSIVE.match(text)
+            lead = CREDIT_OUTLET.match(text)
             names = re.split(r"\s+contributed", text)[0][lead.end() if lead else 0:]
             facts += _names_in(seg, text, names, "contributed", 0.85, lead.end() if lead else 0)
     return _first_of_each(facts)
