@@ -171,6 +171,19 @@ def test_quotes_figures_and_data_speak_for_who_made_them(parse, text, speaker):
     assert q.speaker == speaker
 
 
+@pytest.mark.parametrize("text", [
+    "“We offered thirty percent. They said forty. We said thirty-two,” Dmitry Volkov told Meridian in a "
+    "telephone interview.",
+    "Story highlights\n\nOrlen's fisheries minister accuses Tessaly of stalling\n\n"
+    "\"We will not be held hostage,\" Dmitry Volkov tells Meridian\n\nTalks are due to resume next week\n\n",
+])
+def test_quotes_a_name_the_recogniser_ran_into_its_verb_is_the_name(parse, text):
+    """The recogniser takes "Dmitry Volkov told" for a title: the speaker is the name, not the
+    title (nor the quotation the title's noun phrase ran back into)."""
+    speakers = {q.speaker for q in quotes.extract_quotes(parse(text)) if "Volkov" in text[q.speaker_start:q.speaker_end]}
+    assert speakers == {"Dmitry Volkov"}
+
+
 def test_quotes_a_capitalised_role_before_a_name_is_no_part_of_it(parse):
     text = "Orlen is ready to resume the talks, Orlen Foreign Ministry Spokeswoman Dagmar Vesk told reporters."
     (q,) = quotes.extract_quotes(parse(text))

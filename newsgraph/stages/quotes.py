@@ -4052,6 +4052,9 @@ def _ent_of(token: Token) -> Span | None:
 def _subject_span(token: Token) -> Span:
     doc = token.doc
     ent = _ent_of(token)
+    if ent is not None and token.head.i != token.i and token.head.pos_ in ("VERB", "AUX") \
+            and ent.start <= token.head.i < ent.end:
+        ent = None  # "Dmitry Volkov tells Meridian" as one title: the recogniser ran the name into its verb
     if ent is not None and ent.label_ in NAME_ENTITIES:
         # "Said Oberlin: …": the recogniser may take the opening cue into the name
         return _without_cue_word(ent) if ent[0].i < token.i else ent
