@@ -273,6 +273,24 @@ def test_quotes_british_single_marks_and_apostrophes(parse):
     assert q.text.startswith("The dockers’ fears") and q.text.endswith("dismiss them,") and q.speaker == "Varga"
 
 
+def test_quotes_typed_single_marks_in_plain_text(parse):
+    """Plain-text copy types one mark for both sides: 'We will …,' he said is a quotation in two
+    parts; "don't", "O'Brien", "the '90s" and "In 't Veld" are no marks."""
+    text = ("'We are not there yet, but we can see the shore from here,' Volkov said. "
+            "'Both sides want their boats back at sea.'")
+    (q,) = quotes.extract_quotes(parse(text))
+    assert (q.speaker, q.kind) == ("Volkov", "direct")
+    assert q.text.startswith("We are not there yet") and q.text.endswith("back at sea.") and len(q.parts) == 2
+    text = "In 't Veld grew up in the '90s and doesn't like O'Brien's plan for the harbour, Volkov said."
+    (q,) = quotes.extract_quotes(parse(text))
+    assert q.kind == "indirect" and q.text.startswith("In 't Veld")
+
+
+def test_quotes_that_s_keeps_its_pronoun(parse):
+    (q,) = quotes.extract_quotes(parse("Reynolds says that's what the new port authority is for."))
+    assert q.text == "that's what the new port authority is for"
+
+
 def test_quotes_titles_and_scare_quotes_are_left_out(parse):
     text = ("The union will screen the documentary “Harbour of Ashes” on Friday. "
             "Halden referred to the ministry’s ill-fated attempt to “modernise” the port.")

@@ -63,6 +63,7 @@ class Marked:
     end: int
     parts: list[tuple[int, int]] = field(default_factory=list)
     claimed: bool = False
+    typed_single: bool = False  # 'like this' in plain text: a statement only with a cue of its own
 
 
 @dataclass(slots=True)
@@ -241,25 +242,42 @@ def _rstrip(text: str, start: int, end: int) -> int:
 
 
 SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘(?=\w)")
+# Plain-text copy types the same mark for both sides ('We will stay,' he said): it opens before a
+# letter (not "the '90s") and closes as the curly one does; "don't" and "O'Brien" are neither
+# (two letters at least: "In 't Veld" is a name); never in copy that writes its quotations ''…''
+# (NYT style), where a single mark is the nested quotation or an apostrophe
+STRAIGHT_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))'(?=[A-Za-z]{2})")
 
 
 def _single_marked(text: str, start: int, end: int) -> tuple[list[Marked], int | None]:
     """British single marks, told apart from apostrophes (don’t, dockers’); and where
-    a quotation opened but not closed in this paragraph begins."""
+    a quotation opened but not closed in this paragraph begins. Curly marks first, then
+    straight ones."""
+    for opener, closer in ((SINGLE_OPEN, "’"), (STRAIGHT_SINGLE_OPEN, "'")):
+        if closer == "'" and "''" in text:
+            break
+        found, left_open = _single_pairs(text, start, end, opener, closer)
+        if found or left_open is not None:
+            return found, left_open
+    return [], None
+
+
+def _single_pairs(text: str, start: int, end: int, opener: re.Pattern[str], closer: str) -> tuple[list[Marked], int | None]:
     found = []
     paragraph = text[start:end]
     position = 0
-    while (m := SINGLE_OPEN.search(paragraph, position)) is not None:
-        close = _single_close(paragraph, m.end())
+    while (m := opener.search(paragraph, position)) is not None:
+        close = _single_close(paragraph, m.end(), closer)
         if close is None:
             return found, start + m.start()
-        found.append(Marked(start + m.end(), start + close, [(start + m.end(), start + close)]))
+        found.append(Marked(start + m.end(), start + close, [(start + m.end(), start + close)],
+                            typed_single=closer == "'"))
         position = close + 1
     return found, None
 
 
-def _single_close(paragraph: str, begin: int) -> int | None:
-    candidates = [i for i in range(begin, len(paragraph)) if paragraph[i] == "’"
+def _single_close(paragraph: str, begin: int, closer: str = "’") -> int | None:
+    candidates = [i for i in range(begin, len(paragraph)) if paragraph[i] == closer
                   and not (i + 1 < len(paragraph) and paragraph[i + 1].isalpha() and paragraph[i - 1].isalpha())]
     for i in candidates:  # a closing mark after punctuation is the safest
         if paragraph[i - 1] in ",.!?…;:":
@@ -1922,7 +1940,8 @@ def _without_to(span: Span) -> Span:
 
 
 def _without_that(span: Span) -> Span:
-    if len(span) > 1 and span[0].lower_ == "that":
+    """"said that the port …" without its "that"; "says that's what …" keeps its pronoun."""
+    if len(span) > 1 and span[0].lower_ == "that" and span[0].whitespace_:
         return span.doc[span.start + 1:span.end]
     return span
 
@@ -1931,11 +1950,12 @@ def _strip_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Trim spaces, dashes, stray commas and quotation marks from a content span's edges."""
     text = _text(doc)
     while start < end and (text[start].isspace() or text[start] in ",;:—–-“\"«„‘`"
-                           or text.startswith("''", start)):
+                           or text.startswith("''", start)
+                           or text[start] == "'" and text[start + 1:start + 2].isalpha()):  # 'We … (typed)
         start += 2 if text.startswith("''", start) else 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-”\"»"
                            or text[end - 2:end] == "''"
-                           or (text[end - 1] == "’" and text[end - 2:end - 1] in (",", ".", "!", "?"))):
+                           or (text[end - 1] in "’'" and text[end - 2:end - 1] in (",", ".", "!", "?"))):
         end -= 2 if text[end - 2:end] == "''" else 1
     return start, end
 
@@ -4029,7 +4049,10 @@ def _goes_on_with(doc: Doc, previous: Found, m: Marked, statements: list[Found],
 
 
 def _starts_unit(doc: Doc, m: Marked) -> bool:
-    """The quotation starts a paragraph or a sentence: it is a statement, not a phrase."""
+    """The quotation starts a paragraph or a sentence: it is a statement, not a phrase. (Not one in
+    typed single marks: a paragraph 'like this' is as often a subhead as more of what was said.)"""
+    if m.typed_single:
+        return False
     opener = _opener(_text(doc), m)
     before = _text(doc)[_text(doc).rfind("\n", 0, max(opener, 0)) + 1:opener]
     return not before.strip() or before.rstrip().endswith((".", "!", "?", "”", '"', "''"))
