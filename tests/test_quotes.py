@@ -286,6 +286,14 @@ def test_quotes_typed_single_marks_in_plain_text(parse):
     assert q.kind == "indirect" and q.text.startswith("In 't Veld")
 
 
+def test_quotes_a_charge_someone_denied_is_no_speaker(parse):
+    """"…, a charge Tessaly denied": the parser reads the charge as the subject of "denied" and the
+    sentence before as what it denied; the charge never speaks, the accusation is Orlen's."""
+    text = ("The talks broke down in March after Orlen accused Tessalian trawlers of fishing inside its "
+            "waters, a charge Tessaly denied.")
+    assert _who_said_what(parse, text) == [("Orlen", "Tessalian trawlers of fishing inside its waters")]
+
+
 def test_quotes_that_s_keeps_its_pronoun(parse):
     (q,) = quotes.extract_quotes(parse("Reynolds says that's what the new port authority is for."))
     assert q.text == "that's what the new port authority is for"

@@ -1574,6 +1574,17 @@ COMMENT_NOUNS = {"message", "complaint", "reference", "allegation", "charge", "i
                  "acknowledgement", "concession", "move"}
 
 
+def _comment_read_as_subject(subject: Token) -> bool:
+    """"…, a charge Tessaly denied": a noun naming words, with "a", after a comma and with a name
+    the parser put in apposition, is the object of a relative clause ("a charge [that] Tessaly
+    denied") read as the subject of the verb; who said what there is not the charge."""
+    doc = subject.doc
+    left = subject.left_edge
+    return subject.lemma_.lower() in lexicon().speech_nouns | COMMENT_NOUNS \
+        and left.lower_ in ("a", "an") and left.i > 0 and doc[left.i - 1].text == "," \
+        and any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.i == subject.i + 1 for c in subject.children)
+
+
 def _before_writers_aside(clause: Span) -> Span:
     """"said it would end the levy — a promise he has made before", "…, a charge the council denied":
     a dash or comma and a noun phrase closing the sentence that name the words reported are the
@@ -2000,6 +2011,8 @@ def cue_statements(doc: Doc, marked: list[Marked]) -> list[Found]:
             continue
         if clause.start <= subject.i < clause.end and not clause.start <= token.i < clause.end:
             continue  # the "subject" lies in the content: a misparse (a parenthetical cue lies inside too)
+        if _comment_read_as_subject(subject):
+            continue  # "…, a charge Tessaly denied": the writer's aside, misread as a sentence of its own
         clause = _without_closing_circumstance(clause, token)
         around = _mixed_around_cue(token, clause, marked) or _relative_named(token, clause)
         if clause.start < token.i and _introduces_quotation(token, marked) and not around:
