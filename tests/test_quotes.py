@@ -221,6 +221,22 @@ def test_quotes_a_source_speaking_without_its_name_stays_unnamed(parse, source):
     assert (second.speaker, second.speaker_kind) == ("the official", "unnamed")
 
 
+@pytest.mark.parametrize(("headline", "lead_source", "speaker"), [
+    ("", "A senior official", "Dmitri Volkov"),
+    ("Fishing deal within reach, minister says\n\n", "A senior Orlen minister", "Dmitri Volkov"),
+    ("", "Senior officials", "senior officials"),  # several people are never the one named next
+])
+def test_quotes_an_unnamed_source_in_the_lead_named_next_is_that_person(parse, headline, lead_source, speaker):
+    """Cataphora: an unnamed source in the lead paragraph (below any headline), named in the next
+    paragraph with that role, or as any official, is that person."""
+    text = (f"{headline}KALVI (Reuters) - {lead_source} said on Wednesday a fishing deal with Tessaly was "
+            "within reach.\n\nFisheries Minister Dmitri Volkov told reporters that negotiators had settled nine "
+            "of the ten questions.")
+    titles = [(0, len(headline.strip()))] if headline else []
+    lead = next(q for q in quotes.extract_quotes(parse(text), titles) if q.text.startswith("a fishing deal"))
+    assert lead.speaker == speaker
+
+
 def test_quotes_split_quote_is_one_statement_in_two_parts(parse):
     text = "“We want it in writing,” Halden said. “A promise is not enough.”"
     (q,) = quotes.extract_quotes(parse(text))

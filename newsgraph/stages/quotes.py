@@ -4731,17 +4731,31 @@ def unnamed_subjects(doc: Doc, marked: list[Marked]) -> list[tuple[int, str, str
     return out
 
 
-def _named_in_next_paragraph(doc: Doc, people: People, subjects: list[tuple[int, str]]) -> None:
-    """Cataphora: an unnamed official in the lead, named as a subject in the next paragraph, is that
-    person — for "the official" later on as well."""
+def _lead_end(doc: Doc, title_spans: Sequence[tuple[int, int]] = ()) -> int:
+    """Where the lead paragraph ends: the first paragraph after the headline, standfirst and
+    highlights (the text's end when it has one paragraph)."""
     text = _text(doc)
-    lead_end = text.find("\n", len(text) - len(text.lstrip()))
-    if lead_end < 0:
+    start = max((end for _, end in title_spans), default=0)
+    start += len(text[start:]) - len(text[start:].lstrip())
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _named_in_next_paragraph(doc: Doc, people: People, subjects: list[tuple[int, str]],
+                             title_spans: Sequence[tuple[int, int]] = ()) -> None:
+    """Cataphora: an unnamed official in the lead, named as a subject in the next paragraph, is that
+    person — for "the official" later on as well. So is a lead's "senior minister" when the person
+    named next holds that role ("A senior Orlen minister said … / Fisheries Minister Dmitri Volkov")."""
+    text = _text(doc)
+    lead_end = _lead_end(doc, title_spans)
+    if lead_end == len(text):
         return
     after = [(at, name) for at, name in subjects if at > lead_end and text[lead_end:at].count("\n") <= 2]
     if not after:
         return
-    people.unnamed = [(at, after[0][1], head, "person") if at < lead_end and head in lexicon().generic_roles
+    named_roles = people.roles.get(surname_of(after[0][1]), set())
+    people.unnamed = [(at, after[0][1], head, "person")
+                      if at < lead_end and (head in lexicon().generic_roles or head in named_roles)
                       else (at, description, head, kind) for at, description, head, kind in people.unnamed]
 
 
@@ -4927,7 +4941,7 @@ def extract_quotes(doc: Doc, title_spans: list[tuple[int, int]] = ()) -> list[Qu
 def _extract(doc: Doc, title_spans, marked: list[Marked], people: People) -> list[Quote]:
     subjects = subject_people(doc, people, marked)
     people.genders = person_genders(doc, people, marked)
-    _named_in_next_paragraph(doc, people, subjects)
+    _named_in_next_paragraph(doc, people, subjects, list(title_spans))
     statements = [_author_speaks(_asker_speaks(s)) for s in cue_statements(doc, marked)] \
         + headline_dash(doc, list(title_spans)) \
         + headline_colon(doc, list(title_spans))
@@ -4937,7 +4951,7 @@ def _extract(doc: Doc, title_spans, marked: list[Marked], people: People) -> lis
     statements += _resolve_all([_author_speaks(_asker_speaks(s)) for s in adjacent_statements(doc, marked, statements)],
                                doc, people, subjects)
     statements = _outside_own_turns(statements)
-    statements = _venues_carried(_cataphora(statements, doc, people), doc)
+    statements = _venues_carried(_cataphora(statements, doc, people, list(title_spans)), doc)
     statements = _interview_venues(statements, doc, people, subjects)
     return _dedupe([_to_quote(doc, s, marked) for s in statements])
 
@@ -5087,21 +5101,25 @@ def _venues_carried(statements: list[Found], doc: Doc) -> list[Found]:
     return statements
 
 
-def _cataphora(statements: list[Found], doc: Doc, people: People) -> list[Found]:
-    """An unnamed official in the lead, named in the next paragraph, is that person."""
+def _cataphora(statements: list[Found], doc: Doc, people: People,
+               title_spans: Sequence[tuple[int, int]] = ()) -> list[Found]:
+    """An unnamed official in the lead, named in the next paragraph, is that person; so is an
+    unnamed "senior minister" when the person named next holds that role."""
     if not statements:
         return statements
-    lead_end = _text(doc).find("\n", len(_text(doc)) - len(_text(doc).lstrip()))
-    lead_end = len(_text(doc)) if lead_end < 0 else lead_end
+    lead_end = _lead_end(doc, title_spans)
     named_next = [s for s in statements if s.start > lead_end and s.speaker_kind == "person"]
     if not named_next:
         return statements
     nxt = min(named_next, key=lambda s: s.start)
     if _text(doc)[lead_end:nxt.start].count("\n") > 2:
         return statements
+    lead_start = max((end for _, end in title_spans), default=0)
+    named_roles = people.roles.get(surname_of(nxt.speaker_text or ""), set())
     for s in statements:
-        if s.end <= lead_end and s.speaker_kind == "unnamed" and s.speaker is not None \
-                and s.speaker.root.lemma_.lower() in lexicon().generic_roles:
+        if lead_start <= s.start and s.end <= lead_end and s.speaker_kind == "unnamed" and s.speaker is not None \
+                and s.speaker.root.tag_ != "NNS" \
+                and s.speaker.root.lemma_.lower() in lexicon().generic_roles | named_roles:  # (one, not "officials")
             s.speaker_text, s.speaker_kind = nxt.speaker_text, "person"
             s.rule += "+cataphora"
             s.confidence = round(s.confidence * 0.7, 2)
