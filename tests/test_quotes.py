@@ -184,6 +184,14 @@ def test_quotes_a_name_the_recogniser_ran_into_its_verb_is_the_name(parse, text)
     assert speakers == {"Dmitry Volkov"}
 
 
+def test_quotes_a_role_tagged_as_a_name_is_the_role(parse):
+    """The recogniser may tag "Orlen minister" as a person: a name never ends in a role noun written
+    small, so it is the role (here nobody the article names), not a person called "Orlen"."""
+    headline = "Marsh Sea fishing deal 'within reach', says Orlen minister"
+    (q,) = quotes.extract_quotes(parse(f"{headline}\n\nBy Hanne Sorel"), [(0, len(headline))])
+    assert (q.speaker, q.speaker_kind) == ("Orlen minister", "unnamed")
+
+
 def test_quotes_a_capitalised_role_before_a_name_is_no_part_of_it(parse):
     text = "Orlen is ready to resume the talks, Orlen Foreign Ministry Spokeswoman Dagmar Vesk told reporters."
     (q,) = quotes.extract_quotes(parse(text))

@@ -4228,7 +4228,8 @@ def collect_people(doc: Doc, marked: list[Marked]) -> People:
     places = _place_words(doc)
     genders: dict[str, set[str]] = {}
     for ent in list(doc.ents) + untagged:
-        if (ent.label_ != "PERSON" and ent not in untagged) or _inside(ent.start_char, marked):
+        if (ent.label_ != "PERSON" and ent not in untagged) or _inside(ent.start_char, marked) \
+                or _role_read_as_name(ent):
             continue
         if len(ent) == 1 and ent.text in places:
             continue  # "Kaldor" tagged a person once and a place everywhere else
@@ -4269,6 +4270,11 @@ def _without_cue_word(ent: Span) -> Span:
 
         return Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
     return ent
+
+
+def _role_read_as_name(ent: Span) -> bool:
+    """"Orlen minister" tagged as a person: a name never ends in a role noun written small."""
+    return len(ent) > 1 and ent[-1].is_lower and ent[-1].lemma_.lower() in lexicon().role_nouns
 
 
 def _clean_name(ent: Span) -> str:
@@ -4341,7 +4347,7 @@ def resolve(found: Found, doc: Doc, people: People, subjects: list[tuple[int, st
     span = found.speaker
     found.speaker_start, found.speaker_end = _source_offsets(found)
     lex = lexicon()
-    if span.label_ == "PERSON" or (len(span) == 1 and span[0].ent_type_ == "PERSON"):
+    if (span.label_ == "PERSON" or (len(span) == 1 and span[0].ent_type_ == "PERSON")) and not _role_read_as_name(span):
         name = _clean_name(span) or span.text
         found.speaker_text, found.speaker_kind = people.canonical(name, _honorific(span)), "person"
     elif _known_surname(span, people):
@@ -4503,6 +4509,8 @@ def _full_np(token: Token) -> Span:
         if t.text == "," or t.dep_ in ("relcl", "acl", "appos"):
             end = min(t.i, t.left_edge.i) if t.left_edge.i > token.i else t.i
             break
+    while end > token.i + 1 and doc[end - 1].is_space:  # (a headline's phrase ends at its line break)
+        end -= 1
     return doc[token.left_edge.i:max(end, token.i + 1)]
 
 
