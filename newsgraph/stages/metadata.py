@@ -15,7 +15,8 @@ import re
 
 from ..lexicon import lexicon
 from ..models import Article, CleanDocument, Fact, Metadata, Segment
-from ._dateline import CREDIT_OUTLET, LABEL_RULES, SOURCE_LABEL, Dateline, display_place, match_dateline, page_outlets
+from ._dateline import (CREDIT_OUTLET, LABEL_RULES, MONTH_RE, MONTHS, SOURCE_LABEL, Dateline, display_place,
+                        match_dateline, page_outlets)
 
 NAME = "newsgraph.metadata.rules.v1"
 ISO_DATE = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?:[T ].*)?$")
@@ -172,8 +173,6 @@ def _published_line(doc: CleanDocument) -> Fact | None:
 def _calendar_date_in(line: str) -> str:
     """"0915 GMT (1715 HKT) June 3, 2025": the calendar date a published line gives after its clock
     times, which dateparser cannot read past (empty when there is none)."""
-    from ._dateline import MONTH_RE
-
     found = re.search(rf"\b(?:{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_RE}\s+\d{{4}})\b", line)
     return found.group(0) if found else ""
 
@@ -212,8 +211,6 @@ def _with_weekday_year(doc: CleanDocument, stated: Fact) -> Fact:
     """Pin the year when the text gives the weekday of the dateline's date
     ("Thursday, March 3") and exactly one year within the span of years the
     article mentions has that weekday on that date."""
-    from ._dateline import MONTH_RE, MONTHS
-
     month, day = int(stated.value[2:4]), int(stated.value[5:7])
     pattern = re.compile(rf"\b(?P<weekday>{'|'.join(WEEKDAYS)}),?\s+(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})\b", re.I)
     weekdays = {WEEKDAYS.index(m["weekday"].lower()) for m in pattern.finditer(doc.source_text)

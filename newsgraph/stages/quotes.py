@@ -4494,11 +4494,16 @@ def _author_of(span: Span) -> Span | None:
                 and not all(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
             # the whole name before the noun ("a Washington Post-ABC News survey"), not its common words
             end = max(child.i + 1, span.root.i)
-            while end > child.i + 1 and not (doc[end - 1].pos_ == "PROPN" or doc[end - 1].ent_type_ in ("ORG", "PERSON")
-                                             and not doc[end - 1].is_punct and doc[end - 1].lower_ not in ("’s", "'s")):
+            while end > child.i + 1 and not _name_word(doc[end - 1]):
                 end -= 1
             return doc[child.left_edge.i:end]
     return None
+
+
+def _name_word(token: Token) -> bool:
+    """A word of a name: a proper noun, or a word the recogniser put in a name ("Post-ABC")."""
+    return token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "PERSON") and not token.is_punct \
+        and token.lower_ not in ("’s", "'s")
 
 
 def _full_np(token: Token) -> Span:
