@@ -192,6 +192,16 @@ def test_quotes_a_role_tagged_as_a_name_is_the_role(parse):
     assert (q.speaker, q.speaker_kind) == ("Orlen minister", "unnamed")
 
 
+@pytest.mark.parametrize("dateline", ["", "SENTRY, June 2 (Meridian) - "])
+def test_quotes_the_head_of_a_named_company_speaks_not_the_company(parse, dateline):
+    """"The head of state gas company Kaldgaz said": the parser gives the cue the company's name as a
+    second subject (or a relative clause of its own); the name names the company, the head speaks,
+    described in full."""
+    text = f"{dateline}The head of Orlen's state gas company Kaldgaz said on Monday his firm would not pay more."
+    (q,) = quotes.extract_quotes(parse(text))
+    assert (q.speaker, q.speaker_kind) == ("the head of Orlen's state gas company", "unnamed")
+
+
 def test_quotes_a_capitalised_role_before_a_name_is_no_part_of_it(parse):
     text = "Orlen is ready to resume the talks, Orlen Foreign Ministry Spokeswoman Dagmar Vesk told reporters."
     (q,) = quotes.extract_quotes(parse(text))

@@ -509,6 +509,8 @@ def subject_of(cue: Token, marked: list[Marked] = ()) -> Token | None:  # type: 
         # "the candidate labeled “a leader …”", "a county called “the Crossroads” by its people":
         # the noun is what was named; whoever named it is the agent, else unknown
         return _agent_of(cue)
+    if (holder := _name_read_as_relative_subject(cue)) is not None:
+        return holder
     if (person := _person_right_before(cue, marked)) is not None:
         return person
     if (author := _author_of_document(cue, marked)) is not None:
@@ -770,7 +772,18 @@ def _nearer_subject(subjects: list[Token], cue: Token) -> Token | None:
     before = [c for c in subjects if c.i < cue.i]
     if len(before) > 1 and _list_split(before[-2], before[-1]):
         return before[-2]  # "Most dockers in Tarn, Vestra and Lusk said": one subject, not "Vestra and Lusk"
+    if len(before) > 1 and _name_of_a_noun_in(before[-1], before[-2]):
+        return before[-2]  # "The head of gas company Kaldgaz said": the company's name, the head speaks
     return before[-1] if before else next(iter(subjects), None)
+
+
+def _name_of_a_noun_in(name: Token, subject: Token) -> bool:
+    """The name comes right after a noun of a role's phrase ("the head of state gas company |
+    Kaldgaz"): it names that noun, it is no second subject ("a story by the website Politico" is
+    the website's, which speaks for its story)."""
+    noun = name.doc[name.i - 1] if name.i > 0 else None
+    return name.pos_ == "PROPN" and noun is not None and noun.pos_ == "NOUN" \
+        and subject.i < noun.i and subject in noun.ancestors and subject.lemma_.lower() in lexicon().role_nouns
 
 
 def _list_split(first: Token, second: Token) -> bool:
@@ -832,6 +845,21 @@ def _misread_reduced_relative(cue: Token, marked: list[Marked]) -> Token | None:
             and _text(doc)[:doc[edge - 1].idx].rstrip().endswith((",", "?", "!")):
         return noun
     return None
+
+
+def _name_read_as_relative_subject(cue: Token) -> Token | None:
+    """"The head of state gas company Kaldgaz said …": the parser may read "Kaldgaz said" as a
+    relative clause (with no relative pronoun) and the name as its subject; the name is the
+    company's, and the one who said it is the role the phrase opens with ("head")."""
+    doc, noun = cue.doc, cue.head
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if cue.dep_ != "relcl" or subject is None or subject.pos_ != "PROPN" or subject.i == 0:
+        return None
+    before = doc[subject.i - 1]  # the noun the name is written after ("company Kaldgaz")
+    if before.pos_ != "NOUN" or not noun.i <= before.i <= noun.right_edge.i:
+        return None
+    role = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+    return role if role.pos_ == "NOUN" and role.lemma_.lower() in lexicon().role_nouns else None
 
 
 def _named_apposition(subject: Token, cue: Token) -> Token | None:
@@ -4510,7 +4538,7 @@ def _full_np(token: Token) -> Span:
     """The whole noun phrase, cut before a comma or a relative clause."""
     doc = token.doc
     end = token.right_edge.i + 1
-    for t in doc[token.i:end]:
+    for t in doc[token.i + 1:end]:  # (the noun may be an apposition itself)
         if t.text == "," or t.dep_ in ("relcl", "acl", "appos"):
             end = min(t.i, t.left_edge.i) if t.left_edge.i > token.i else t.i
             break
