@@ -913,9 +913,14 @@ def test_quotes_a_verb_outside_the_lexicon_attributes_by_the_sentence_shape(pars
      "‘I’m Not Leaving the Harbour Before the Vote’"),
     ("Brexit: What Happens Next", None, None),  # a question states nothing
     ("Reuters: Talks Resume in Tallinn on Monday", None, None),  # an outlet's name is a section label
+    # a role before the colon: its holder, named below
+    ("Kaldgaz chief: 'We will not be blackmailed' over pipeline fees", "Sergei Malkov",
+     "'We will not be blackmailed' over pipeline fees"),
+    ("Kaldgaz fears: the levy will stay for years", None, None),  # no role
 ])
 def test_quotes_a_headline_name_and_colon_report_what_was_said(parse, headline, speaker, claim):
-    text = headline + "\n\nThe talks went on into the night in the harbour office, Varga said."
+    text = headline + ("\n\nThe talks went on into the night in the harbour office, Varga said.\n\n"
+                       "Sergei Malkov, Kaldgaz's chief executive, told a news conference that it would not pay.")
     found = [q for q in quotes.extract_quotes(parse(text), [(0, len(headline))]) if q.rule.endswith("headline_colon")]
     assert [(q.speaker, q.text) for q in found] == ([(speaker, claim)] if speaker else [])
 

@@ -3099,7 +3099,7 @@ def headline_dash(doc: Doc, title_spans: list[tuple[int, int]]) -> list[Found]:
     return found
 
 
-HEADLINE_COLON = re.compile(r"^\s*(?P<name>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2}):\s+(?P<claim>\S.*?)\s*$")
+HEADLINE_COLON = re.compile(r"^\s*(?P<name>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2}(?: [a-z]+)?):\s+(?P<claim>\S.*?)\s*$")
 
 
 def headline_colon(doc: Doc, title_spans: list[tuple[int, int]]) -> list[Found]:
@@ -3190,6 +3190,9 @@ def _headline_source(span: Span, title_end: int) -> Span | None:
     "Bombshell: …" or a column's name is not)."""
     if span.text.casefold() in lexicon().kickers:
         return None
+    if span[-1].is_lower:  # "Kaldgaz chief: …", "Kremlin spokesman: …": a role, whose holder is named below
+        named_below = re.search(rf"\b{re.escape(span[0].text)}\b", _text(span.doc)[title_end:])
+        return span if len(span) > 1 and span[-1].lemma_.lower() in lexicon().role_nouns and named_below else None
     # a title-case word the tagger took for a noun ("Sanders: …") may still be a name
     name = _named_source(span) or (span if all(t.text[:1].isupper() for t in span) else None)
     if name is None or name.label_ in ("PERSON", "ORG") or _document_word(name[0]):
