@@ -1979,10 +1979,19 @@ def _without_to(span: Span) -> Span:
 
 
 def _without_that(span: Span) -> Span:
-    """"said that the port …" without its "that"; "says that's what …" keeps its pronoun."""
-    if len(span) > 1 and span[0].lower_ == "that" and span[0].whitespace_:
+    """"said that the port …" without its "that"; "says that's what …" and "said that was a matter
+    for …" keep their pronoun."""
+    if len(span) > 1 and span[0].lower_ == "that" and span[0].whitespace_ and not _that_is_the_subject(span):
         return span.doc[span.start + 1:span.end]
     return span
+
+
+def _that_is_the_subject(span: Span) -> bool:
+    """"that was a matter for prosecutors": the clause's verb (or its auxiliary) comes right after
+    "that", its subject; in "that repairs to the bridge would cost …" the verb comes later, and
+    "that" opens the clause (the parser may call either one a subject)."""
+    after, root = span[1], span.root
+    return span[0].pos_ != "SCONJ" and (after.i == root.i or after.dep_ in ("aux", "auxpass") and after.head.i == root.i)
 
 
 def _strip_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
