@@ -2273,6 +2273,8 @@ def test_quotes_what_the_parser_hung_on_the_cue_goes_on_with_the_content(parse, 
      [("the latest Vestra Daily poll", "Varga leading the field with 31 percent of Ostrel voters")]),
     ("A Harbour Herald survey found Halden with 47 percent against Brenn, who has 44 percent.",
      [("a Harbour Herald survey", "Halden with 47 percent against Brenn, who has 44 percent")]),
+    ("A poll for the Vestra Times last week showed Jensen ahead by six points.",
+     [("a poll for the Vestra Times", "Jensen ahead by six points")]),
     # a video or a person showing something states nothing
     ("A video of the episode shows her clutching her phone.", []),
     ("Varga found it hard to leave the port.", []),

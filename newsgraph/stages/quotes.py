@@ -1408,14 +1408,16 @@ def _measured_content(cue: Token) -> Span | None:
     if obj is None:
         return None
     end = obj.right_edge.i
-    for more in cue.children:  # "Sanders | with 47 percent", "Trump | leading the field"
-        if more.i == end + 1 and more.dep_ in ("prep", "advcl", "acl", "xcomp", "oprd") \
+    for more in cue.children:  # "Sanders | with 47 percent", "Trump | leading the field", "Jensen | ahead | by six points"
+        if more.i == end + 1 and (more.dep_ in ("prep", "advcl", "acl", "xcomp", "oprd")
+                                  or more.dep_ == "advmod" and more.lower_ in STANDING_WORDS) \
                 and more.lower_ not in CIRCUMSTANCE_PREPOSITIONS:
             end = more.right_edge.i
     span = cue.doc[obj.left_edge.i:end + 1]
     return span if len(span) >= MIN_STATEMENT_WORDS else None
 
 
+STANDING_WORDS = {"ahead", "behind", "up", "down", "level", "even", "tied"}  # where a poll puts someone
 APPROXIMATORS = {"about", "around", "nearly", "almost", "over", "under", "roughly"}
 
 
