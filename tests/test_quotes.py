@@ -2381,6 +2381,23 @@ def test_quotes_a_transcript_without_quotation_marks_gives_each_turn_to_its_spea
     assert [q.rule.split(":")[-1] for q in quotes.extract_quotes(parse(alone))] == ["cue_clause"]
 
 
+def test_quotes_a_printed_interview_gives_each_answer_to_the_one_named(parse):
+    """"Varga: No. …": an interview printed as questions and answers names its speaker in ordinary
+    case; a name the article gives with a first name, opening two turns or more, is a speaker (the
+    interviewer's outlet is nobody the article names; "Photo:" twice is no speaker either)."""
+    text = ("An interview with Ilse Varga\n\n"
+            "Vestria's transport minister spoke to Meridian about the port sale, the strike and her plans.\n\n"
+            "Meridian: Will the port be sold?\n\n"
+            "Varga: No. The port will stay public as long as I am minister.\n\n"
+            "Meridian: Will you meet the union?\n\n"
+            "Varga: My door is open. I have said so many times.\n\n"
+            "Photo: The port of Vestra at dawn on Monday morning.\n\nPhoto: Cranes idle at the quay on Friday.")
+    found = [(q.speaker, q.text[:12]) for q in quotes.extract_quotes(parse(text), [(0, 28)])]
+    assert ("Varga", "No. The port") in found and ("Varga", "My door is o") in found
+    assert not any(speaker in ("Meridian", "Photo") for speaker, _ in found)
+    assert ("Vestria's transport minister", "the port sal") in found  # the noun phrase, not the clause
+
+
 @pytest.mark.parametrize(("text", "said"), [
     ("Mayor Ilse Varga sees the levy as a lifeline for the port.", [("Ilse Varga", "the levy as a lifeline for the port")]),
     ("Many voters regard the new cranes as a threat to their jobs.",

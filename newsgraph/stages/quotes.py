@@ -3553,23 +3553,44 @@ def _transcript_turns(doc: Doc, m: Marked) -> list[tuple[int, int, Span]]:
 
 
 TURN_START = re.compile(r"(?m)^[ \t]*(?=[A-Z])")
+NAMED_TURN = re.compile(r"^(?P<name>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2}):\s")  # "Varga: …"
+
+
+def _interview_labels(text: str, people: People | None) -> set[str]:
+    """The ordinary-case turn labels of a printed interview: names of people the article names
+    (a surname the recogniser knows, or one the text gives with a first name: "Ilse Varga") that
+    open two paragraphs or more ("Photo:", "Update:" name nobody)."""
+    if people is None:
+        return set()
+    seen = Counter(m.group("name") for start in (t.end() for t in TURN_START.finditer(text))
+                   if (m := NAMED_TURN.match(text[start:start + 80])) is not None)
+    return {name for name, count in seen.items() if count >= 2 and (surname_of(name) in people.full or any(
+        first not in FUNCTION_WORDS for first in re.findall(rf"\b([A-Z][a-z]+) {re.escape(name)}\b", text)))}
+
+
+FUNCTION_WORDS = {"The", "A", "An", "In", "On", "At", "For", "To", "Of", "And", "But", "By", "With", "From", "As"}
 ONE_QUESTION = re.compile(r"^[^.!?]*\?\W*$")  # "Do you think …?": a turn that only asks
 
 
-def transcript_paragraphs(doc: Doc, marked: list[Marked], title_spans: list[tuple[int, int]]) -> list[Found]:
+def transcript_paragraphs(doc: Doc, marked: list[Marked], title_spans: list[tuple[int, int]],
+                          people: People | None = None) -> list[Found]:
     """A transcript printed without quotation marks ("LIND: Take a listen.¶VARGA: Well, I
     think …"): each paragraph opened by a name in capitals and a colon is that speaker's turn.
-    Only where two turns or more make a transcript; a kicker ("UPDATE: …") is no speaker."""
+    Only where two turns or more make a transcript; a kicker ("UPDATE: …") is no speaker. An
+    interview printed as questions and answers ("Varga: No. The port will stay public …") names
+    its speaker in ordinary case: a person the article names, opening two turns or more."""
     text = _text(doc)
     kickers = {k.casefold() for k in lexicon().kickers}
+    answered = _interview_labels(text, people)
     turns = []
     for start in (t.end() for t in TURN_START.finditer(text)):
         stop = text.find("\n", start)
         line = text[start:len(text) if stop < 0 else stop].rstrip()
         end = start + len(line)
-        label = TRANSCRIPT.match(line)
+        label = TRANSCRIPT.match(line) or NAMED_TURN.match(line)
         if not label or label.group("name").casefold() in kickers or _inside(start, marked) \
-                or any(a <= start < b for a, b in title_spans):
+                or any(a <= start < b for a, b in title_spans) \
+                or not label.group("name").isupper() and label.group("name") not in answered:
             continue
         content = start + label.end()
         speaker = doc.char_span(start, start + label.end("name"), alignment_mode="expand")
@@ -4556,6 +4577,9 @@ def _full_np(token: Token) -> Span:
         if t.text == "," or t.dep_ in ("relcl", "acl", "appos"):
             end = min(t.i, t.left_edge.i) if t.left_edge.i > token.i else t.i
             break
+        if token not in t.ancestors:  # a word of another phrase: the parser hung a later one on the noun
+            end = t.i
+            break
     while end > token.i + 1 and doc[end - 1].is_space:  # (a headline's phrase ends at its line break)
         end -= 1
     return doc[token.left_edge.i:max(end, token.i + 1)]
@@ -5001,7 +5025,7 @@ def _extract(doc: Doc, title_spans, marked: list[Marked], people: People) -> lis
         + headline_dash(doc, list(title_spans)) \
         + headline_colon(doc, list(title_spans))
     statements = headline_verb(doc, list(title_spans), statements)
-    statements += transcript_paragraphs(doc, marked, list(title_spans))
+    statements += transcript_paragraphs(doc, marked, list(title_spans), people)
     statements = _resolve_all(statements, doc, people, subjects)
     statements += _resolve_all([_author_speaks(_asker_speaks(s)) for s in adjacent_statements(doc, marked, statements)],
                                doc, people, subjects)
