@@ -849,17 +849,14 @@ def _misread_reduced_relative(cue: Token, marked: list[Marked]) -> Token | None:
 
 def _name_read_as_relative_subject(cue: Token) -> Token | None:
     """"The head of state gas company Kaldgaz said …": the parser may read "Kaldgaz said" as a
-    relative clause (with no relative pronoun) and the name as its subject; the name is the
-    company's, and the one who said it is the role the phrase opens with ("head")."""
-    doc, noun = cue.doc, cue.head
+    relative clause (with no relative pronoun) on "head" or "company", the name as its subject; the
+    name is the company's, and the one who said it is the role the phrase opens with ("head")."""
+    noun = cue.head
     subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
-    if cue.dep_ != "relcl" or subject is None or subject.pos_ != "PROPN" or subject.i == 0:
-        return None
-    before = doc[subject.i - 1]  # the noun the name is written after ("company Kaldgaz")
-    if before.pos_ != "NOUN" or not noun.i <= before.i <= noun.right_edge.i:
+    if cue.dep_ != "relcl" or subject is None:
         return None
     role = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
-    return role if role.pos_ == "NOUN" and role.lemma_.lower() in lexicon().role_nouns else None
+    return role if role.pos_ == "NOUN" and _name_of_a_noun_in(subject, role) else None
 
 
 def _named_apposition(subject: Token, cue: Token) -> Token | None:
@@ -3110,7 +3107,8 @@ def headline_dash(doc: Doc, title_spans: list[tuple[int, int]]) -> list[Found]:
     return found
 
 
-HEADLINE_COLON = re.compile(r"^\s*(?P<name>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2}(?: [a-z]+)?):\s+(?P<claim>\S.*?)\s*$")
+LABEL_WORDS = r"[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2}"  # up to three capitalised words before a colon
+HEADLINE_COLON = re.compile(rf"^\s*(?P<name>{LABEL_WORDS}(?: [a-z]+)?):\s+(?P<claim>\S.*?)\s*$")
 
 
 def headline_colon(doc: Doc, title_spans: list[tuple[int, int]]) -> list[Found]:
@@ -3202,13 +3200,18 @@ def _headline_source(span: Span, title_end: int) -> Span | None:
     if span.text.casefold() in lexicon().kickers:
         return None
     if span[-1].is_lower:  # "Kaldgaz chief: …", "Kremlin spokesman: …": a role, whose holder is named below
-        named_below = re.search(rf"\b{re.escape(span[0].text)}\b", _text(span.doc)[title_end:])
-        return span if len(span) > 1 and span[-1].lemma_.lower() in lexicon().role_nouns and named_below else None
+        role = len(span) > 1 and span[-1].lemma_.lower() in lexicon().role_nouns
+        return span if role and _named_below(span[0], title_end) else None
     # a title-case word the tagger took for a noun ("Sanders: …") may still be a name
     name = _named_source(span) or (span if all(t.text[:1].isupper() for t in span) else None)
     if name is None or name.label_ in ("PERSON", "ORG") or _document_word(name[0]):
         return name
-    return name if re.search(rf"\b{re.escape(name[-1].text)}\b", _text(span.doc)[title_end:]) else None
+    return name if _named_below(name[-1], title_end) else None
+
+
+def _named_below(word: Token, title_end: int) -> bool:
+    """The headline's word comes again in the story below it."""
+    return re.search(rf"\b{re.escape(word.text)}\b", _text(word.doc)[title_end:]) is not None
 
 
 # --- 3. quoted spans no cue claimed ------------------------------------------------------
@@ -3527,7 +3530,7 @@ TRANSCRIPT = re.compile(r"^(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}
 
 # "Rubio: I Still Believe …": a headline in the first person, opened by its speaker's name (matched
 # on the text before the pronoun)
-NAMED_HEADLINE = re.compile(r"^(?P<name>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2}):\s+$")
+NAMED_HEADLINE = re.compile(rf"^(?P<name>{LABEL_WORDS}):\s+$")
 
 
 def _transcript_turns(doc: Doc, m: Marked) -> list[tuple[int, int, Span]]:
@@ -3553,15 +3556,13 @@ def _transcript_turns(doc: Doc, m: Marked) -> list[tuple[int, int, Span]]:
 
 
 TURN_START = re.compile(r"(?m)^[ \t]*(?=[A-Z])")
-NAMED_TURN = re.compile(r"^(?P<name>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2}):\s")  # "Varga: …"
+NAMED_TURN = re.compile(rf"^(?P<name>{LABEL_WORDS}):\s")  # "Varga: …"
 
 
-def _interview_labels(text: str, people: People | None) -> set[str]:
+def _interview_labels(text: str, people: People) -> set[str]:
     """The ordinary-case turn labels of a printed interview: names of people the article names
     (a surname the recogniser knows, or one the text gives with a first name: "Ilse Varga") that
     open two paragraphs or more ("Photo:", "Update:" name nobody)."""
-    if people is None:
-        return set()
     seen = Counter(m.group("name") for start in (t.end() for t in TURN_START.finditer(text))
                    if (m := NAMED_TURN.match(text[start:start + 80])) is not None)
     return {name for name, count in seen.items() if count >= 2 and (surname_of(name) in people.full or any(
@@ -3573,7 +3574,7 @@ ONE_QUESTION = re.compile(r"^[^.!?]*\?\W*$")  # "Do you think …?": a turn that
 
 
 def transcript_paragraphs(doc: Doc, marked: list[Marked], title_spans: list[tuple[int, int]],
-                          people: People | None = None) -> list[Found]:
+                          people: People) -> list[Found]:
     """A transcript printed without quotation marks ("LIND: Take a listen.¶VARGA: Well, I
     think …"): each paragraph opened by a name in capitals and a colon is that speaker's turn.
     Only where two turns or more make a transcript; a kicker ("UPDATE: …") is no speaker. An
@@ -4944,8 +4945,12 @@ def _audience_of_subject(cue: Token) -> str | None:
 def _interview_alone(prep: Token) -> bool:
     """"in an exclusive interview": an interview that names nobody it was given to."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return obj is not None and obj.lemma_.lower() == "interview" \
-        and not any(c.dep_ == "prep" and c.lower_ in ("with", "to", "on") for c in obj.children)
+    return obj is not None and obj.lemma_.lower() == "interview" and _given_to(obj) is None
+
+
+def _given_to(venue: Token) -> Token | None:
+    """The preposition of whom a venue was given to ("an interview | with Interfax", "to", "on")."""
+    return next((c for c in venue.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "on")), None)
 
 
 def _venue_in_prep(prep: Token, lex) -> str | None:
@@ -4961,7 +4966,7 @@ def _venue_in_prep(prep: Token, lex) -> str | None:
         return None
     if obj.lemma_.lower() not in lex.venue_nouns:
         return None
-    with_ = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "on")), None)
+    with_ = _given_to(obj)
     if with_ is not None and obj.lemma_.lower() == "interview":
         target = next((c for c in with_.children if c.dep_ == "pobj"), None)
         if target is not None:
